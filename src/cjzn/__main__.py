@@ -1,0 +1,3 @@
+from cjzn.cli import main
+
+main()
