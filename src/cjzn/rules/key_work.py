@@ -1,0 +1,83 @@
+"""Key works (重点创建工作): one or two, each a known code, none twice. Guide 三 and 三(二)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from cjzn.diagnostics import Diagnostic
+from cjzn.messages import Msg, error
+from cjzn.rules.base import Rule, RuleContext
+
+COUNT = error(
+    "G001", "key-work-count",
+    Msg("重点创建工作须为一至二项", "one or two key works"),
+    Msg("{label}选了 {count} 项；指南要求确定一至二项", "{label} lists {count}; the guide asks for one or two"),
+    Msg("保留最重要的一至二项，其余写进基础性建设工作的措施中", "keep the one or two most important; fold the rest into basic-work measures"),
+    guide="三",
+)  # fmt: skip
+REPEATED = error(
+    "G002", "key-work-repeated",
+    Msg("重点创建工作重复", "key work listed twice"),
+    Msg("重点创建工作 {code} 重复列出（第 {first} 项已有）", "key work {code} is listed twice (already item {first})"),
+    Msg("删除重复的一项，或改选另一项重点工作", "delete the repeat or choose another key work"),
+    guide="三(二)",
+)  # fmt: skip
+UNKNOWN = error(
+    "G003", "unknown-key-work",
+    Msg("未知的重点创建工作代码", "unknown key-work code"),
+    Msg("{label}：{value} 不是本轮指南的重点创建工作代码{suggestion}", "{label}: {value} is not a key-work code of the round{suggestion}"),
+    Msg("重点创建工作代码为 K1-K10，可用 cjzn catalog 查看", "key-work codes are K1-K10; see cjzn catalog"),
+    guide="三(二)",
+)  # fmt: skip
+
+
+def check_count(ctx: RuleContext) -> Iterator[Diagnostic]:
+    works = ctx.filing.key_work
+    if works is not None and len(works) > 2:
+        yield ctx.report(COUNT, ("key_work",), count=len(works))
+
+
+def check_repeated(ctx: RuleContext) -> Iterator[Diagnostic]:
+    first_index: dict[str, int] = {}
+    for index, work in enumerate(ctx.filing.key_work or []):
+        if work is None or not work.code:
+            continue
+        code = work.code.strip()
+        if code in first_index:
+            yield ctx.report(REPEATED, ("key_work", index, "code"), code=code, first=first_index[code] + 1)
+        else:
+            first_index[code] = index
+
+
+def check_known(ctx: RuleContext) -> Iterator[Diagnostic]:
+    known = ctx.catalog.key_codes()
+    for index, work in enumerate(ctx.filing.key_work or []):
+        if work is None or not work.code or work.code.strip() in known:
+            continue
+        yield ctx.report(
+            UNKNOWN,
+            ("key_work", index, "code"),
+            value=ctx.quote(work.code),
+            suggestion=suggest(work.code, known, ctx.lang),
+        )
+
+
+def suggest(value: str, known: list[str], lang: str) -> str:
+    """`，是否应为 K3？` for a near miss (case, full-width letters), else nothing."""
+    normalized = value.strip().upper().translate(str.maketrans("ＢＫＳＰ．０１２３４５６７８９", "BKSP.0123456789"))
+    if normalized in known:
+        match = normalized
+    else:
+        close = difflib.get_close_matches(normalized, known, n=1, cutoff=0.75)
+        if not close:
+            return ""
+        match = close[0]
+    return f"，是否应为 {match}？" if lang != "en" else f"; did you mean {match}?"
+
+
+RULES = (
+    Rule(COUNT, check_count),
+    Rule(REPEATED, check_repeated),
+    Rule(UNKNOWN, check_known),
+)
