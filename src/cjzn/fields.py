@@ -26,7 +26,7 @@ SUPPORTED_VERSIONS = (1,)
 UNKNOWN_KEY = error(
     "F001", "unknown-key",
     Msg("未知的键", "unknown key"),
-    Msg("不认识的键 {key}{suggestion}", "unknown key {key}{suggestion}"),
+    Msg("{place}不认识的键 {key}{suggestion}", "unknown key {key}{place}{suggestion}"),
     Msg("检查拼写；可用的键见 cjzn init 生成的模板或 README", "check the spelling; see the skeleton from cjzn init for the keys"),
 )  # fmt: skip
 MISSING_KEY = error(
@@ -98,7 +98,7 @@ PHONE = error(
 EMAIL = error(
     "V004", "invalid-email",
     Msg("电子邮箱无效", "invalid email address"),
-    Msg("{label}：{value} 不是有效的电子邮箱（{reason}）", "{label}: {value} is not a valid email address ({reason})"),
+    Msg("{label}：{value} 不是有效的电子邮箱", "{label}: {value} is not a valid email address ({reason})"),
     Msg("电子邮箱形如 name@example.com", "an email address looks like name@example.com"),
 )  # fmt: skip
 POSTCODE = error(
@@ -164,7 +164,10 @@ def _parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
     return None
 
 
-_MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+_MOBILE_TYPES = {
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+}
 _LANDLINE_TYPES = {
     phonenumbers.PhoneNumberType.FIXED_LINE,
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
@@ -273,7 +276,9 @@ def parse_prior_rounds(value: Any) -> Any:
 
 
 PRIOR_ROUNDS_PROBLEMS = {
-    "unknown": Msg("{value} 不是以往的轮次（只能是 1、2、3）", "{value} is not a past round (only 1, 2, 3)"),
+    "unknown": Msg(
+        "{value} 不是以往的轮次（只能是 1、2、3）", "{value} is not a past round (only 1, 2, 3)"
+    ),
     "repeated": Msg("第 {value} 轮重复列出", "round {value} is listed twice"),
 }
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
 from cjzn.diagnostics import Diagnostic
 from cjzn.messages import CodeInfo, Msg, error
 
-PathKey = tuple[Union[str, int], ...]
+PathKey = tuple[str | int, ...]
 
 #: A filing is about 10 KB; anything this big is not a filing and would only be slow.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -49,7 +49,9 @@ class _ExactTextLoader(_BaseLoader):  # type: ignore[misc]
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
 
 
-def _info(code: str, name: str, zh: str, en: str, msg_zh: str, msg_en: str, hint_zh: str, hint_en: str) -> CodeInfo:
+def _info(
+    code: str, name: str, zh: str, en: str, msg_zh: str, msg_en: str, hint_zh: str, hint_en: str
+) -> CodeInfo:
     return error(code, name, Msg(zh, en), Msg(msg_zh, msg_en), Msg(hint_zh, hint_en))
 
 
@@ -285,6 +287,7 @@ class _Builder:
                     self._record(child_path, child, child)
                     items.append(self.build(child, child_path, depth + 1))
                 return items
+            assert isinstance(node, yaml.MappingNode)
             return self._mapping(node, path, depth)
         finally:
             self.active.discard(id(node))
@@ -309,7 +312,9 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
                 kind = _KIND_NAMES["list" if isinstance(key_node, yaml.SequenceNode) else "map"]
-                self.problems.append(self._diag(COMPLEX_KEY, key_node, path, kind=kind.get(self.lang)))
+                self.problems.append(
+                    self._diag(COMPLEX_KEY, key_node, path, kind=kind.get(self.lang))
+                )
                 continue
             key = key_node.value
             child_path = (*path, key)
@@ -401,7 +406,9 @@ def _guess_encoding(data: bytes) -> str:
     return "Big5"
 
 
-def load_path(path: Path, display: str | None = None, lang: str = "zh") -> tuple[Document | None, list[Diagnostic]]:
+def load_path(
+    path: Path, display: str | None = None, lang: str = "zh"
+) -> tuple[Document | None, list[Diagnostic]]:
     """Read and parse one filing from disk."""
     file = display if display is not None else str(path)
     try:
@@ -419,7 +426,9 @@ def load_path(path: Path, display: str | None = None, lang: str = "zh") -> tuple
     return load_bytes(data, file, lang)
 
 
-def load_bytes(data: bytes, file: str, lang: str = "zh") -> tuple[Document | None, list[Diagnostic]]:
+def load_bytes(
+    data: bytes, file: str, lang: str = "zh"
+) -> tuple[Document | None, list[Diagnostic]]:
     if len(data) > MAX_FILE_BYTES:
         size, limit = _format_size(len(data)), _format_size(MAX_FILE_BYTES)
         return None, [_mark_diag(TOO_LARGE, file, lang, 1, 1, size=size, limit=limit)]

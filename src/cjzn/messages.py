@@ -41,7 +41,7 @@ class CodeInfo:
     severity: Severity
     summary: Msg
     message: Msg
-    hint: Msg = Msg("", "")
+    hint: Msg = Msg("", "")  # noqa: RUF009 - a NamedTuple is immutable
     guide: str = ""  # the guide section it enforces, when it enforces one
 
     def diagnostic(

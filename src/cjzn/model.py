@@ -9,7 +9,7 @@ Only `cjzn` and `round` are always required: they say how to read the rest.
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -38,102 +38,102 @@ class Section(BaseModel):
 
 
 class Unit(Section):
-    name: Optional[str] = None
-    district: Optional[District] = None
+    name: str | None = None
+    district: District | None = None
 
 
 class Leader(Section):
-    name: Optional[str] = None
-    title: Optional[str] = None
-    phone: Optional[Phone] = None
+    name: str | None = None
+    title: str | None = None
+    phone: Phone | None = None
 
 
 class Contact(Section):
-    name: Optional[str] = None
-    title: Optional[str] = None
-    office_phone: Optional[Landline] = None
-    mobile: Optional[Mobile] = None
-    email: Optional[Email] = None
-    postcode: Optional[Postcode] = None
-    address: Optional[str] = None
+    name: str | None = None
+    title: str | None = None
+    office_phone: Landline | None = None
+    mobile: Mobile | None = None
+    email: Email | None = None
+    postcode: Postcode | None = None
+    address: str | None = None
 
 
 class Task(Section):
-    task: Optional[str] = None
-    start: Optional[YearMonth] = None
-    end: Optional[YearMonth] = None
-    covers: Optional[list[str]] = None
+    task: str | None = None
+    start: YearMonth | None = None
+    end: YearMonth | None = None
+    covers: list[str] | None = None
 
 
 class Member(Section):
-    name: Optional[str] = None
-    title: Optional[str] = None
+    name: str | None = None
+    title: str | None = None
 
 
 class LeadingBody(Section):
-    kind: Optional[LeadingBodyKind] = None
-    head: Optional[str] = None
-    members: Optional[list[Member]] = None
+    kind: LeadingBodyKind | None = None
+    head: str | None = None
+    members: list[Member] | None = None
 
 
 class Responsibility(Section):
-    department: Optional[str] = None
-    owner: Optional[str] = None
-    duties: Optional[str] = None
-    covers: Optional[list[str]] = None
+    department: str | None = None
+    owner: str | None = None
+    duties: str | None = None
+    covers: list[str] | None = None
 
 
 class Plan(Section):
-    overall_goal: Optional[str] = None
-    stage_goals: Optional[dict[str, Optional[str]]] = None
-    work_plan: Optional[list[Task]] = None
-    leading_body: Optional[LeadingBody] = None
-    network: Optional[str] = None
-    responsibilities: Optional[list[Responsibility]] = None
-    mechanisms: Optional[list[str]] = None
+    overall_goal: str | None = None
+    stage_goals: dict[str, str | None] | None = None
+    work_plan: list[Task] | None = None
+    leading_body: LeadingBody | None = None
+    network: str | None = None
+    responsibilities: list[Responsibility] | None = None
+    mechanisms: list[str] | None = None
 
 
 class BasicWorkItem(Section):
-    status: Optional[Status] = None
-    measures: Optional[str] = None
-    evidence: Optional[list[str]] = None
+    status: Status | None = None
+    measures: str | None = None
+    evidence: list[str] | None = None
 
 
 class KeyWorkItem(Section):
-    code: Optional[str] = None
-    measures: Optional[str] = None
-    expected_outcomes: Optional[list[str]] = None
+    code: str | None = None
+    measures: str | None = None
+    expected_outcomes: list[str] | None = None
 
 
 class Submission(Section):
-    filed_on: Optional[IsoDate] = None
-    signed_by: Optional[str] = None
-    sealed: Optional[Flag] = None
+    filed_on: IsoDate | None = None
+    signed_by: str | None = None
+    sealed: Flag | None = None
 
 
 class DistrictReview(Section):
-    opinion: Optional[str] = None
-    signed_by: Optional[str] = None
-    date: Optional[IsoDate] = None
+    opinion: str | None = None
+    signed_by: str | None = None
+    date: IsoDate | None = None
 
 
 class MunicipalReview(Section):
-    opinion: Optional[str] = None
-    date: Optional[IsoDate] = None
+    opinion: str | None = None
+    date: IsoDate | None = None
 
 
 class Reviews(Section):
-    district: Optional[DistrictReview] = None
-    municipal: Optional[MunicipalReview] = None
+    district: DistrictReview | None = None
+    municipal: MunicipalReview | None = None
 
 
 class Summary(Section):
-    written_on: Optional[IsoDate] = None
-    text: Optional[str] = None
+    written_on: IsoDate | None = None
+    text: str | None = None
 
 
 class Evaluation(Section):
-    apply_early: Optional[Flag] = None
+    apply_early: Flag | None = None
 
 
 class Filing(Section):
@@ -141,14 +141,14 @@ class Filing(Section):
 
     cjzn: Version
     round: str
-    unit: Optional[Unit] = None
-    leader: Optional[Leader] = None
-    contact: Optional[Contact] = None
-    prior_rounds: Optional[PriorRounds] = None
-    plan: Optional[Plan] = None
-    basic_work: Optional[dict[str, Optional[BasicWorkItem]]] = None
-    key_work: Optional[list[KeyWorkItem]] = None
-    submission: Optional[Submission] = None
-    reviews: Optional[Reviews] = None
-    summary: Optional[Summary] = None
-    evaluation: Optional[Evaluation] = None
+    unit: Unit | None = None
+    leader: Leader | None = None
+    contact: Contact | None = None
+    prior_rounds: PriorRounds | None = None
+    plan: Plan | None = None
+    basic_work: dict[str, BasicWorkItem | None] | None = None
+    key_work: list[KeyWorkItem] | None = None
+    submission: Submission | None = None
+    reviews: Reviews | None = None
+    summary: Summary | None = None
+    evaluation: Evaluation | None = None

@@ -29,16 +29,23 @@ from cjzn.model import Filing
 
 _EXPECTED = {
     "string": Msg("一段文字", "text"),
-    "list": Msg("列表（每项另起一行，以“- ”开头）", "a list (one item per line, starting with “- ”)"),
+    "list": Msg(
+        "列表（每项另起一行，以“- ”开头）", "a list (one item per line, starting with “- ”)"
+    ),
     "mapping": Msg("键值结构（下一级的键缩进两格）", "a mapping (sub-keys indented by two spaces)"),
     "int": Msg("整数", "a whole number"),
     "bool": Msg("true 或 false", "true or false"),
     "date": Msg("日期", "a date"),
 }
 _EXAMPLES = {
-    "string": Msg("直接写文字；含冒号等符号时加引号", "write the text; quote it if it contains a colon"),
+    "string": Msg(
+        "直接写文字；含冒号等符号时加引号", "write the text; quote it if it contains a colon"
+    ),
     "list": Msg("例如：\n  - 第一项\n  - 第二项", "for example:\n  - first\n  - second"),
-    "mapping": Msg("对照 cjzn init 生成的模板填写下一级的键", "fill in the sub-keys as in the skeleton from cjzn init"),
+    "mapping": Msg(
+        "对照 cjzn init 生成的模板填写下一级的键",
+        "fill in the sub-keys as in the skeleton from cjzn init",
+    ),
     "int": Msg("写一个数字，例如 1", "write a number such as 1"),
     "bool": Msg("写 true 或 false", "write true or false"),
     "date": Msg("写成 2013-03-15", "write it as 2013-03-15"),
@@ -88,15 +95,13 @@ def check_document(
     return None, diagnostics
 
 
-def _diagnostic(
-    error: Any, document: Document, catalog: Catalog | None, lang: str
-) -> Diagnostic:
+def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: str) -> Diagnostic:
     loc: PathKey = tuple(error["loc"])
     kind: str = error["type"]
     context: dict[str, Any] = dict(error.get("ctx") or {})
     value = error.get("input")
     label = describe(loc, catalog, lang)
-    where = {"lang": lang, "file": document.file, "path": dotted(loc)}
+    where: dict[str, Any] = {"lang": lang, "file": document.file, "path": dotted(loc)}
 
     if kind in fields.CODES:
         info = fields.CODES[kind]
@@ -106,17 +111,18 @@ def _diagnostic(
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
+        close = close or [name for name in allowed if name in key or key in name][:1]
         suggestion = ""
         if close:
-            suggestion = (
-                f"，是否应为 {close[0]}（{leaf((*loc[:-1], close[0]), catalog, lang)}）？"
-                if lang != "en"
-                else f"; did you mean {close[0]} ({leaf((*loc[:-1], close[0]), catalog, lang)})?"
-            )
+            name = leaf((*loc[:-1], close[0]), catalog, lang)
+            shown = close[0] if name == close[0] else f"{close[0]}（{name}）"
+            suggestion = f"，是否应为 {shown}？" if lang != "en" else f"; did you mean {shown}?"
         line, column = document.locate_key(loc)
+        parent = describe(loc[:-1], catalog, lang) if loc[:-1] else ""
+        place = (f"{parent} 中" if lang != "en" else f" under {parent}") if parent else ""
         return fields.UNKNOWN_KEY.diagnostic(
-            **where, line=line, column=column, key=key, suggestion=suggestion
+            **where, line=line, column=column, key=key, suggestion=suggestion, place=place
         )
     if kind == "missing":
         line, column = document.locate(loc)
@@ -125,7 +131,7 @@ def _diagnostic(
         )
     if kind == "literal_error":
         line, column = document.locate(loc)
-        choices = context.get("expected", "").replace("'", "")
+        choices = _choices(loc, catalog, lang) or context.get("expected", "").replace("'", "")
         return fields.CHOICE.diagnostic(
             **where,
             line=line,
@@ -168,6 +174,19 @@ def _custom_params(
     return params
 
 
+def _choices(loc: PathKey, catalog: Catalog | None, lang: str) -> str:
+    """`planned（计划中）、in_progress（实施中）、done（已完成）` from the model's Literal."""
+    annotation = _unwrap(_annotation_at(loc))
+    if typing.get_origin(annotation) is not typing.Literal:
+        return ""
+    names = catalog.enums.status if catalog is not None and loc[-1] == "status" else {}
+    shown = []
+    for value in typing.get_args(annotation):
+        name = names.get(value)
+        shown.append(f"{value}（{name.get(lang)}）" if name and lang != "en" else str(value))
+    return ("、" if lang != "en" else ", ").join(shown)
+
+
 def _unwrap(annotation: Any) -> Any:
     """Strip Optional / Annotated wrappers down to the model, list or dict type."""
     while True:
@@ -183,21 +202,26 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _allowed_keys(path: PathKey) -> list[str]:
-    """The keys the model accepts at `path` (for "did you mean")."""
+def _annotation_at(path: PathKey) -> Any:
+    """The model's type annotation for `path` (None when the path leaves the model)."""
     current: Any = Filing
     for part in path:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(str(part))
             if field is None:
-                return []
+                return None
             current = field.annotation
         elif typing.get_origin(current) in (list, dict):
             current = typing.get_args(current)[-1]
         else:
-            return []
-    current = _unwrap(current)
+            return None
+    return current
+
+
+def _allowed_keys(path: PathKey) -> list[str]:
+    """The keys the model accepts at `path` (for "did you mean")."""
+    current = _unwrap(_annotation_at(path))
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []

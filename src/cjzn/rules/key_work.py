@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from cjzn.diagnostics import Diagnostic
@@ -45,7 +44,9 @@ def check_repeated(ctx: RuleContext) -> Iterator[Diagnostic]:
             continue
         code = work.code.strip()
         if code in first_index:
-            yield ctx.report(REPEATED, ("key_work", index, "code"), code=code, first=first_index[code] + 1)
+            yield ctx.report(
+                REPEATED, ("key_work", index, "code"), code=code, first=first_index[code] + 1
+            )
         else:
             first_index[code] = index
 
@@ -64,16 +65,12 @@ def check_known(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 def suggest(value: str, known: list[str], lang: str) -> str:
-    """`，是否应为 K3？` for a near miss (case, full-width letters), else nothing."""
-    normalized = value.strip().upper().translate(str.maketrans("ＢＫＳＰ．０１２３４５６７８９", "BKSP.0123456789"))
-    if normalized in known:
-        match = normalized
-    else:
-        close = difflib.get_close_matches(normalized, known, n=1, cutoff=0.75)
-        if not close:
-            return ""
-        match = close[0]
-    return f"，是否应为 {match}？" if lang != "en" else f"; did you mean {match}?"
+    """`，是否应为 K3？` when only case, spaces or full-width letters are off, else nothing."""
+    table = str.maketrans("ＢＫＳＰ．０１２３４５６７８９", "BKSP.0123456789")
+    normalized = value.strip().upper().translate(table).replace(" ", "")
+    if normalized not in known:
+        return ""  # a near code (K11 -> K1) is a different work, not a typo worth suggesting
+    return f"，是否应为 {normalized}？" if lang != "en" else f"; did you mean {normalized}?"
 
 
 RULES = (

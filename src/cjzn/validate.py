@@ -1,0 +1,208 @@
+"""Validate filings: the one library call behind `cjzn validate`.
+
+Finds the files, loads each strictly, checks it against the model and runs
+every registered rule, then the repo-wide rules across all files. Nothing
+here prints or exits; the CLI maps the `Report` to output and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from cjzn.catalog import Catalog, bundled_rounds, catalog_for_round, load_catalog
+from cjzn.diagnostics import Diagnostic, sort_key
+from cjzn.fields import ROUND
+from cjzn.loader import Document, load_path
+from cjzn.messages import quote
+from cjzn.model import Filing
+from cjzn.rules import RULES, Options, RuleContext
+from cjzn.schema import check_document
+
+FILING_SUFFIXES = (".yaml", ".yml")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+class UsageError(Exception):
+    """A problem with how cjzn was called (exit code 2), not with a filing."""
+
+
+@dataclass
+class FileResult:
+    """Everything known about one filing after validation."""
+
+    file: str
+    path: Path | None
+    diagnostics: list[Diagnostic]
+    document: Document | None = None
+    filing: Filing | None = None
+    catalog: Catalog | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if not d.is_error)
+
+
+@dataclass
+class Report:
+    """The result of one run over any number of files."""
+
+    results: list[FileResult] = field(default_factory=list)
+    options: Options = field(default_factory=Options)
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        return sorted((d for r in self.results for d in r.diagnostics), key=sort_key)
+
+    @property
+    def errors(self) -> int:
+        return sum(r.errors for r in self.results)
+
+    @property
+    def warnings(self) -> int:
+        return sum(r.warnings for r in self.results)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean (warnings allowed unless strict), 1 problems found."""
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0
+
+
+def today_in_shanghai() -> date:
+    """The programme's calendar is Shanghai's, wherever CI runs."""
+    return datetime.now(SHANGHAI).date()
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """The filings named by `paths`: files as given, directories searched for *.yaml / *.yml.
+
+    Hidden folders (.git, .github) are skipped and symlinked folders are not
+    followed, so a symlink loop cannot hang the walk.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(_walk(path))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"路径不存在 / path does not exist: {path}")
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(os.path.normpath(path), path)
+    return list(unique.values())
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(FILING_SUFFIXES) and not name.startswith("."):
+                yield Path(folder) / name
+
+
+def default_catalog() -> Catalog:
+    """The newest bundled round: used to name fields when a filing's round is unknown."""
+    newest = sorted(bundled_rounds())[-1]
+    catalog = catalog_for_round(newest)
+    assert catalog is not None
+    return catalog
+
+
+def resolve_catalog(catalog_path: Path | None) -> Catalog | None:
+    """`--catalog FILE` (raises `CatalogError` when broken), or None for the bundled rounds."""
+    if catalog_path is None:
+        return None
+    if not catalog_path.is_file():
+        raise UsageError(f"目录文件不存在 / catalog file does not exist: {catalog_path}")
+    return load_catalog(catalog_path)
+
+
+def validate_file(
+    path: Path, options: Options, catalog_override: Catalog | None = None
+) -> FileResult:
+    """Load, check and run the rules on one filing."""
+    document, diagnostics = load_path(path, str(path), options.lang)
+    result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
+    if document is None:
+        return result
+    catalog, round_problem = _catalog_for(document, catalog_override, options.lang)
+    if round_problem is not None:
+        diagnostics.append(round_problem)
+    filing, schema_problems = check_document(
+        document, catalog, options.lang, labels=catalog or default_catalog()
+    )
+    diagnostics.extend(schema_problems)
+    result.filing, result.catalog = filing, catalog
+    if filing is not None and catalog is not None:
+        context = RuleContext(
+            filing=filing,
+            document=document,
+            catalog=catalog,
+            options=options,
+            base_dir=path.parent,
+            repo_root=find_repo_root(path),
+        )
+        for rule in RULES.values():
+            diagnostics.extend(rule.check(context))
+    diagnostics.sort(key=sort_key)
+    return result
+
+
+def _catalog_for(
+    document: Document, override: Catalog | None, lang: str
+) -> tuple[Catalog | None, Diagnostic | None]:
+    """The catalog the filing's `round:` picks, or the diagnostic why there is none."""
+    round_name = document.data.get("round")
+    if not isinstance(round_name, str):
+        return override, None  # missing or not text: the model reports it
+    if override is not None:
+        if round_name.strip() == override.round:
+            return override, None
+        return None, _round_problem(document, round_name, [override.round], lang)
+    catalog = catalog_for_round(round_name.strip())
+    if catalog is None:
+        return None, _round_problem(document, round_name, sorted(bundled_rounds()), lang)
+    return catalog, None
+
+
+def _round_problem(document: Document, value: str, known: list[str], lang: str) -> Diagnostic:
+    line, column = document.locate(("round",))
+    return ROUND.diagnostic(
+        lang=lang,
+        file=document.file,
+        line=line,
+        column=column,
+        path="round",
+        value=quote(value, lang),
+        known=", ".join(known),
+    )
+
+
+def find_repo_root(path: Path) -> Path:
+    """The git work tree holding `path`; the filing's own folder when there is none."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def validate_paths(
+    paths: Sequence[Path], options: Options, catalog_path: Path | None = None
+) -> Report:
+    """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls."""
+    override = resolve_catalog(catalog_path)
+    files = discover(paths)
+    report = Report(options=options)
+    report.results = [validate_file(path, options, override) for path in files]
+    return report
