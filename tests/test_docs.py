@@ -1,0 +1,46 @@
+"""Every code, command and option is documented in README.md, from the registries themselves."""
+
+from __future__ import annotations
+
+import re
+
+import typer
+from conftest import ROOT
+
+from cjzn.cli import app
+from cjzn.registry import ALL_CODES, codes_markdown
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    block = re.search(r"```sh\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    lines = block.group(1).strip().splitlines()
+    assert len(lines) == 2
+    assert "cjzn validate examples/" in lines[0] and "pip install ." in lines[0]
+    assert "pytest" in lines[1] and "[test]" in lines[1]
+
+
+def test_code_table_is_generated_from_the_registry() -> None:
+    match = re.search(r"<!-- codes:start.*?-->\n(.*?)\n<!-- codes:end -->", README, re.DOTALL)
+    assert match is not None, "README lost its code table markers"
+    assert match.group(1) == codes_markdown("zh"), "regenerate with: cjzn rules --format md"
+
+
+def test_every_code_is_documented() -> None:
+    for code, info in ALL_CODES.items():
+        assert f"| {code} |" in README, code
+        assert info.summary.zh and info.summary.en and info.hint.zh and info.hint.en, code
+
+
+def test_every_command_and_option_is_documented() -> None:
+    group = typer.main.get_command(app)
+    commands = getattr(group, "commands", {})
+    assert commands
+    for name, command in commands.items():
+        assert f"cjzn {name}" in README, f"README does not document `cjzn {name}`"
+        for param in command.params:
+            for option in getattr(param, "opts", []):
+                if option.startswith("--") and option not in ("--help",):
+                    assert option in README, f"README does not document `cjzn {name} {option}`"
