@@ -11,11 +11,14 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from cjzn import __version__
+
+if TYPE_CHECKING:
+    from cjzn.catalog import Catalog
 
 app = typer.Typer(
     name="cjzn",
@@ -47,6 +50,24 @@ CatalogOption = Annotated[
         "--catalog",
         help="用这个目录文件代替内置的轮次指南 / use this round catalog instead of the bundled one.",
         dir_okay=False,
+    ),
+]
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="按这一天检查阶段期限（默认今天，上海时间）/ check deadlines as of DATE "
+        "(default: today in Shanghai), e.g. 2013-04-15.",
+    ),
+]
+StageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stage",
+        metavar="S1..S4",
+        help="把这一阶段及之前各阶段的要求视为已到期 / treat this stage and the earlier ones as due.",
     ),
 ]
 
@@ -109,6 +130,18 @@ def validate(
         bool, typer.Option("--strict", help="警告也算失败（退出码 1）/ warnings fail too.")
     ] = False,
     catalog: CatalogOption = None,
+    as_of: AsOfOption = None,
+    stage: StageOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
+            " / worker processes (default: auto; 1: serial).",
+        ),
+    ] = None,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
@@ -120,13 +153,24 @@ def validate(
     from cjzn.rules import Options
     from cjzn.validate import UsageError, validate_paths
 
-    options = Options(lang=lang.value, strict=strict)
+    options = Options(
+        lang=lang.value,
+        strict=strict,
+        as_of=parse_date_option(as_of, "--as-of"),
+        stage=parse_stage_option(stage, catalog),
+    )
+    from cjzn.ci_reporters import progress_for
+
+    bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     try:
-        report = validate_paths(paths, options, catalog)
+        report = validate_paths(paths, options, catalog, jobs=jobs, progress=bar)
     except UsageError as exc:
         _fail_usage(str(exc))
     except CatalogError as exc:
         _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+    finally:
+        if bar is not None:
+            bar.close()
     REPORTERS[output_format]().emit(report, sys.stdout)
     raise typer.Exit(report.exit_code(strict))
 
@@ -183,6 +227,309 @@ def rules(
     Console(highlight=False).print(table)
 
 
+# -- init, schema, catalog (issue 4) ------------------------------------------
+
+RoundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--round", help="创建轮次，默认最新的内置轮次 / round (default: the newest bundled one)."
+    ),
+]
+
+
+def _stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts (tests replace this)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _round_catalog(round_name: str | None, catalog_path: Path | None) -> Catalog:
+    """The catalog of `--round` / `--catalog`, or a usage error (exit 2)."""
+    from cjzn.catalog import CatalogError
+    from cjzn.catalog_view import choose_catalog
+    from cjzn.validate import UsageError
+
+    try:
+        return choose_catalog(round_name, catalog_path)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except CatalogError as exc:
+        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+
+
+@app.command()
+def init(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml / the filing to create.",
+            dir_okay=False,
+        ),
+    ],
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="街道（乡镇）名称 / street or town name.")
+    ] = None,
+    district: Annotated[
+        str | None, typer.Option("--district", help="所属区县，例如 徐汇区 / district.")
+    ] = None,
+    round_name: RoundOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已有的文件 / overwrite an existing file.")
+    ] = False,
+    schema_url: Annotated[
+        str | None,
+        typer.Option(
+            "--schema-url",
+            help="首行 $schema 指向的 JSON Schema 地址或相对路径 / schema URL or relative path "
+            "for the first line (default: the published schema of the round).",
+        ),
+    ] = None,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """生成备案文件模板：全部键、每项的中文说明和指南要求 / write a filing skeleton to fill in.
+
+    Without --unit/--district it asks for them in a terminal; without a terminal
+    that is a usage error (exit 2). An existing file is never overwritten (exit 1)
+    unless --force.
+    """
+    from cjzn.fileio import write_atomic
+    from cjzn.skeleton import (
+        ask_district,
+        ask_unit,
+        resolve_district,
+        skeleton_text,
+        unit_name_problem,
+    )
+
+    en = lang is Lang.en
+    round_catalog = _round_catalog(round_name, catalog)
+    if path.exists() and not force:
+        typer.echo(
+            f"cjzn: {path} already exists; nothing was written (use --force to overwrite)"
+            if en
+            else f"cjzn: {path} 已存在，未做任何改动（确需覆盖请加 --force）",
+            err=True,
+        )
+        raise typer.Exit(1)
+    if unit is None or district is None:
+        if not _stdin_is_terminal():
+            _fail_usage(
+                "缺少 --unit 和/或 --district（没有终端可以提问）/ "
+                "--unit and --district are required when there is no terminal to ask"
+            )
+        if unit is None:
+            unit = ask_unit(typer.prompt, typer.echo, lang.value)
+        if district is None:
+            district = ask_district(round_catalog, typer.prompt, typer.echo, lang.value)
+    problem = unit_name_problem(unit)
+    if problem is not None:
+        _fail_usage(f"--unit: {problem[0]} / {problem[1]}")
+    choice = resolve_district(round_catalog, district)
+    if choice.district is None:
+        hint = f"，是否应为 {choice.suggestion}？" if choice.suggestion else ""
+        hint_en = f"; did you mean {choice.suggestion}?" if choice.suggestion else ""
+        _fail_usage(
+            f"--district: {district} 不是 {round_catalog.round} 年度的区县{hint}"
+            f"（可选：{'、'.join(round_catalog.districts)}）/ "
+            f"{district} is not a district of the {round_catalog.round} round{hint_en}"
+        )
+    try:
+        text = skeleton_text(round_catalog, unit, choice.district, schema_url=schema_url)
+    except ValueError:
+        _fail_usage("--schema-url 不能含空白或控制字符 / --schema-url must not contain spaces")
+    try:
+        write_atomic(path, text, overwrite=force)
+    except FileExistsError:
+        typer.echo(f"cjzn: {path} 已存在 / already exists", err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        typer.echo(f"cjzn: 无法写入 {path}：{exc.strerror or exc} / cannot write {path}", err=True)
+        raise typer.Exit(1) from None
+    if en:
+        typer.echo(f"Wrote {path}. Fill it in, then check it with: cjzn validate {path}")
+    else:
+        typer.echo(f"已生成 {path}。请逐项填写，随时用 cjzn validate {path} 检查还缺什么。")
+
+
+@app.command("schema")
+def schema_command(
+    round_name: RoundOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."
+        ),
+    ] = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """输出备案文件的 JSON Schema，供编辑器补全和检查 / print the filing's JSON Schema for editors."""
+    from cjzn.fileio import write_atomic
+    from cjzn.jsonschema_export import schema_text
+
+    text = schema_text(_round_catalog(round_name, catalog))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"已写入 / wrote {output}", err=True)
+
+
+class CatalogFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+@app.command("catalog")
+def catalog_command(
+    round_name: RoundOption = None,
+    output_format: Annotated[
+        CatalogFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+    ] = CatalogFormat.text,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """查看指南要求：基础性建设工作、重点创建工作、各阶段及日期、方案内容 / read the guide."""
+    from cjzn.catalog_view import catalog_json, catalog_markdown, print_catalog
+
+    round_catalog = _round_catalog(round_name, catalog)
+    if output_format is CatalogFormat.json:
+        typer.echo(catalog_json(round_catalog), nl=False)
+    elif output_format is CatalogFormat.md:
+        typer.echo(catalog_markdown(round_catalog, lang.value), nl=False)
+    else:
+        from rich.console import Console
+
+        print_catalog(round_catalog, lang.value, Console(highlight=False, emoji=False))
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    md = "md"
+    docx = "docx"
+    pdf = "pdf"
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+    ],
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="输出文件或目录（多个备案或目录时为目录）/ output file, or folder for several filings.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
+        ),
+    ] = False,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+    as_of: AsOfOption = None,
+    stage: StageOption = None,
+) -> None:
+    """生成备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
+
+    Render the registration form (备案登记表) and the plan (附页) as print-ready HTML,
+    Markdown, DOCX or PDF. A filing with errors is rendered as a marked DRAFT (exit 1).
+    """
+    from cjzn.catalog import CatalogError
+    from cjzn.render import RenderError, render_paths
+    from cjzn.rules import Options
+    from cjzn.validate import UsageError
+
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        stage=parse_stage_option(stage, catalog),
+    )
+    fmt = output_format.value if output_format is not None else None
+    try:
+        outcome = render_paths(
+            paths, fmt, output, force=force, options=options, catalog_path=catalog
+        )
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except CatalogError as exc:
+        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+    except RenderError as exc:
+        typer.echo(f"cjzn: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:
+        typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if outcome.stdout is not None:
+        typer.echo(outcome.stdout, nl=False)
+    for line in outcome.messages(lang.value):
+        typer.echo(line, err=True)
+    raise typer.Exit(outcome.exit_code)
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def status(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+    ],
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+    ] = StatusFormat.text,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """各阶段进度：一份备案显示四个阶段的时间线，多份备案按紧迫程度列表。
+
+    Where each filing stands: one filing as a timeline of the stages, several as a
+    table sorted by urgency (overdue first, then the nearest deadline).
+    Exit 1 when a filing has errors or due requirements that are missing, else 0; 2 usage.
+    """
+    from cjzn.catalog import CatalogError
+    from cjzn.rules import Options
+    from cjzn.status import collect_status, write_json, write_text
+    from cjzn.validate import UsageError
+
+    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    try:
+        report = collect_status(paths, options, catalog)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except CatalogError as exc:
+        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+    if output_format is StatusFormat.json:
+        write_json(report, sys.stdout)
+    else:
+        write_text(report, sys.stdout)
+    raise typer.Exit(report.exit_code)
+
+
 def parse_date_option(value: str | None, option: str) -> date | None:
     """`--as-of 2013-04-15` as a date, or a usage error (exit 2)."""
     if value is None:
@@ -191,6 +538,24 @@ def parse_date_option(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         _fail_usage(f"{option} 应为日期，例如 2013-04-15 / {option} must be a date like 2013-04-15")
+
+
+def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | None:
+    """`--stage S2` as a stage code of the round(s), or a usage error (exit 2)."""
+    if value is None:
+        return None
+    from cjzn.catalog import CatalogError
+    from cjzn.stages import known_stage_codes
+
+    try:
+        known = known_stage_codes(catalog if catalog is not None and catalog.is_file() else None)
+    except CatalogError as exc:
+        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+    code = value.strip().upper()
+    if code not in known:
+        choices = ", ".join(known)
+        _fail_usage(f"--stage 应为 {choices} 之一 / --stage must be one of {choices}: {value}")
+    return code
 
 
 def main() -> None:

@@ -378,16 +378,25 @@ def decode(data: bytes, file: str, lang: str = "zh") -> tuple[str | None, Diagno
             return None, _mark_diag(ENCODING, file, lang, 1, 1, encoding=name)
     nul = data.find(b"\x00")
     if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        return None, _mark_diag(BINARY, file, lang, line, 1, nul_line=line)
+        line, column = _position(data[:nul])
+        return None, _mark_diag(BINARY, file, lang, line, column, nul_line=line)
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        prefix = data[line_start : exc.start].decode("utf-8", errors="replace")
+        line, column = _position(exc.object[: exc.start])  # utf-8-sig: after the BOM
         encoding = _guess_encoding(data)
-        return None, _mark_diag(ENCODING, file, lang, line, len(prefix) + 1, encoding=encoding)
+        return None, _mark_diag(ENCODING, file, lang, line, column, encoding=encoding)
+
+
+#: Line breaks as YAML (1.1, libyaml) counts them, so every position agrees with the parser's.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _position(prefix: bytes) -> tuple[int, int]:
+    """1-based line and column just after `prefix` (the bytes before the fault)."""
+    text = prefix.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    lines = _LINE_BREAK.split(text)
+    return len(lines), len(lines[-1]) + 1
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from cjzn import fields, loader
 from cjzn.messages import CodeInfo
 from cjzn.rules import RULES
+from cjzn.rules.repo import REPO_RULES
 
 FAMILIES = {
     "Y": ("YAML 文件", "YAML file"),
@@ -22,7 +23,12 @@ FAMILIES = {
 
 def _gather() -> dict[str, CodeInfo]:
     gathered: dict[str, CodeInfo] = {}
-    sources = [loader.CODES, fields.CODES, {code: rule.info for code, rule in RULES.items()}]
+    sources = [
+        loader.CODES,
+        fields.CODES,
+        {code: rule.info for code, rule in RULES.items()},
+        {rule.code: rule.info for rule in REPO_RULES},
+    ]
     for source in sources:
         for code, info in source.items():
             if code in gathered and gathered[code] is not info:

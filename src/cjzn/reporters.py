@@ -41,7 +41,7 @@ class TextReporter(Reporter):
 
     def emit(self, report: Report, stream: TextIO) -> None:
         lang = report.options.lang
-        console = Console(file=stream, highlight=False, soft_wrap=True)
+        console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
         for result in report.results:
             if not result.diagnostics:
                 continue
@@ -50,6 +50,12 @@ class TextReporter(Reporter):
                 self._line(console, diagnostic, lang)
             console.print()
         console.print(summary_line(report))
+        if len(report.results) == 1:
+            from cjzn.status import stage_summary  # the stage line of a single filing
+
+            stage_line = stage_summary(report.results[0], report.options)
+            if stage_line:
+                console.print(Text(stage_line))
 
     @staticmethod
     def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:
@@ -102,3 +108,6 @@ class JsonReporter(Reporter):
 REPORTERS: dict[str, type[Reporter]] = {
     reporter.name: reporter for reporter in (TextReporter, JsonReporter)
 }
+
+# The CI formats (github, junit, sarif) build on the above and add themselves to REPORTERS.
+import cjzn.ci_reporters  # noqa: E402, F401

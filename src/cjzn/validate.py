@@ -8,7 +8,7 @@ here prints or exits; the CLI maps the `Report` to output and an exit code.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from cjzn.loader import Document, load_path
 from cjzn.messages import quote
 from cjzn.model import Filing
 from cjzn.rules import RULES, Options, RuleContext
+from cjzn.rules.repo import apply_repo_rules
 from cjzn.schema import check_document
 
 FILING_SUFFIXES = (".yaml", ".yml")
@@ -198,11 +199,110 @@ def find_repo_root(path: Path) -> Path:
 
 
 def validate_paths(
-    paths: Sequence[Path], options: Options, catalog_path: Path | None = None
+    paths: Sequence[Path],
+    options: Options,
+    catalog_path: Path | None = None,
+    *,
+    jobs: int | None = None,
+    progress: ProgressHook | None = None,
 ) -> Report:
-    """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls."""
+    """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls.
+
+    `jobs`: worker processes (None: automatic, 1: serial); `progress(done, total)`
+    is called as files finish, for a progress bar.
+    """
     override = resolve_catalog(catalog_path)
     files = discover(paths)
     report = Report(options=options)
-    report.results = [validate_file(path, options, override) for path in files]
+    report.results = _validate_all(files, options, override, jobs, progress)
+    apply_repo_rules(report.results, options)
     return report
+
+
+# --- many files: in parallel across cores, in the same order as serially ----------
+
+ProgressHook = Callable[[int, int], None]
+PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
+
+
+def _cpu_count() -> int:
+    """The cores this process may use (a container's limit, not the host's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def worker_count(files: int, jobs: int | None) -> int:
+    """How many processes: `--jobs N` as given, automatic only for large runs on many cores."""
+    if jobs is not None and jobs >= 1:
+        return max(1, min(jobs, files))
+    if files <= PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(_cpu_count(), files))
+
+
+def _validate_chunk(
+    files: list[Path], options: Options, override: Catalog | None
+) -> list[FileResult]:
+    """A worker's share. Catalogs stay behind (the parent re-attaches its own, cached ones)."""
+    results = [validate_file(path, options, override) for path in files]
+    for result in results:
+        result.catalog = None
+    return results
+
+
+def _validate_all(
+    files: list[Path],
+    options: Options,
+    override: Catalog | None,
+    jobs: int | None = None,
+    progress: ProgressHook | None = None,
+) -> list[FileResult]:
+    """Every file's result, in `files` order whether run serially or across processes."""
+    total = len(files)
+    workers = worker_count(total, jobs)
+    if workers > 1:
+        results = _validate_parallel(files, options, override, workers, progress)
+        if results is not None:
+            return results
+    results = []
+    for done, path in enumerate(files, start=1):
+        results.append(validate_file(path, options, override))
+        if progress is not None:
+            progress(done, total)
+    return results
+
+
+def _validate_parallel(
+    files: list[Path],
+    options: Options,
+    override: Catalog | None,
+    workers: int,
+    progress: ProgressHook | None,
+) -> list[FileResult] | None:
+    """Chunks of files across `workers` processes; None when processes cannot be started."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, -(-len(files) // (workers * 4)))  # a few chunks per worker balance the load
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    parts: list[list[FileResult]] = [[] for _ in chunks]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_validate_chunk, chunk, options, override): number
+                for number, chunk in enumerate(chunks)
+            }
+            done = 0
+            for future in as_completed(futures):
+                parts[futures[future]] = future.result()
+                done += len(parts[futures[future]])
+                if progress is not None:
+                    progress(done, len(files))
+    except (OSError, NotImplementedError, BrokenProcessPool):
+        return None  # no process support here (a sandbox, a killed worker): run serially
+    results = [result for part in parts for result in part]
+    for result in results:
+        if result.document is not None:
+            result.catalog = _catalog_for(result.document, override, options.lang)[0]
+    return results

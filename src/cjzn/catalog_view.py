@@ -1,0 +1,320 @@
+"""The guide as a street office reads it: `cjzn catalog` answers "what must we do?".
+
+Everything shown comes from the round's catalog: the basic work items with
+their requirements, the key works to choose from, the stages with their dates
+and what each requires, and the seven parts of the plan. Only headings are
+written here (as bilingual `Msg`s); the guide's wording is the catalog's.
+Three views: rich text for the terminal, GitHub-flavoured Markdown, and JSON
+(the catalog data itself, for other tools).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cjzn.catalog import BasicItem, Catalog, bundled_rounds, catalog_for_round
+from cjzn.messages import Msg
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = [
+    "catalog_data",
+    "catalog_json",
+    "catalog_markdown",
+    "catalog_text",
+    "choose_catalog",
+    "print_catalog",
+]
+
+BASIC = Msg("基础性建设工作", "Basic work")
+BASIC_NOTE = Msg("每个创建单位都须完成以下全部各项。", "Every unit must complete all of these.")
+KEY = Msg("重点创建工作", "Key works")
+STAGES = Msg("创建工作阶段及内容安排", "Stages and what each requires")
+REQUIRES = Msg("须完成", "Requires")
+PLAN = Msg("创建工作方案的基本内容", "The parts of the plan")
+GUIDE_TEXT = Msg("指南原文", "The guide's text")
+FILING_KEY = Msg("备案文件中的键", "key in the filing")
+DISTRICTS = Msg("本轮的区县", "Districts of the round")
+TO = Msg(" 至 ", " to ")
+COLON = Msg("：", ": ")
+
+
+def choose_catalog(round_name: str | None = None, catalog_path: Path | None = None) -> Catalog:
+    """The catalog for `--round` / `--catalog`: the newest bundled round by default.
+
+    Raises `cjzn.validate.UsageError` for an unknown round or a missing file and
+    `CatalogError` for a broken catalog file.
+    """
+    from cjzn.validate import UsageError, resolve_catalog
+
+    if catalog_path is not None:
+        catalog = resolve_catalog(catalog_path)
+        assert catalog is not None
+        if round_name is not None and round_name != catalog.round:
+            raise UsageError(
+                f"--round {round_name} 与目录文件的轮次 {catalog.round} 不一致 / "
+                f"--round {round_name} does not match the catalog's round {catalog.round}"
+            )
+        return catalog
+    rounds = sorted(bundled_rounds())
+    name = round_name if round_name is not None else (rounds[-1] if rounds else "")
+    catalog = catalog_for_round(name) if name else None
+    if catalog is None:
+        known = ", ".join(rounds) or "-"
+        raise UsageError(
+            f"未知的创建轮次 {name}；已知轮次：{known} / unknown round {name}; known rounds: {known}"
+        )
+    return catalog
+
+
+# ---------------------------------------------------------------------------
+# JSON
+# ---------------------------------------------------------------------------
+
+
+def catalog_data(catalog: Catalog) -> dict[str, Any]:
+    """The catalog as plain JSON data (dates as ISO strings)."""
+    return catalog.model_dump(mode="json")
+
+
+def catalog_json(catalog: Catalog) -> str:
+    return json.dumps(catalog_data(catalog), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Shared helpers
+# ---------------------------------------------------------------------------
+
+
+def _title(entry: Any, lang: str) -> str:
+    return str(entry.title_en if lang == "en" else entry.title)
+
+
+def _span(catalog: Catalog, codes: list[str]) -> str:
+    return f"{codes[0]}–{codes[-1]}" if codes else ""
+
+
+def _points(item: BasicItem, lang: str) -> list[tuple[str, str]]:
+    """(title, text) of each point of an item; one untitled point per paragraph otherwise."""
+    if item.points:
+        return [
+            (point.title_en if lang == "en" and point.title_en else point.title, point.text)
+            for point in item.points
+        ]
+    return [("", paragraph) for paragraph in item.requirement.splitlines() if paragraph.strip()]
+
+
+def _paren(text: str, lang: str) -> str:
+    return f" ({text})" if lang == "en" else f"（{text}）"
+
+
+def _dates(start: Any, end: Any, lang: str) -> str:
+    return f"{start.isoformat()}{TO.get(lang)}{end.isoformat()}"
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+# ---------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+
+
+def _md(text: str) -> str:
+    """Catalog text as literal Markdown (a `--catalog` file is data, not markup)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def catalog_markdown(catalog: Catalog, lang: str = "zh") -> str:
+    """The guide's requirements as GitHub-flavoured Markdown."""
+    colon = COLON.get(lang)
+    out: list[str] = [f"# {_md(catalog.guide.title)}", ""]
+    out += [f"{_md(catalog.guide.issuer)}，{catalog.guide.issued}", ""]
+
+    basic_codes = catalog.basic_codes()
+    out += [
+        f"## {BASIC.get(lang)}{_paren(_span(catalog, basic_codes), lang)}",
+        "",
+        BASIC_NOTE.get(lang),
+        "",
+    ]
+    for group in catalog.basic_groups:
+        out += [
+            f"### {group.code} {_md(_title(group, lang))}{_paren(_md(group.section), lang)}",
+            "",
+        ]
+        for item in catalog.basic_work:
+            if item.group != group.code:
+                continue
+            out += [
+                f"#### {item.code} {_md(_title(item, lang))}{_paren(_md(item.section), lang)}",
+                "",
+            ]
+            points = _points(item, lang)
+            if not item.points:  # the guide's paragraphs, unnumbered
+                for _, text in points:
+                    out += [_md(text), ""]
+            else:
+                for index, (title, text) in enumerate(points, start=1):
+                    lead = f"**{_md(title)}**{colon}" if title else ""
+                    out.append(f"{index}. {lead}{_md(text)}")
+                out.append("")
+
+    key_codes = catalog.key_codes()
+    out += [f"## {KEY.get(lang)}{_paren(_span(catalog, key_codes), lang)}", ""]
+    if "key_work" in catalog.requirements:
+        out += [_md(catalog.requirements["key_work"].get(lang)), ""]
+    for work in catalog.key_work:
+        out.append(
+            f"- **{work.code} {_md(_title(work, lang))}**{_paren(_md(work.section), lang)}{colon}"
+            f"{_md(work.text)}"
+        )
+    out.append("")
+
+    out += [f"## {STAGES.get(lang)}", ""]
+    for stage in catalog.stages:
+        out += [
+            f"### {stage.code} {_md(_title(stage, lang))}"
+            f"{_paren(_dates(stage.start, stage.end, lang), lang)}",
+            "",
+        ]
+        if stage.requirements:
+            out += [f"{REQUIRES.get(lang)}{colon.rstrip()}", ""]
+            out += [f"- {_md(catalog.requirements[r].get(lang))}" for r in stage.requirements]
+            out.append("")
+        out += [f"> {_md(line)}" if line.strip() else ">" for line in stage.text.splitlines()]
+        out.append("")
+
+    out += [
+        f"## {PLAN.get(lang)}{_paren(_span(catalog, [p.code for p in catalog.plan_parts]), lang)}",
+        "",
+    ]
+    out += [_md(catalog.form.plan_note), ""]
+    for part in catalog.plan_parts:
+        out.append(
+            f"- **{part.code} {_md(_title(part, lang))}**{_paren(f'`plan.{part.key}`', lang)}{colon}"
+            f"{_md(part.description)}"
+        )
+    out.append("")
+
+    out += [f"## {DISTRICTS.get(lang)}", "", _md("、".join(catalog.districts)), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Rich text
+# ---------------------------------------------------------------------------
+
+
+def print_catalog(catalog: Catalog, lang: str, console: Console) -> None:
+    """Print the guide's requirements to a rich console (colours when it is a terminal).
+
+    Chinese prose has no spaces to break at, so paragraphs are wrapped here (by
+    display width) rather than by rich, which would break only at the few spaces.
+    """
+    from rich.rule import Rule
+    from rich.text import Text
+
+    from cjzn.skeleton import wrap_lines
+
+    colon = COLON.get(lang)
+
+    def line(*parts: str | tuple[str, str], indent: int = 0) -> None:
+        console.print(Text.assemble(" " * indent, *parts), overflow="fold")
+
+    def paragraph(text: str, indent: int = 0, style: str = "", lead: str = "") -> None:
+        """`lead` (bold) then `text`, wrapped to the console's width."""
+        pieces = wrap_lines(lead + text, console.width - indent - 1)
+        for index, piece in enumerate(pieces):
+            if index == 0 and lead and piece.startswith(lead):
+                line((lead, "bold"), (piece[len(lead) :], style), indent=indent)
+            else:
+                line((piece, style), indent=indent)
+
+    def bullet(text: str, indent: int) -> None:
+        """`• text` with continuation lines under the text, not under the bullet."""
+        pieces = wrap_lines(text, console.width - indent - 3)
+        for index, piece in enumerate(pieces):
+            line(("• " if index == 0 else "  ", "bold"), piece, indent=indent)
+
+    def heading(text: str) -> None:
+        console.print()
+        console.print(Rule(Text(text, style="bold"), align="left"))
+
+    line((catalog.guide.title, "bold"))
+    line((f"{catalog.guide.issuer}，{catalog.guide.issued}", "dim"))
+
+    heading(f"{BASIC.get(lang)}{_paren(_span(catalog, catalog.basic_codes()), lang)}")
+    paragraph(BASIC_NOTE.get(lang))
+    for group in catalog.basic_groups:
+        console.print()
+        line(
+            (f"{group.code} {_title(group, lang)}", "bold magenta"),
+            (f"{_paren(group.section, lang)}", "dim"),
+        )
+        for item in catalog.basic_work:
+            if item.group != group.code:
+                continue
+            line(
+                (f"{item.code} {_title(item, lang)}", "bold cyan"),
+                (f"{_paren(item.section, lang)}", "dim"),
+                indent=2,
+            )
+            for index, (title, text) in enumerate(_points(item, lang), start=1):
+                number = f"{index}. " if lang == "en" else f"（{index}）"
+                lead = f"{number}{title}{colon}" if title else ""
+                paragraph(text, indent=4, lead=lead)
+
+    heading(f"{KEY.get(lang)}{_paren(_span(catalog, catalog.key_codes()), lang)}")
+    if "key_work" in catalog.requirements:
+        paragraph(catalog.requirements["key_work"].get(lang))
+    for work in catalog.key_work:
+        line(
+            (f"{work.code} {_title(work, lang)}", "bold cyan"),
+            (f"{_paren(work.section, lang)}", "dim"),
+        )
+        paragraph(work.text, indent=4)
+
+    heading(STAGES.get(lang))
+    for stage in catalog.stages:
+        console.print()
+        line(
+            (f"{stage.code} {_title(stage, lang)}", "bold cyan"),
+            "  ",
+            (_dates(stage.start, stage.end, lang), "bold yellow"),
+        )
+        if stage.requirements:
+            line((f"{REQUIRES.get(lang)}{colon.rstrip()}", "bold"), indent=2)
+            for requirement in stage.requirements:
+                bullet(catalog.requirements[requirement].get(lang), indent=4)
+        line((f"{GUIDE_TEXT.get(lang)}{colon.rstrip()}", "bold"), indent=2)
+        paragraph(stage.text, indent=4, style="dim")
+
+    heading(f"{PLAN.get(lang)}{_paren(_span(catalog, [p.code for p in catalog.plan_parts]), lang)}")
+    paragraph(catalog.form.plan_note)
+    for part in catalog.plan_parts:
+        line(
+            (f"{part.code} {_title(part, lang)}", "bold cyan"),
+            "  ",
+            (f"plan.{part.key}", "green"),
+        )
+        paragraph(part.description, indent=4)
+
+    heading(DISTRICTS.get(lang))
+    paragraph("、".join(catalog.districts))
+
+
+def catalog_text(catalog: Catalog, lang: str = "zh", width: int = 100) -> str:
+    """The rich view as plain text (no colours), e.g. for tests and files."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, no_color=True, highlight=False, emoji=False, color_system=None
+    )
+    print_catalog(catalog, lang, console)
+    return buffer.getvalue()

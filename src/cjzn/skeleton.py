@@ -1,0 +1,239 @@
+"""The filing skeleton that `cjzn init` writes: every key, explained from the catalog.
+
+A street office starts from this file instead of a spec: each key carries the
+form's label as a comment, each basic work item the guide's requirement, the key
+works and plan parts are listed to choose from, and each section says which
+stage needs it by when. All of that text comes from the round's catalog; the
+layout lives in `templates/skeleton.yaml.j2` (Jinja2 is imported only here, so
+`cjzn validate` never loads it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cjzn.resources import templates_dir
+
+if TYPE_CHECKING:
+    from cjzn.catalog import Catalog
+
+__all__ = [
+    "COMMENT_WIDTH",
+    "DistrictChoice",
+    "ask_district",
+    "ask_unit",
+    "resolve_district",
+    "skeleton_text",
+    "unit_name_problem",
+    "wrap_comment",
+    "wrap_lines",
+    "yaml_quote",
+]
+
+TEMPLATE = "skeleton.yaml.j2"
+#: Comment lines are wrapped to this many display columns (a CJK character is two).
+COMMENT_WIDTH = 88
+#: Punctuation that must not start a line (it stays at the end of the previous one).
+_NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’,.;:!?)]}")
+
+
+def yaml_quote(value: str) -> str:
+    """`value` as a double-quoted YAML scalar that reads back as exactly `value`.
+
+    JSON string syntax is valid YAML; characters YAML would fold or reject
+    (line and paragraph separators, other non-printables) are escaped too.
+    """
+    quoted = json.dumps(value, ensure_ascii=False)
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in quoted)
+
+
+def unit_name_problem(name: str) -> tuple[str, str] | None:
+    """Why `name` cannot be a unit name (zh, en), or None when it can."""
+    if not name.strip():
+        return "街道（乡镇）名称不能为空", "the unit name must not be empty"
+    if any(not c.isprintable() for c in name):
+        return (
+            "街道（乡镇）名称不能包含换行或控制字符",
+            "the unit name must not contain line breaks or control characters",
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class DistrictChoice:
+    """The result of matching a user's district against the round's list."""
+
+    district: str | None
+    suggestion: str | None = None
+
+
+def resolve_district(catalog: Catalog, value: str) -> DistrictChoice:
+    """`value` if it is a district of the round, else the closest name to suggest."""
+    text = value.strip()
+    if text in catalog.districts:
+        return DistrictChoice(text)
+    suggestion = catalog.district_aliases.get(text)
+    if suggestion is None:
+        close = difflib.get_close_matches(text, catalog.districts, n=1, cutoff=0.5)
+        suggestion = close[0] if close else None
+    return DistrictChoice(None, suggestion)
+
+
+def ask_unit(prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh") -> str:
+    """Ask for the unit name until it is usable (`prompt`/`say` are the terminal's)."""
+    while True:
+        name = prompt("街道（乡镇）名称" if lang != "en" else "Street or town name").strip()
+        problem = unit_name_problem(name)
+        if problem is None:
+            return name
+        say(problem[1] if lang == "en" else problem[0])
+
+
+def ask_district(
+    catalog: Catalog, prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh"
+) -> str:
+    """Offer the round's districts as a numbered list; accept a number or a name."""
+    for index, name in enumerate(catalog.districts, start=1):
+        say(f"  {index:>2}. {name}")
+    question = "所属区县（输入编号或名称）" if lang != "en" else "District (number or name)"
+    while True:
+        answer = prompt(question).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(catalog.districts):
+            return catalog.districts[int(answer) - 1]
+        choice = resolve_district(catalog, answer)
+        if choice.district is not None:
+            return choice.district
+        hint = ""
+        if choice.suggestion:
+            hint = (
+                f"，是否应为 {choice.suggestion}？"
+                if lang != "en"
+                else f"; did you mean {choice.suggestion}?"
+            )
+        say(
+            f"{answer} 不是 {catalog.round} 年度的区县{hint}"
+            if lang != "en"
+            else f"{answer} is not a district of the {catalog.round} round{hint}"
+        )
+
+
+def _width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _tokens(line: str) -> Iterable[str]:
+    """Runs of ASCII non-space characters stay whole; anything else breaks per character."""
+    word = ""
+    for char in line:
+        if "!" <= char <= "~":
+            word += char
+            continue
+        if word:
+            yield word
+            word = ""
+        yield char
+    if word:
+        yield word
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """`text` wrapped to `width` display columns; CJK text breaks between any two characters.
+
+    Each line of `text` starts a new output line. Punctuation that must not start
+    a line stays at the end of the previous one; ASCII words are not split.
+    """
+    room = max(width, 10)
+    out: list[str] = []
+    for raw in text.splitlines() or [""]:
+        line, used = "", 0
+        for token in _tokens(raw.strip()):
+            size = sum(_width(c) for c in token)
+            if used + size > room and line.strip() and token not in _NO_LINE_START:
+                out.append(line.rstrip())
+                line, used = "", 0
+                if token == " ":
+                    continue
+            line += token
+            used += size
+        out.append(line.rstrip())
+    return out
+
+
+def wrap_comment(text: str, indent: int = 0, width: int = COMMENT_WIDTH) -> str:
+    """`text` as `# ` comment lines at `indent` spaces, wrapped at `width` display columns.
+
+    Each line of `text` starts a new comment line, so no character of the catalog's
+    text can ever end up outside a comment.
+    """
+    prefix = " " * indent + "# "
+    lines = wrap_lines(text, max(width - len(prefix), 20))
+    return "\n".join((prefix + line).rstrip() for line in lines)
+
+
+def skeleton_text(
+    catalog: Catalog, unit: str, district: str, *, schema_url: str | None = None
+) -> str:
+    """The skeleton of a new filing of `unit` in `district` for `catalog`'s round."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from cjzn.jsonschema_export import schema_url as default_schema_url
+
+    url = schema_url if schema_url is not None else default_schema_url(catalog.round)
+    if not url.strip() or any(not c.isprintable() or c.isspace() for c in url):
+        raise ValueError(f"invalid schema URL: {url!r}")
+
+    # YAML, not HTML: no autoescaping. User text reaches the file only through
+    # `yaml_quote`, catalog text only through `wrap_comment`.
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters["note"] = wrap_comment
+    env.filters["q"] = yaml_quote
+
+    def label(path: str) -> str:
+        text = catalog.label(path)
+        return text.replace("\n", " ") if text else ""
+
+    def due(*requirement_ids: str) -> str:
+        """Which stage requires what (S1 启动备案，截止 2013-03-31：…) for these requirement ids."""
+        lines: list[str] = []
+        for stage in catalog.stages:
+            for requirement in stage.requirements:
+                if requirement in requirement_ids:
+                    text = catalog.requirements[requirement].zh
+                    lines.append(
+                        f"{stage.code} {stage.title}（截止 {stage.end.isoformat()}）：{text}"
+                    )
+        return "\n".join(lines)
+
+    def part(key: str) -> str:
+        for plan_part in catalog.plan_parts:
+            if plan_part.key != key:
+                continue
+            code, title, text = plan_part.code, plan_part.title, plan_part.description
+            # Some descriptions restate the title; say it once.
+            return f"{code} {text}" if text.startswith(title) else f"{code} {title}：{text}"
+        return ""
+
+    template = env.get_template(TEMPLATE)
+    text = template.render(
+        catalog=catalog,
+        unit=unit,
+        district=district,
+        schema_url=url,
+        label=label,
+        due=due,
+        part=part,
+    )
+    return text.rstrip("\n") + "\n"
