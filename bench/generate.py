@@ -27,7 +27,9 @@ ROUND = "2013-2014"
 _NAME_CHARS = "安宝北长昌城川春大德东丰枫关广海航和鹤虹华江金锦康兰临龙梅闵明南宁浦青庆泉仁瑞三山申石泗松桃天田亭万王吴新兴徐阳杨漕月张真朱"
 _SUFFIXES = ("路街道", "街道", "镇", "新镇", "乡")
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-_GIVEN = "建华丽萍卫东毅芳振晓燕立新国英秀明伟静敏军杰勇艳娟涛强磊洋霞平刚桂兰志红文辉玉梅海燕丹宁春雷健"
+_GIVEN = (
+    "建华丽萍卫东毅芳振晓燕立新国英秀明伟静敏军杰勇艳娟涛强磊洋霞平刚桂兰志红文辉玉梅海燕丹宁春雷健"
+)
 _TITLES = (
     "街道办事处主任",
     "街道办事处副主任",
@@ -211,7 +213,7 @@ def filing_text(
     shares: list[list[str]] = [[] for _ in departments]
     for index, code in enumerate([*basic, *keys]):
         shares[index % len(departments)].append(code)
-    for department, covers in zip(departments, shares):
+    for department, covers in zip(departments, shares, strict=True):
         lines += [
             f"    - department: {unit}{department}",
             f"      owner: {_person(rng)}",

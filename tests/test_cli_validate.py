@@ -76,7 +76,7 @@ def test_directory_is_searched_recursively(tmp_path: Path) -> None:
     shutil.copy(COMPLETE, tmp_path / "a" / "b" / "one.yml")
     (tmp_path / ".git" / "ignored.yaml").write_text("not: [valid", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not yaml", encoding="utf-8")
-    code, output = invoke("validate", "--format", "json", str(tmp_path))
+    _, output = invoke("validate", "--format", "json", str(tmp_path))
     document = json.loads(output)
     assert document["files"] == 1
 

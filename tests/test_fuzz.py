@@ -76,9 +76,7 @@ HOSTILE_CHARS = (
 )
 # Lone surrogates cannot be encoded in UTF-8, so no file can contain them (category Cs).
 unicode_text = st.text(
-    alphabet=st.one_of(
-        st.sampled_from(HOSTILE_CHARS), st.characters(blacklist_categories=("Cs",))
-    ),
+    alphabet=st.one_of(st.sampled_from(HOSTILE_CHARS), st.characters(blacklist_categories=("Cs",))),
     max_size=40,
 )
 scalar_values = st.one_of(
@@ -329,6 +327,9 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @given(structural_texts)
+@example(  # found by the long run: a NUL in an evidence path crashed the stage rules
+    (ROOT / "tests" / "adversarial" / "nul-in-evidence-path.yaml").read_text(encoding="utf-8")
+)
 def test_structural_mutations_never_crash(workdir: Path, text: str) -> None:
     check_library(workdir / "structural.yaml", text)
 
@@ -384,4 +385,3 @@ def test_assert_inside_can_fail() -> None:
     with pytest.raises(AssertionError):
         assert_inside(b"a: 1\n", [(1, 6, "X")])
     assert_inside(b"a: 1\n", [(2, 1, "X"), (1, 5, "X")])
-

@@ -67,8 +67,9 @@ GIT_ENV = {
 
 
 def _closure(roots: list[str]) -> list[metadata.Distribution]:
-    """The installed distributions `roots` need, following their requirements and markers."""
+    """The installed distributions `roots` need, following their requirements, extras and markers."""
     found: dict[str, metadata.Distribution] = {}
+    done: set[tuple[str, frozenset[str]]] = set()
     pending = [(Requirement(root), "") for root in roots]
     while pending:
         requirement, extra = pending.pop()
@@ -77,16 +78,14 @@ def _closure(roots: list[str]) -> list[metadata.Distribution]:
         ):
             continue
         name = canonicalize_name(requirement.name)
-        if name in found:
+        key = (name, frozenset(requirement.extras))
+        if key in done:
             continue
-        found[name] = metadata.distribution(requirement.name)
+        done.add(key)
+        found.setdefault(name, metadata.distribution(requirement.name))
         for text in found[name].requires or []:
-            child = Requirement(text)
-            pending.append((child, ""))
-            pending.extend((child, wanted) for wanted in requirement.extras)
-        # extras asked for on this requirement pull in their own requirements
-        for wanted in requirement.extras:
-            for text in found[name].requires or []:
+            # a marker's `extra == "x"` refers to the extras asked of this distribution
+            for wanted in ("", *sorted(requirement.extras)):
                 pending.append((Requirement(text), wanted))
     return [found[name] for name in sorted(found)]
 

@@ -49,13 +49,13 @@ class TextReporter(Reporter):
             for diagnostic in result.diagnostics:
                 self._line(console, diagnostic, lang)
             console.print()
-        console.print(summary_line(report))
         if len(report.results) == 1:
             from cjzn.status import stage_summary  # the stage line of a single filing
 
             stage_line = stage_summary(report.results[0], report.options)
             if stage_line:
                 console.print(Text(stage_line))
+        console.print(summary_line(report))
 
     @staticmethod
     def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:

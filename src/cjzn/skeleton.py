@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjzn.resources import templates_dir
@@ -27,6 +29,7 @@ __all__ = [
     "DistrictChoice",
     "ask_district",
     "ask_unit",
+    "repo_schema_url",
     "resolve_district",
     "skeleton_text",
     "unit_name_problem",
@@ -173,6 +176,26 @@ def wrap_comment(text: str, indent: int = 0, width: int = COMMENT_WIDTH) -> str:
     prefix = " " * indent + "# "
     lines = wrap_lines(text, max(width - len(prefix), 20))
     return "\n".join((prefix + line).rstrip() for line in lines)
+
+
+def repo_schema_url(filing: Path, round_name: str) -> str | None:
+    """The repo's own schema, relative to `filing`'s folder, when the filing sits in a filings repo.
+
+    Walks up from the filing's folder to the nearest folder that holds
+    `schemas/filing-<round>.schema.json` (what `cjzn init --repo` writes) or
+    `.git`; None when that folder has no such schema (the published URL is used).
+    """
+    from cjzn.jsonschema_export import schema_filename
+
+    folder = Path(os.path.abspath(filing)).parent
+    relative = Path("schemas") / schema_filename(round_name)
+    for candidate in (folder, *folder.parents):
+        schema = candidate / relative
+        if schema.is_file():
+            return Path(os.path.relpath(schema, folder)).as_posix()
+        if (candidate / ".git").exists():
+            return None
+    return None
 
 
 def skeleton_text(

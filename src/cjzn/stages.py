@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -403,7 +404,12 @@ _WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|[\\/]{2})")
 
 
 def check_evidence_path(value: str, base_dir: Path, repo_root: Path) -> EvidenceCheck:
-    """Classify one evidence path written relative to `base_dir`; it must stay in `repo_root`.
+    """Classify one evidence path written relative to `base_dir`; it must stay in `repo_root`."""
+    return _classify(value, os.path.realpath(base_dir), os.path.realpath(repo_root))
+
+
+def _classify(value: str, base: str, root: str) -> EvidenceCheck:
+    """`check_evidence_path` with the folders already resolved (once per filing, not per path).
 
     Lexical checks first (absolute, `..` escape), so a path pointing out is an
     error even when the file does not exist; then the resolved path, so a
@@ -412,33 +418,35 @@ def check_evidence_path(value: str, base_dir: Path, repo_root: Path) -> Evidence
     text = value.strip()
     if PurePosixPath(text).is_absolute() or text.startswith("\\") or _WINDOWS_ABSOLUTE.match(text):
         return EvidenceCheck("outside", "absolute")
-    base = Path(base_dir).resolve()
-    root = Path(repo_root).resolve()
-    joined = Path(os.path.normpath(base / text))
+    joined = os.path.normpath(os.path.join(base, text))
     if not _inside(joined, root):
         return EvidenceCheck("outside", "dotdot")
     try:
-        resolved = joined.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
+        resolved = os.path.realpath(joined)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
         return EvidenceCheck("file_missing")
     if not _inside(resolved, root):
         return EvidenceCheck("outside", "symlink")
-    if resolved.is_dir():
-        return EvidenceCheck("not_a_file")
-    if not resolved.exists():
+    try:
+        mode = os.stat(resolved).st_mode
+    except (OSError, ValueError):
         return EvidenceCheck("file_missing")
-    if not resolved.is_file():
-        return EvidenceCheck("not_a_file")
-    return EvidenceCheck("ok")
+    if stat.S_ISREG(mode):
+        return EvidenceCheck("ok")
+    return EvidenceCheck("not_a_file")  # a folder (or a device, a pipe)
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _evidence(subject: Subject) -> list[Gap]:
     gaps: list[Gap] = []
     known = subject.catalog.basic_codes()
+    folders: tuple[str, str] | None = None
+    if subject.base_dir is not None:
+        root = subject.repo_root if subject.repo_root is not None else subject.base_dir
+        folders = (os.path.realpath(subject.base_dir), os.path.realpath(root))
     for code, item in (subject.filing.basic_work or {}).items():
         if item is None:
             continue
@@ -448,13 +456,12 @@ def _evidence(subject: Subject) -> list[Gap]:
             and not any((path or "").strip() for path in item.evidence or [])
         ):
             gaps.append(Gap("evidence", "no_evidence", ("basic_work", code, "evidence")))
-        if subject.base_dir is None:
+        if folders is None:
             continue
-        root = subject.repo_root if subject.repo_root is not None else subject.base_dir
         for index, value in enumerate(item.evidence or []):
             if not value or not value.strip():
                 continue
-            result = check_evidence_path(value, subject.base_dir, root)
+            result = _classify(value, *folders)
             if result.kind != "ok":
                 path: PathKey = ("basic_work", code, "evidence", index)
                 gaps.append(Gap("evidence", result.kind, path, value=value, reason=result.reason))

@@ -88,7 +88,8 @@ def _text(value: Any) -> str:
 def status_of(result: FileResult, options: Options, as_of: date | None = None) -> FilingStatus:
     """The timeline of one validated filing, as of `as_of` (default: the options' date)."""
     when = as_of or effective_as_of(options.as_of)
-    unit = result.document.data.get("unit") if result.document else None
+    data = result.document.data if result.document else None
+    unit = data.get("unit") if isinstance(data, dict) else None
     unit = unit if isinstance(unit, dict) else {}
     status = FilingStatus(
         result=result,

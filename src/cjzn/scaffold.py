@@ -1,0 +1,263 @@
+"""`cjzn init --repo DIR`: scaffold a district's (or the city's) shared filings repo.
+
+A district keeps its streets' filings in one git repo; this writes everything
+that repo needs to be checked on every commit and every push: a Chinese README,
+one `filings/<区县>/` folder per district of the round, the pre-commit config
+using this project's `cjzn-validate` hook, GitHub and GitLab CI that validate
+(annotations / JUnit) and keep the rendered forms and the dashboard as
+artifacts, a `.gitignore`, and the round's JSON Schema with the VS Code
+setting that applies it to `filings/**/*.yaml`.
+
+Existing files are never overwritten (they are reported as kept), so running
+it again on a repo only adds what is missing. The texts live in templates
+under `templates/repo/`; Jinja2 is imported only here.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cjzn import __version__
+from cjzn.resources import templates_dir
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from cjzn.catalog import Catalog
+
+__all__ = [
+    "HOOK_ID",
+    "PROJECT_URL",
+    "SCHEMAS_DIR",
+    "GitOutcome",
+    "PlannedFile",
+    "ScaffoldResult",
+    "plan_files",
+    "scaffold_repo",
+]
+
+#: This project's repository: the pre-commit hook's `repo:` and the README's link.
+PROJECT_URL = "https://github.com/cjzn/cjzn"
+#: The hook defined in the project's `.pre-commit-hooks.yaml`.
+HOOK_ID = "cjzn-validate"
+#: Where a filings repo keeps the round's JSON Schema (`cjzn init` looks for it here).
+SCHEMAS_DIR = "schemas"
+#: Where the filings go, one folder per district.
+FILINGS_DIR = "filings"
+
+#: Template (under templates/repo/) -> the file it becomes in the repo.
+_TEMPLATES = {
+    "README.md.j2": "README.md",
+    "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "github-workflow.yml.j2": ".github/workflows/cjzn.yml",
+    "gitlab-ci.yml.j2": ".gitlab-ci.yml",
+    "gitignore.j2": ".gitignore",
+}
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file of the scaffold: its path inside the repo (POSIX) and its text."""
+
+    path: str
+    text: str
+
+
+class GitOutcome(str, Enum):
+    INITIALISED = "initialised"  # `git init` ran
+    EXISTING = "existing"  # DIR already was (inside) a git work tree
+    NO_GIT = "no_git"  # git is not installed: skipped with a note
+    FAILED = "failed"  # git init said no
+    SKIPPED = "skipped"  # the caller asked for no git
+
+
+@dataclass
+class ScaffoldResult:
+    """What one scaffold run did; the CLI prints it and exits with `exit_code`."""
+
+    root: Path
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # existed already: untouched
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    git: GitOutcome = GitOutcome.SKIPPED
+    git_error: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file of the scaffold is there (created or kept), else 1."""
+        return 1 if self.failed or self.git is GitOutcome.FAILED else 0
+
+    def messages(self, lang: str = "zh") -> list[str]:
+        """What happened, one line each, for a person."""
+        en = lang == "en"
+        lines: list[str] = []
+        if self.git is GitOutcome.INITIALISED:
+            lines.append(
+                f"initialised a git repository in {self.root}"
+                if en
+                else f"已在 {self.root} 初始化 git 仓库（git init）"
+            )
+        elif self.git is GitOutcome.NO_GIT:
+            lines.append(
+                "note: git is not installed; run `git init` yourself later"
+                if en
+                else "提示：没有找到 git，未初始化仓库；安装 git 后请自行运行 git init"
+            )
+        elif self.git is GitOutcome.FAILED:
+            lines.append(
+                f"git init failed: {self.git_error}" if en else f"git init 失败：{self.git_error}"
+            )
+        for path in self.created:
+            lines.append(f"created {path}" if en else f"已创建 {path}")
+        for path in self.kept:
+            lines.append(
+                f"kept {path} (exists; not overwritten)" if en else f"保留 {path}（已存在，未覆盖）"
+            )
+        for path, why in self.failed:
+            lines.append(f"could not write {path}: {why}" if en else f"无法写入 {path}：{why}")
+        if not self.failed:
+            lines.append(
+                "Next: cjzn init filings/<district>/<street>.yaml --unit … --district …"
+                if en
+                else "下一步：cjzn init filings/<区县>/<街镇>.yaml --unit … --district …"
+                " 新增备案；详见 README.md"
+            )
+        return lines
+
+
+def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    # Markdown and YAML, not HTML: no autoescaping. No user text goes in,
+    # only the round, the catalog's names and the version.
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir() / "repo")),
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def vscode_settings(schema_path: str) -> str:
+    """`.vscode/settings.json`: the YAML extension applies the schema to every filing."""
+    settings = {
+        "yaml.schemas": {schema_path: [f"{FILINGS_DIR}/**/*.yaml", f"{FILINGS_DIR}/**/*.yml"]},
+        "files.encoding": "utf8",
+        "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
+    }
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def plan_files(catalog: Catalog, districts: Sequence[str] | None = None) -> list[PlannedFile]:
+    """Every file of the scaffold for `catalog`'s round (`districts`: the folders to make)."""
+    from cjzn.jsonschema_export import schema_filename, schema_text
+
+    chosen = list(districts) if districts is not None else list(catalog.districts)
+    schema_file = schema_filename(catalog.round)
+    schema_path = f"{SCHEMAS_DIR}/{schema_file}"
+    basic = catalog.basic_codes()
+    env = _environment()
+    context = {
+        "round": catalog.round,
+        "guide_title": catalog.guide.title,
+        "version": __version__,
+        "project_url": PROJECT_URL,
+        "hook_id": HOOK_ID,
+        "schema_file": schema_file,
+        "districts": chosen,
+        "example_district": chosen[0] if chosen else catalog.districts[0],
+        "basic_first": basic[0] if basic else "",
+        "basic_last": basic[-1] if basic else "",
+    }
+    files = [
+        PlannedFile(target, env.get_template(name).render(**context))
+        for name, target in _TEMPLATES.items()
+    ]
+    files.append(PlannedFile(schema_path, schema_text(catalog)))
+    files.append(PlannedFile(".vscode/settings.json", vscode_settings(schema_path)))
+    files.extend(PlannedFile(f"{FILINGS_DIR}/{name}/.gitkeep", "") for name in chosen)
+    return files
+
+
+def _git_executable() -> str | None:
+    """The git program, or None when it is not installed (tests replace this)."""
+    return shutil.which("git")
+
+
+def _run_git(git: str, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [git, *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+        check=False,
+    )
+
+
+def init_git(root: Path) -> tuple[GitOutcome, str]:
+    """`git init` in `root` unless it already is (inside) a git work tree."""
+    git = _git_executable()
+    if git is None:
+        return GitOutcome.NO_GIT, ""
+    try:
+        inside = _run_git(git, root, "rev-parse", "--is-inside-work-tree")
+        if inside.returncode == 0 and inside.stdout.strip() == "true":
+            return GitOutcome.EXISTING, ""
+        done = _run_git(git, root, "init", "-q")
+    except (OSError, subprocess.SubprocessError) as exc:
+        return GitOutcome.FAILED, str(exc)
+    if done.returncode != 0:
+        return GitOutcome.FAILED, (done.stderr or done.stdout).strip()
+    return GitOutcome.INITIALISED, ""
+
+
+def scaffold_repo(
+    root: Path,
+    catalog: Catalog,
+    *,
+    districts: Sequence[str] | None = None,
+    git: bool = True,
+) -> ScaffoldResult:
+    """Write the scaffold into `root` (created when missing), never overwriting a file.
+
+    Raises `NotADirectoryError` when `root` exists and is not a folder.
+    """
+    from cjzn.fileio import write_atomic
+
+    if root.exists() and not root.is_dir():
+        raise NotADirectoryError(str(root))
+    result = ScaffoldResult(root=root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        result.failed.append((str(root), exc.strerror or str(exc)))
+        return result
+    if git:
+        result.git, result.git_error = init_git(root)
+    for planned in plan_files(catalog, districts):
+        target = root / planned.path
+        if target.exists() or target.is_symlink():
+            if target.is_file():
+                result.kept.append(planned.path)
+            else:
+                result.failed.append((planned.path, "不是文件 / not a file"))
+            continue
+        try:
+            write_atomic(target, planned.text, overwrite=False)
+        except FileExistsError:
+            result.kept.append(planned.path)
+        except OSError as exc:
+            result.failed.append((planned.path, exc.strerror or str(exc)))
+        else:
+            result.created.append(planned.path)
+    return result
