@@ -152,6 +152,13 @@ def _dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 
 
+#: Text that breaks YAML when dropped into a line: quotes, brackets, indicators, tags, aliases.
+STRAYS = (
+    *('"', "'", "[", "]", "{", "}", ": ", "- ", "#", "!", "!!int ", "? ", "|", ">"),
+    *("%YAML 1.1", "@", "`", ",", "&", "*", "<<: *a", "!!binary ", "!foo "),
+)
+
+
 def _lines_of(text: str) -> list[str]:
     return text.split("\n")
 
@@ -193,12 +200,7 @@ def damaged_text(draw: st.DrawFn) -> str:
                 lines[index] = line[draw(st.integers(1, len(line) - len(line.lstrip(" ")))) :]
         elif operation == "stray":
             position = draw(st.integers(min_value=0, max_value=len(line)))
-            stray = draw(
-                st.sampled_from(
-                    ['"', "'", "[", "]", "{", "}", ": ", "- ", "#", "!", "!!int ", "? ", "|", ">"]
-                    + ["%YAML 1.1", "@", "`", ",", "&", "*", "<<: *a", "!!binary ", "!foo "]
-                )
-            )
+            stray = draw(st.sampled_from(STRAYS))
             lines[index] = line[:position] + stray + line[position:]
         elif operation == "tab":
             stripped = line.lstrip(" ")

@@ -262,12 +262,23 @@ def _round_catalog(round_name: str | None, catalog_path: Path | None) -> Catalog
 @app.command()
 def init(
     path: Annotated[
-        Path,
+        Path | None,
         typer.Argument(
             help="要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml / the filing to create.",
             dir_okay=False,
+            show_default=False,
         ),
-    ],
+    ] = None,
+    repo: Annotated[
+        Path | None,
+        typer.Option(
+            "--repo",
+            metavar="DIR",
+            file_okay=False,
+            help="改为在 DIR 建立区县（或全市）共享的备案仓库：README、区县目录、CI、pre-commit、"
+            "JSON Schema / scaffold a shared filings repo in DIR instead.",
+        ),
+    ] = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="街道（乡镇）名称 / street or town name.")
     ] = None,
@@ -294,17 +305,39 @@ def init(
     Without --unit/--district it asks for them in a terminal; without a terminal
     that is a usage error (exit 2). An existing file is never overwritten (exit 1)
     unless --force.
+
+    With --repo DIR: scaffold a shared filings repo (README, filings/<区县>/ folders,
+    CI for GitHub and GitLab, pre-commit, JSON Schema for editors, git init);
+    existing files are kept, never overwritten.
     """
     from cjzn.fileio import write_atomic
     from cjzn.skeleton import (
         ask_district,
         ask_unit,
+        repo_schema_url,
         resolve_district,
         skeleton_text,
         unit_name_problem,
     )
 
     en = lang is Lang.en
+    if repo is not None or path is None:
+        if path is not None:
+            _fail_usage("PATH 和 --repo 只能给一个 / give either PATH or --repo, not both")
+        if repo is None:
+            _fail_usage(
+                "请指定要生成的备案文件，或用 --repo DIR 建立备案仓库 / "
+                "name the filing to create, or --repo DIR to scaffold a repo"
+            )
+        for given, option in (
+            (unit, "--unit"),
+            (schema_url, "--schema-url"),
+            (force or None, "--force"),
+        ):
+            if given is not None:
+                _fail_usage(f"{option} 不能与 --repo 同用 / {option} does not apply to --repo")
+        _init_repo(repo, _round_catalog(round_name, catalog), district, lang.value)
+        return
     round_catalog = _round_catalog(round_name, catalog)
     if path.exists() and not force:
         typer.echo(
@@ -336,6 +369,8 @@ def init(
             f"（可选：{'、'.join(round_catalog.districts)}）/ "
             f"{district} is not a district of the {round_catalog.round} round{hint_en}"
         )
+    if schema_url is None:  # inside a filings repo: its own schema, as a relative path
+        schema_url = repo_schema_url(path, round_catalog.round)
     try:
         text = skeleton_text(round_catalog, unit, choice.district, schema_url=schema_url)
     except ValueError:
@@ -352,6 +387,32 @@ def init(
         typer.echo(f"Wrote {path}. Fill it in, then check it with: cjzn validate {path}")
     else:
         typer.echo(f"已生成 {path}。请逐项填写，随时用 cjzn validate {path} 检查还缺什么。")
+
+
+def _init_repo(root: Path, round_catalog: Catalog, district: str | None, lang: str) -> None:
+    """`cjzn init --repo DIR`: scaffold, print what was created and kept, exit 0 when complete."""
+    from cjzn.scaffold import scaffold_repo
+    from cjzn.skeleton import resolve_district
+
+    districts = None
+    if district is not None:  # a district's own repo: only its folder
+        choice = resolve_district(round_catalog, district)
+        if choice.district is None:
+            hint = f"，是否应为 {choice.suggestion}？" if choice.suggestion else ""
+            _fail_usage(
+                f"--district: {district} 不是 {round_catalog.round} 年度的区县{hint} / "
+                f"not a district of the {round_catalog.round} round"
+            )
+        districts = [choice.district]
+    try:
+        result = scaffold_repo(root, round_catalog, districts=districts)
+    except NotADirectoryError:
+        _fail_usage(f"--repo: {root} 不是目录 / is not a folder")
+    for line in result.messages(lang):
+        typer.echo(line)
+    for line in result.problems(lang):
+        typer.echo(f"cjzn: {line}", err=True)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command("schema")

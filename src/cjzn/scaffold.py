@@ -94,8 +94,21 @@ class ScaffoldResult:
         """0 when every file of the scaffold is there (created or kept), else 1."""
         return 1 if self.failed or self.git is GitOutcome.FAILED else 0
 
+    def problems(self, lang: str = "zh") -> list[str]:
+        """What went wrong (for stderr): files that could not be written, a failed git init."""
+        en = lang == "en"
+        lines = [
+            f"could not write {path}: {why}" if en else f"无法写入 {path}：{why}"
+            for path, why in self.failed
+        ]
+        if self.git is GitOutcome.FAILED:
+            lines.append(
+                f"git init failed: {self.git_error}" if en else f"git init 失败：{self.git_error}"
+            )
+        return lines
+
     def messages(self, lang: str = "zh") -> list[str]:
-        """What happened, one line each, for a person."""
+        """What was done, one line each, for a person (stdout)."""
         en = lang == "en"
         lines: list[str] = []
         if self.git is GitOutcome.INITIALISED:
@@ -110,18 +123,12 @@ class ScaffoldResult:
                 if en
                 else "提示：没有找到 git，未初始化仓库；安装 git 后请自行运行 git init"
             )
-        elif self.git is GitOutcome.FAILED:
-            lines.append(
-                f"git init failed: {self.git_error}" if en else f"git init 失败：{self.git_error}"
-            )
         for path in self.created:
             lines.append(f"created {path}" if en else f"已创建 {path}")
         for path in self.kept:
             lines.append(
                 f"kept {path} (exists; not overwritten)" if en else f"保留 {path}（已存在，未覆盖）"
             )
-        for path, why in self.failed:
-            lines.append(f"could not write {path}: {why}" if en else f"无法写入 {path}：{why}")
         if not self.failed:
             lines.append(
                 "Next: cjzn init filings/<district>/<street>.yaml --unit … --district …"
