@@ -148,12 +148,6 @@ def test_corpus_file_through_every_command(path: Path, tmp_path: Path) -> None:
     assert report["files"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cjzn.render_docx passes text with control characters (YAML escapes such as "
-    "\\0 or \\x1b in a value) to python-docx, which raises ValueError: the command "
-    "prints an internal error. Fix in render_docx: drop XML-incompatible characters.",
-)
 def test_docx_render_of_control_characters(tmp_path: Path) -> None:
     pytest.importorskip("docx")
     result = RUNNER.invoke(

@@ -591,6 +591,95 @@ def status(
     raise typer.Exit(report.exit_code)
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+    ],
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式 / output format: html, md, json（默认按 -o 的扩展名，否则 html）.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."
+        ),
+    ] = None,
+    include_contacts: Annotated[
+        bool,
+        typer.Option(
+            "--include-contacts",
+            help="显示联系人姓名、电话、邮箱、地址和签字人（默认隐去）/ show contact details "
+            "(left out by default: dashboards get forwarded).",
+        ),
+    ] = False,
+    forms: Annotated[
+        Path | None,
+        typer.Option(
+            "--forms",
+            metavar="DIR",
+            file_okay=False,
+            help="cjzn render DIR -o FORMS 生成的登记表目录，报告中链接到这些登记表 / "
+            "folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
+        ),
+    ] = None,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
+
+    The dashboard of a district or the city: per district and per filing the current
+    stage, errors and warnings, open requirements and the next deadline, with charts.
+    Contact details are left out unless --include-contacts.
+    Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
+    """
+    from cjzn.catalog import CatalogError
+    from cjzn.fileio import write_atomic
+    from cjzn.report import collect_dashboard, infer_format, render_report
+    from cjzn.rules import Options
+    from cjzn.validate import UsageError
+
+    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    try:
+        fmt = infer_format(output_format.value if output_format else None, output)
+        dashboard = collect_dashboard(
+            paths,
+            options,
+            catalog,
+            include_contacts=include_contacts,
+            forms=forms,
+            out_dir=output.parent if output is not None else None,
+        )
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except CatalogError as exc:
+        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+    text = render_report(dashboard, fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
+            raise typer.Exit(1) from None
+        typer.echo(f"已写入 / wrote {output}", err=True)
+    raise typer.Exit(dashboard.exit_code)
+
+
 def parse_date_option(value: str | None, option: str) -> date | None:
     """`--as-of 2013-04-15` as a date, or a usage error (exit 2)."""
     if value is None:
