@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -300,7 +300,7 @@ class _Builder:
             raise _Stop(self._diag(DEPTH, node, path, limit=MAX_DEPTH))
         kind = type(node)
         if kind is _SCALAR:
-            return self._scalar(node, path)
+            return self._scalar(cast(yaml.ScalarNode, node), path)
         if node.tag not in _ALLOWED_COLLECTION_TAGS:
             self.problems.append(self._diag(TAG, node, path, tag=node.tag))
             return None
@@ -314,7 +314,7 @@ class _Builder:
         finally:
             self.active.discard(id(node))
 
-    def _scalar(self, node: yaml.Node, path: PathKey) -> str | None:
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> str | None:
         value: str = node.value
         if node.tag != _STR_TAG:
             self.problems.append(self._diag(TAG, node, path, tag=node.tag))
@@ -328,7 +328,7 @@ class _Builder:
             return None
         return value
 
-    def _leaf(self, node: yaml.Node, path: PathKey, depth: int) -> str | None:
+    def _leaf(self, node: yaml.ScalarNode, path: PathKey, depth: int) -> str | None:
         """A scalar child: the same checks as `build` without its dispatch."""
         self.count += 1
         if self.count > MAX_NODES:
@@ -508,9 +508,7 @@ def load_text(text: str, file: str, lang: str = "zh") -> tuple[Document | None, 
         return None, [_mark_diag(SYNTAX, file, lang, 1, 1, problem=str(exc))]
     except RecursionError:
         return None, [_mark_diag(DEPTH, file, lang, 1, 1, limit=MAX_DEPTH)]
-    if root is None or (
-        isinstance(root, yaml.ScalarNode) and not root.style and root.value == ""
-    ):
+    if root is None or (isinstance(root, yaml.ScalarNode) and not root.style and root.value == ""):
         return None, [_mark_diag(EMPTY, file, lang, 1, 1)]
     if not isinstance(root, yaml.MappingNode) or root.tag not in _ALLOWED_COLLECTION_TAGS:
         kind = _KIND_NAMES["list" if isinstance(root, yaml.SequenceNode) else "text"]

@@ -30,7 +30,6 @@ from xml.sax.saxutils import quoteattr
 
 from cjzn import __version__
 from cjzn.catalog import Catalog
-from cjzn.loader import PathKey
 from cjzn.rules.base import Options
 from cjzn.stages import gap_message, requirement_text
 from cjzn.validate import UsageError, default_catalog, discover, resolve_catalog
@@ -59,7 +58,7 @@ REPORT_JSON_VERSION = 1
 #: Heatmap classes: the catalog's status values, plus "missing" (no entry, empty or invalid).
 BASIC_STATUSES = ("done", "in_progress", "planned", "missing")
 #: People and how to reach them: left out of a forwarded dashboard.
-SENSITIVE_PATHS: tuple[PathKey, ...] = (
+SENSITIVE_PATHS: tuple[tuple[str, ...], ...] = (
     ("leader", "name"),
     ("leader", "phone"),
     ("contact", "name"),
@@ -128,6 +127,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "leader": ("负责人", "leader"),
     "signed_by": ("签字", "signed by"),
     "legend": ("图例", "legend"),
+    "colon": ("：", ": "),
     "no_filings": ("没有找到备案文件。", "No filings found."),
 }
 
@@ -273,7 +273,11 @@ class Dashboard:
     def key_work_counts(self) -> list[tuple[str, str, int]]:
         """(code, title, how many filings chose it) for every key work of the round."""
         return [
-            (code, self.catalog.title(code, self.lang), sum(code in f.key_work for f in self.filings))
+            (
+                code,
+                self.catalog.title(code, self.lang),
+                sum(code in f.key_work for f in self.filings),
+            )
             for code in self.catalog.key_codes()
         ]
 
@@ -300,12 +304,12 @@ class Dashboard:
 
     @property
     def scope(self) -> str:
-        named = [d for d in self.districts if d.name]
-        if len(named) == 1 and len(self.districts) == 1:
-            return named[0].name
-        if {d.name for d in named} >= set(self.catalog.districts):
+        named = [d.name for d in self.districts if d.name]
+        if len(named) == 1:
+            return named[0]
+        if set(named) >= set(self.catalog.districts):
             return word("city", self.lang)
-        return word("districts_n", self.lang, n=len(self.districts))
+        return word("districts_n", self.lang, n=len(named))
 
     @property
     def title(self) -> str:
@@ -439,7 +443,9 @@ def _key_works(data: Any, catalog: Catalog) -> list[str]:
     return chosen
 
 
-def _entry(status: FilingStatus, index: int, catalog: Catalog, lang: str, contacts: bool) -> FilingEntry:
+def _entry(
+    status: FilingStatus, index: int, catalog: Catalog, lang: str, contacts: bool
+) -> FilingEntry:
     result = status.result
     data = result.document.data if result.document is not None else {}
     own = result.catalog or catalog
@@ -515,9 +521,7 @@ def _district_order(catalog: Catalog, name: str) -> tuple[int, int, str]:
     return (1 if name else 2, 0, name)
 
 
-def _form_link(
-    filing: Path, base: Path, forms: Path | None, out_dir: Path
-) -> str | None:
+def _form_link(filing: Path, base: Path, forms: Path | None, out_dir: Path) -> str | None:
     """A rendered form of `filing` beside it or under `forms` (mirroring `cjzn render DIR -o FORMS`)."""
     candidates: list[Path] = []
     if forms is not None:
@@ -847,6 +851,4 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
             "key_work": Markup(key_work_chart(dashboard)),
             "stages": Markup(stage_chart(dashboard)),
         }
-    return str(
-        template.render(d=dashboard, w=dashboard.w, charts=charts, version=__version__)
-    )
+    return str(template.render(d=dashboard, w=dashboard.w, charts=charts, version=__version__))
