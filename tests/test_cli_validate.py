@@ -121,7 +121,9 @@ def test_catalog_option_uses_another_rounds_guide(
     catalog_path = tmp_path / "2015-2016.yaml"
     catalog_path.write_text(yaml.safe_dump(catalog, allow_unicode=True), encoding="utf-8")
     good = write_filing(MINIMAL.replace('"2013-2014"', '"2015-2016"'), "good.yaml")
-    code, output = invoke("validate", "--catalog", str(catalog_path), "--as-of", "2012-01-01", str(good))
+    code, output = invoke(
+        "validate", "--catalog", str(catalog_path), "--as-of", "2012-01-01", str(good)
+    )
     assert code == 0, output
     zhabei = write_filing(
         MINIMAL.replace('"2013-2014"', '"2015-2016"').replace("徐汇区", "闸北区"), "zb.yaml"

@@ -56,7 +56,9 @@ def test_landlines_accepted(number: str) -> None:
     assert error_code(landline=number) is None
 
 
-@pytest.mark.parametrize("number", ["021-6431123", "1234", "13816612345", "电话", "021-6431123456789"])
+@pytest.mark.parametrize(
+    "number", ["021-6431123", "1234", "13816612345", "电话", "021-6431123456789"]
+)
 def test_landlines_rejected(number: str) -> None:
     assert error_code(landline=number) == "V002"
 
@@ -77,7 +79,9 @@ def test_leader_phone_takes_either_kind() -> None:
     assert error_code(phone="12345") == "V003"
 
 
-@pytest.mark.parametrize("email", ["tianping@example.com", "张三@例子.中国", "a.b+c@sub.example.org"])
+@pytest.mark.parametrize(
+    "email", ["tianping@example.com", "张三@例子.中国", "a.b+c@sub.example.org"]
+)
 def test_emails_accepted(email: str) -> None:
     assert error_code(email=email) is None
 
@@ -89,7 +93,9 @@ def test_emails_rejected(email: str) -> None:
 
 def test_postcode_is_six_digits() -> None:
     assert error_code(postcode="200030") is None
-    assert error_code(postcode="100080") is None  # outside Shanghai: a warning rule, not a type error
+    assert (
+        error_code(postcode="100080") is None
+    )  # outside Shanghai: a warning rule, not a type error
     assert error_code(postcode="20003") == "V005"
     assert error_code(postcode="2000300") == "V005"
 

@@ -18,7 +18,9 @@ def run(code: str, body: str, lang: str = "zh") -> list[tuple[str, int, int, str
     assert document is not None and problems == []
     filing, _ = check_document(document, CATALOG, lang)
     assert filing is not None and CATALOG is not None
-    context = RuleContext(filing=filing, document=document, catalog=CATALOG, options=Options(lang=lang))
+    context = RuleContext(
+        filing=filing, document=document, catalog=CATALOG, options=Options(lang=lang)
+    )
     return [(d.code, d.line, d.column, d.path, d.message) for d in RULES[code].check(context)]
 
 
@@ -35,7 +37,12 @@ KEY_WORKS = "key_work:\n" + "".join(f"  - code: {code}\n" for code in ("K1", "K3
             "key_work:\n  - code: K3\n  - code: K3\n",
             (5, 11, "key_work.1.code"),
         ),
-        ("G003", "key_work:\n  - code: K10\n", "key_work:\n  - code: K11\n", (4, 11, "key_work.0.code")),
+        (
+            "G003",
+            "key_work:\n  - code: K10\n",
+            "key_work:\n  - code: K11\n",
+            (4, 11, "key_work.0.code"),
+        ),
         (
             "G004",
             "basic_work:\n  B5.2:\n    status: planned\n",

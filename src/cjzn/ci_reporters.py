@@ -17,13 +17,13 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 from urllib.parse import quote as url_quote
 
-from cjzn import __version__
+from cjzn import PROJECT_URL, __version__
 from cjzn.diagnostics import Diagnostic
 from cjzn.messages import CodeInfo, Msg
 from cjzn.reporters import REPORTERS, Reporter, summary_line
 from cjzn.validate import Report
 
-INFORMATION_URI = "https://pypi.org/project/cjzn/"
+INFORMATION_URI = PROJECT_URL
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 PROGRESS_THRESHOLD = 50  # files: below this a run is quick enough without a bar
 

@@ -18,6 +18,7 @@ import copy
 import json
 from typing import Any
 
+from cjzn import PROJECT_URL
 from cjzn.catalog import Catalog
 from cjzn.model import Filing
 
@@ -35,7 +36,10 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: Where the schema of a round is published (the repository's `schemas/` folder).
 #: `cjzn init` writes it into the skeleton's first line for editors; `--schema-url`
 #: overrides it (a path relative to the filing works too).
-SCHEMA_URL = "https://raw.githubusercontent.com/cjzn/cjzn/main/schemas/{filename}"
+SCHEMA_URL = (
+    PROJECT_URL.replace("https://github.com/", "https://raw.githubusercontent.com/")
+    + "/main/schemas/{filename}"
+)
 
 Json = dict[str, Any]
 

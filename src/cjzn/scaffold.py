@@ -24,7 +24,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjzn import __version__
+from cjzn import PROJECT_URL, __version__
 from cjzn.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ __all__ = [
 ]
 
 #: This project's repository: the pre-commit hook's `repo:` and the README's link.
-PROJECT_URL = "https://github.com/cjzn/cjzn"
 #: The hook defined in the project's `.pre-commit-hooks.yaml`.
 HOOK_ID = "cjzn-validate"
 #: Where a filings repo keeps the round's JSON Schema (`cjzn init` looks for it here).
