@@ -30,11 +30,11 @@ from cjzn.render import (
     build_view,
     check_pdf_support,
     is_previous_render,
-    md_escape,
     render_bytes,
     render_text,
 )
 from cjzn.rules import Options
+from cjzn.templating import md_escape
 from cjzn.validate import FileResult, validate_file
 
 GOLDEN = Path(__file__).parent / "golden" / "render"

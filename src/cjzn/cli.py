@@ -7,7 +7,9 @@ need them, so `cjzn validate` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -75,6 +77,20 @@ StageOption = Annotated[
 def _fail_usage(message: str) -> NoReturn:
     typer.echo(f"cjzn: {message}", err=True)
     raise typer.Exit(2)
+
+
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """Library errors that mean "called wrongly" (bad path, broken catalog) exit 2 with a message."""
+    from cjzn.catalog import CatalogError
+    from cjzn.validate import UsageError
+
+    try:
+        yield
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except CatalogError as exc:
+        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
 
 
 def _version(value: bool) -> None:
@@ -148,10 +164,9 @@ def validate(
     Validate filings: every problem with file:line:column, a stable code and a message.
     Exit 0 when there are no errors, 1 when there are, 2 on a usage error.
     """
-    from cjzn.catalog import CatalogError
     from cjzn.reporters import REPORTERS
     from cjzn.rules import Options
-    from cjzn.validate import UsageError, validate_paths
+    from cjzn.validate import validate_paths
 
     options = Options(
         lang=lang.value,
@@ -163,11 +178,8 @@ def validate(
 
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     try:
-        report = validate_paths(paths, options, catalog, jobs=jobs, progress=bar)
-    except UsageError as exc:
-        _fail_usage(str(exc))
-    except CatalogError as exc:
-        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+        with _usage_errors():
+            report = validate_paths(paths, options, catalog, jobs=jobs, progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -247,16 +259,10 @@ def _stdin_is_terminal() -> bool:
 
 def _round_catalog(round_name: str | None, catalog_path: Path | None) -> Catalog:
     """The catalog of `--round` / `--catalog`, or a usage error (exit 2)."""
-    from cjzn.catalog import CatalogError
     from cjzn.catalog_view import choose_catalog
-    from cjzn.validate import UsageError
 
-    try:
+    with _usage_errors():
         return choose_catalog(round_name, catalog_path)
-    except UsageError as exc:
-        _fail_usage(str(exc))
-    except CatalogError as exc:
-        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
 
 
 @app.command()
@@ -516,10 +522,8 @@ def render(
     Render the registration form (备案登记表) and the plan (附页) as print-ready HTML,
     Markdown, DOCX or PDF. A filing with errors is rendered as a marked DRAFT (exit 1).
     """
-    from cjzn.catalog import CatalogError
     from cjzn.render import RenderError, render_paths
     from cjzn.rules import Options
-    from cjzn.validate import UsageError
 
     options = Options(
         lang=lang.value,
@@ -528,13 +532,10 @@ def render(
     )
     fmt = output_format.value if output_format is not None else None
     try:
-        outcome = render_paths(
-            paths, fmt, output, force=force, options=options, catalog_path=catalog
-        )
-    except UsageError as exc:
-        _fail_usage(str(exc))
-    except CatalogError as exc:
-        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
+        with _usage_errors():
+            outcome = render_paths(
+                paths, fmt, output, force=force, options=options, catalog_path=catalog
+            )
     except RenderError as exc:
         typer.echo(f"cjzn: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
@@ -572,18 +573,12 @@ def status(
     table sorted by urgency (overdue first, then the nearest deadline).
     Exit 1 when a filing has errors or due requirements that are missing, else 0; 2 usage.
     """
-    from cjzn.catalog import CatalogError
     from cjzn.rules import Options
     from cjzn.status import collect_status, write_json, write_text
-    from cjzn.validate import UsageError
 
     options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
-    try:
+    with _usage_errors():
         report = collect_status(paths, options, catalog)
-    except UsageError as exc:
-        _fail_usage(str(exc))
-    except CatalogError as exc:
-        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
     if output_format is StatusFormat.json:
         write_json(report, sys.stdout)
     else:
@@ -646,14 +641,12 @@ def report(
     Contact details are left out unless --include-contacts.
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
-    from cjzn.catalog import CatalogError
     from cjzn.fileio import write_atomic
     from cjzn.report import collect_dashboard, infer_format, render_report
     from cjzn.rules import Options
-    from cjzn.validate import UsageError
 
     options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
-    try:
+    with _usage_errors():
         fmt = infer_format(output_format.value if output_format else None, output)
         dashboard = collect_dashboard(
             paths,
@@ -663,10 +656,6 @@ def report(
             forms=forms,
             out_dir=output.parent if output is not None else None,
         )
-    except UsageError as exc:
-        _fail_usage(str(exc))
-    except CatalogError as exc:
-        _fail_usage(f"目录文件有误 / broken catalog: {exc}")
     text = render_report(dashboard, fmt)
     if output is None:
         typer.echo(text, nl=False)

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 
 from cjzn import __version__
 from cjzn.catalog import Catalog
+from cjzn.templating import environment
 from cjzn.validate import SHANGHAI, FileResult, UsageError, default_catalog, discover
 
 if TYPE_CHECKING:
@@ -564,65 +565,12 @@ def _provenance(
 # Formats
 # ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
-_MD_LINE_START = re.compile(r"^(\s*)(?:([>+=-])|(\d+)([.)]))")
-
-
-def _md_line_start(match: re.Match[str]) -> str:
-    """`- x`, `> x`, `1. x` at the start of a line would open a list or quote: escape the mark."""
-    indent, mark, number, dot = match.groups()
-    return f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
-
-
-def md_escape(value: Any) -> str:
-    """User text made inert in GitHub-flavoured Markdown, table cells included.
-
-    `<` `>` `&` become entities (GitHub renders inline HTML), Markdown
-    punctuation and `|` get a backslash, and line breaks become `<br>` so a
-    multi-line value stays inside its table cell.
-    """
-    text = str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    lines = [_MD_LINE_START.sub(_md_line_start, line) for line in text.splitlines()]
-    return "<br>".join(line.strip() for line in lines) if len(lines) > 1 else "".join(lines)
-
-
-def _environment(fmt: str) -> Any:
-    """The Jinja2 environment of one format: autoescape for HTML, Markdown escaping for md."""
-    import jinja2
-    from markupsafe import Markup
-
-    from cjzn.resources import templates_dir
-
-    def finalize_html(value: Any) -> Any:
-        return "" if value is None else value
-
-    def finalize_md(value: Any) -> Any:
-        if value is None:
-            return ""
-        if isinstance(value, Markup):
-            return value
-        return Markup(md_escape(value))
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "html.j2"), default_for_string=True, default=False
-        ),
-        finalize=finalize_md if fmt == "md" else finalize_html,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
 
 def render_text(view: View, fmt: str) -> str:
     """HTML or Markdown text of one filing."""
     if fmt not in TEMPLATES:
         raise ValueError(f"not a text format: {fmt}")
-    template = _environment(fmt).get_template(TEMPLATES[fmt])
+    template = environment(fmt).get_template(TEMPLATES[fmt])
     return str(template.render(v=view, marker=MARKER))
 
 

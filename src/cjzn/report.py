@@ -32,6 +32,7 @@ from cjzn import __version__
 from cjzn.catalog import Catalog
 from cjzn.rules.base import Options
 from cjzn.stages import gap_message, requirement_text
+from cjzn.templating import environment
 from cjzn.validate import UsageError, default_catalog, discover, resolve_catalog
 
 if TYPE_CHECKING:
@@ -805,36 +806,6 @@ def infer_format(fmt: str | None, output: Path | None) -> str:
     return "html"
 
 
-def _environment(fmt: str) -> Any:
-    import jinja2
-    from markupsafe import Markup
-
-    from cjzn.render import md_escape
-    from cjzn.resources import templates_dir
-
-    def finalize_md(value: Any) -> Any:
-        if value is None:
-            return ""
-        if isinstance(value, Markup):
-            return value
-        return Markup(md_escape(value))
-
-    def finalize_html(value: Any) -> Any:
-        return "" if value is None else value
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "html.j2"), default_for_string=True, default=False
-        ),
-        finalize=finalize_md if fmt == "md" else finalize_html,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def render_report(dashboard: Dashboard, fmt: str) -> str:
     """The dashboard as HTML, Markdown or JSON text."""
     if fmt == "json":
@@ -843,7 +814,7 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
         raise ValueError(f"unknown format: {fmt}")
     from markupsafe import Markup
 
-    env = _environment(fmt)
+    env = environment(fmt)
     template = env.get_template(f"report.{fmt}.j2")
     charts = {}
     if fmt == "html":
