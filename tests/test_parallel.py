@@ -104,7 +104,7 @@ def test_automatic_jobs_use_processes_only_for_large_runs(
     monkeypatch.setattr(
         validate_module,
         "_validate_parallel",
-        lambda files, options, override, workers, progress: calls.append(workers),
+        lambda files, options, override, workers, progress, keep=True: calls.append(workers),
     )  # returns None: falls back to serial, so the result is still complete
     report = validate_paths([corpus], OPTIONS)
     assert calls == [2] and len(report.results) == 252

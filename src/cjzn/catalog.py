@@ -400,8 +400,12 @@ class _DuplicateKeyError(yaml.constructor.ConstructorError):
         self.first_line = first.start_mark.line + 1
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """`yaml.SafeLoader` that rejects duplicate mapping keys."""
+_FastSafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_FastSafeLoader):  # type: ignore[misc]
+    """A safe loader (libyaml's when present: every command reads the catalog) that rejects
+    duplicate mapping keys."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: dict[Hashable, yaml.Node] = {}
@@ -416,7 +420,8 @@ class _StrictLoader(yaml.SafeLoader):
             if key in seen:
                 raise _DuplicateKeyError(key, seen[key], key_node)
             seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Hashable, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 def load_catalog(path: Path) -> Catalog:

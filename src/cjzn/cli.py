@@ -179,7 +179,15 @@ def validate(
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     try:
         with _usage_errors():
-            report = validate_paths(paths, options, catalog, jobs=jobs, progress=bar)
+            report = validate_paths(
+                paths,
+                options,
+                catalog,
+                jobs=jobs,
+                progress=bar,
+                # one file: the text summary says where it stands; many: keep memory flat
+                keep_documents=len(paths) == 1 and paths[0].is_file(),
+            )
     finally:
         if bar is not None:
             bar.close()

@@ -422,7 +422,7 @@ def _classify(value: str, base: str, root: str) -> EvidenceCheck:
     if not _inside(joined, root):
         return EvidenceCheck("outside", "dotdot")
     try:
-        resolved = os.path.realpath(joined)
+        resolved = _realpath_below(base, joined)
     except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
         return EvidenceCheck("file_missing")
     if not _inside(resolved, root):
@@ -434,6 +434,24 @@ def _classify(value: str, base: str, root: str) -> EvidenceCheck:
     if stat.S_ISREG(mode):
         return EvidenceCheck("ok")
     return EvidenceCheck("not_a_file")  # a folder (or a device, a pipe)
+
+
+def _realpath_below(base: str, joined: str) -> str:
+    """`os.path.realpath(joined)` for a path below the already resolved `base`.
+
+    Only the components after `base` can be links, so they alone are looked at
+    (three `lstat`s for `archive/B1.1/x.pdf` instead of one per folder from `/`);
+    when one is a link, the standard library resolves the whole chain.
+    """
+    prefix = base.rstrip(os.sep) + os.sep
+    if not joined.startswith(prefix):
+        return os.path.realpath(joined)
+    current = base.rstrip(os.sep)
+    for part in joined[len(prefix) :].split(os.sep):
+        current = current + os.sep + part
+        if os.path.islink(current):
+            return os.path.realpath(joined)
+    return joined
 
 
 def _inside(path: str, root: str) -> bool:

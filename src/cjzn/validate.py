@@ -7,6 +7,7 @@ here prints or exits; the CLI maps the `Report` to output and an exit code.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,32 @@ class UsageError(Exception):
     """A problem with how cjzn was called (exit code 2), not with a filing."""
 
 
+@dataclass(frozen=True)
+class UnitKey:
+    """Which unit a filing is for, and where its name is written (for R001)."""
+
+    round: str
+    district: str
+    name: str
+    line: int
+    column: int
+
+
+def _unit_key(document: Document) -> UnitKey | None:
+    data = document.data
+    unit = data.get("unit")
+    if not isinstance(unit, dict):
+        return None
+    name, district, round_name = (
+        value.strip() if isinstance(value, str) else ""
+        for value in (unit.get("name"), unit.get("district"), data.get("round"))
+    )
+    if not (name and district):
+        return None
+    line, column = document.locate(("unit", "name"))
+    return UnitKey(round_name, district, name, line, column)
+
+
 @dataclass
 class FileResult:
     """Everything known about one filing after validation."""
@@ -42,6 +69,12 @@ class FileResult:
     document: Document | None = None
     filing: Filing | None = None
     catalog: Catalog | None = None
+    unit: UnitKey | None = None  # what the repo-wide rules need, kept when the rest is dropped
+
+    def slim(self) -> FileResult:
+        """Drop the parsed document and model: a 10,000-file run keeps only diagnostics."""
+        self.document = self.filing = self.catalog = None
+        return self
 
     @property
     def errors(self) -> int:
@@ -136,6 +169,7 @@ def validate_file(
     result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
     if document is None:
         return result
+    result.unit = _unit_key(document)
     catalog, round_problem = _catalog_for(document, catalog_override, options.lang)
     if round_problem is not None:
         diagnostics.append(round_problem)
@@ -191,7 +225,11 @@ def _round_problem(document: Document, value: str, known: list[str], lang: str) 
 
 def find_repo_root(path: Path) -> Path:
     """The git work tree holding `path`; the filing's own folder when there is none."""
-    folder = path.resolve().parent
+    return _repo_root_of(path.resolve().parent)
+
+
+@functools.lru_cache(maxsize=1024)  # filings share folders: look each one up once per run
+def _repo_root_of(folder: Path) -> Path:
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate
@@ -205,16 +243,19 @@ def validate_paths(
     *,
     jobs: int | None = None,
     progress: ProgressHook | None = None,
+    keep_documents: bool = True,
 ) -> Report:
     """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls.
 
     `jobs`: worker processes (None: automatic, 1: serial); `progress(done, total)`
-    is called as files finish, for a progress bar.
+    is called as files finish, for a progress bar. `keep_documents=False` keeps only
+    the diagnostics of each file (flat memory for large repos: what `cjzn validate` needs).
     """
     override = resolve_catalog(catalog_path)
     files = discover(paths)
+    _repo_root_of.cache_clear()  # a repo may have been created since the last run
     report = Report(options=options)
-    report.results = _validate_all(files, options, override, jobs, progress)
+    report.results = _validate_all(files, options, override, jobs, progress, keep_documents)
     apply_repo_rules(report.results, options)
     return report
 
@@ -242,12 +283,14 @@ def worker_count(files: int, jobs: int | None) -> int:
 
 
 def _validate_chunk(
-    files: list[Path], options: Options, override: Catalog | None
+    files: list[Path], options: Options, override: Catalog | None, keep: bool = True
 ) -> list[FileResult]:
     """A worker's share. Catalogs stay behind (the parent re-attaches its own, cached ones)."""
     results = [validate_file(path, options, override) for path in files]
     for result in results:
         result.catalog = None
+        if not keep:
+            result.slim()  # nothing but diagnostics crosses the process boundary
     return results
 
 
@@ -257,17 +300,19 @@ def _validate_all(
     override: Catalog | None,
     jobs: int | None = None,
     progress: ProgressHook | None = None,
+    keep: bool = True,
 ) -> list[FileResult]:
     """Every file's result, in `files` order whether run serially or across processes."""
     total = len(files)
     workers = worker_count(total, jobs)
     if workers > 1:
-        results = _validate_parallel(files, options, override, workers, progress)
+        results = _validate_parallel(files, options, override, workers, progress, keep)
         if results is not None:
             return results
     results = []
     for done, path in enumerate(files, start=1):
-        results.append(validate_file(path, options, override))
+        result = validate_file(path, options, override)
+        results.append(result if keep else result.slim())
         if progress is not None:
             progress(done, total)
     return results
@@ -279,6 +324,7 @@ def _validate_parallel(
     override: Catalog | None,
     workers: int,
     progress: ProgressHook | None,
+    keep: bool = True,
 ) -> list[FileResult] | None:
     """Chunks of files across `workers` processes; None when processes cannot be started."""
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -290,7 +336,7 @@ def _validate_parallel(
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(_validate_chunk, chunk, options, override): number
+                pool.submit(_validate_chunk, chunk, options, override, keep): number
                 for number, chunk in enumerate(chunks)
             }
             done = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.loader import PathKey, dotted
@@ -40,25 +40,15 @@ class RepoRule:
         return self.info.code
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
 def check_duplicate_units(
     results: Sequence[FileResult], options: Options
 ) -> Iterator[tuple[FileResult, Diagnostic]]:
     """Same round, district and name in two files: an error on each, naming the other."""
     groups: dict[tuple[str, str, str], list[FileResult]] = {}
     for result in results:
-        if result.document is None:
-            continue
-        data = result.document.data
-        unit = data.get("unit")
-        if not isinstance(unit, dict):
-            continue
-        name, district = _text(unit.get("name")), _text(unit.get("district"))
-        if name and district:
-            groups.setdefault((_text(data.get("round")), district, name), []).append(result)
+        if result.unit is not None:
+            key = (result.unit.round, result.unit.district, result.unit.name)
+            groups.setdefault(key, []).append(result)
     lang = options.lang
     separator = "、" if lang != "en" else ", "
     path: PathKey = ("unit", "name")
@@ -66,9 +56,9 @@ def check_duplicate_units(
         if len(members) < 2:
             continue
         for result in members:
-            assert result.document is not None
+            assert result.unit is not None
             others = separator.join(m.file for m in members if m is not result)
-            line, column = result.document.locate(path)
+            line, column = result.unit.line, result.unit.column
             yield (
                 result,
                 DUPLICATE_UNIT.diagnostic(
