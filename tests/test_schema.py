@@ -83,3 +83,15 @@ def test_bad_list_item_prunes_the_list_not_the_filing() -> None:
     filing, diagnostics = check_document(document, CATALOG, "zh")
     assert [d.code for d in diagnostics] == ["V008"]
     assert filing is not None and filing.prior_rounds is None and filing.unit is not None
+
+
+def test_leading_body_kinds_come_from_the_catalog() -> None:
+    text = HEAD + "plan:\n  leading_body:\n    kind: 工作专班\n"
+    assert check(text) == [("F008", 5, 11, "plan.leading_body.kind")]
+    assert "领导小组、协调机构、联席会议" in messages(text)[0]
+    assert CATALOG is not None
+    enums = CATALOG.enums.model_copy(update={"leading_body_kind": ["工作专班"]})
+    later_round = CATALOG.model_copy(update={"enums": enums})
+    document, _ = load_text(text, "f.yaml")
+    assert document is not None
+    assert check_document(document, later_round, "zh")[1] == []

@@ -221,6 +221,14 @@ def check_district(value: str, info: ValidationInfo) -> str:
     raise fail(DISTRICT, value=value, round=catalog.round, suggestion=suggestion or "")
 
 
+def check_leading_body_kind(value: str, info: ValidationInfo) -> str:
+    """领导小组 / 协调机构 / 联席会议: the choices are the round's (catalog), not Python's."""
+    catalog = (info.context or {}).get("catalog")
+    if catalog is None or value in catalog.enums.leading_body_kind:
+        return value
+    raise fail(CHOICE, value=value, choices=list(catalog.enums.leading_body_kind))
+
+
 def parse_version(value: Any) -> Any:
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
@@ -288,6 +296,7 @@ Phone = Annotated[str, AfterValidator(check_phone)]
 Email = Annotated[str, AfterValidator(check_email)]
 Postcode = Annotated[str, AfterValidator(check_postcode)]
 District = Annotated[str, AfterValidator(check_district)]
+LeadingBodyKind = Annotated[str, AfterValidator(check_leading_body_kind)]
 Version = Annotated[int, BeforeValidator(parse_version)]
 IsoDate = Annotated[date, BeforeValidator(parse_date)]
 YearMonth = Annotated[str, BeforeValidator(parse_month)]

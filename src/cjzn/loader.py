@@ -430,7 +430,7 @@ def decode(data: bytes, file: str, lang: str = "zh") -> tuple[str | None, Diagno
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line, column = _position(exc.object[: exc.start])  # utf-8-sig: after the BOM
-        encoding = _guess_encoding(data)
+        encoding = _guess_encoding(data) or _UNKNOWN_ENCODING.get(lang)
         return None, _mark_diag(ENCODING, file, lang, line, column, encoding=encoding)
 
 
@@ -445,7 +445,10 @@ def _position(prefix: bytes) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
-def _guess_encoding(data: bytes) -> str:
+_UNKNOWN_ENCODING = Msg("其他编码", "another encoding")
+
+
+def _guess_encoding(data: bytes) -> str | None:
     """Name the usual suspects on Chinese Windows so the hint can be specific."""
     try:
         text = data.decode("gb18030")
@@ -457,7 +460,7 @@ def _guess_encoding(data: bytes) -> str:
     try:
         data.decode("big5")
     except UnicodeDecodeError:
-        return "未知编码 / unknown"
+        return None
     return "Big5"
 
 

@@ -19,6 +19,7 @@ from cjzn.fields import (
     Flag,
     IsoDate,
     Landline,
+    LeadingBodyKind,
     Mobile,
     Phone,
     Postcode,
@@ -28,7 +29,6 @@ from cjzn.fields import (
 )
 
 Status = Literal["planned", "in_progress", "done"]
-LeadingBodyKind = Literal["领导小组", "协调机构", "联席会议"]
 
 
 class Section(BaseModel):

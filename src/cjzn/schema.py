@@ -169,6 +169,8 @@ def _custom_params(
             )
         separator = "、" if lang != "en" else ", "
         params["districts"] = separator.join(catalog.districts) if catalog else ""
+    if code == fields.CHOICE.code and isinstance(params.get("choices"), list):
+        params["choices"] = ("、" if lang != "en" else ", ").join(params["choices"])
     if code == fields.VERSION.code:
         params["supported"] = ", ".join(str(v) for v in fields.SUPPORTED_VERSIONS)
     return params

@@ -187,10 +187,30 @@ def validate_file(
             base_dir=path.parent,
             repo_root=find_repo_root(path),
         )
-        for rule in RULES.values():
-            diagnostics.extend(rule.check(context))
+        found = [d for rule in RULES.values() for d in rule.check(context)]
+        diagnostics.extend(_without_restatements(found, diagnostics))
     diagnostics.sort(key=sort_key)
     return result
+
+
+def _without_restatements(
+    stage_and_rule: list[Diagnostic], value_problems: list[Diagnostic]
+) -> list[Diagnostic]:
+    """Drop a deadline diagnostic about a value already reported as wrong.
+
+    `status: finished` is one mistake: F008 says what is wrong with it, so the
+    S3 rule need not also call the item "not done" at the same spot.
+    """
+    wrong = {d.path for d in value_problems if d.is_error and d.path}
+    if not wrong:
+        return stage_and_rule
+
+    def restates(diagnostic: Diagnostic) -> bool:
+        return diagnostic.code.startswith("T") and any(
+            diagnostic.path == path or diagnostic.path.startswith(path + ".") for path in wrong
+        )
+
+    return [d for d in stage_and_rule if not restates(d)]
 
 
 def _catalog_for(
