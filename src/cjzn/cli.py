@@ -50,6 +50,7 @@ CatalogOption = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
+        metavar="FILE",
         help="用这个目录文件代替内置的轮次指南 / use this round catalog instead of the bundled one.",
         dir_okay=False,
     ),
@@ -129,13 +130,16 @@ def _check_format(value: str) -> str:
 def validate(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+        typer.Argument(
+            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+        ),
     ],
     output_format: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             callback=_check_format,
             autocompletion=_reporter_names,
             help="输出格式 / output format: text, json, github, junit, sarif.",
@@ -496,7 +500,9 @@ class RenderFormat(str, Enum):
 def render(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+        typer.Argument(
+            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+        ),
     ],
     output_format: Annotated[
         RenderFormat | None,
@@ -566,7 +572,9 @@ class StatusFormat(str, Enum):
 def status(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+        typer.Argument(
+            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+        ),
     ],
     as_of: AsOfOption = None,
     output_format: Annotated[
@@ -604,7 +612,9 @@ class ReportFormat(str, Enum):
 def report(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."),
+        typer.Argument(
+            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+        ),
     ],
     as_of: AsOfOption = None,
     output_format: Annotated[
