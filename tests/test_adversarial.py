@@ -163,6 +163,31 @@ def test_docx_render_of_control_characters(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "{file}", "--format", "html"],
+        ["render", "{file}", "--format", "md"],
+        ["render", "{file}", "-o", "{out}/form.html"],
+        ["render", "{file}", "-o", "{out}/form.md"],
+        ["report", "{file}", "--format", "html", "--as-of", "2013-01-15"],
+        ["report", "{file}", "--format", "md", "--as-of", "2013-01-15"],
+    ],
+)
+def test_control_characters_do_not_reach_html_or_markdown(args: list[str], tmp_path: Path) -> None:
+    """A YAML "\\0" or "\\x1b" escape in a value: the page has the text, not the NUL/ESC bytes."""
+    source = CORPUS / "escaped-nul-in-value.yaml"
+    assert "\\0" in source.read_text(encoding="utf-8")  # the escapes, as YAML writes them
+    argv = [a.format(file=source, out=tmp_path) for a in args]
+    result = RUNNER.invoke(app, argv)
+    assert result.exit_code in (0, 1), result.output
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    text = written[0].read_text(encoding="utf-8") if written else result.stdout
+    assert "天平路街道" in text and "徐汇区" in text  # the value is shown, less its controls
+    assert "\x00" not in text and "\x1b" not in text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+
+
 def test_value_longer_than_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "long.yaml"
     path.write_text('cjzn: 1\nround: "2013-2014"\nsummary:\n  text: ' + "长" * 100_001 + "\n")

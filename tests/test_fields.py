@@ -149,3 +149,9 @@ def test_version() -> None:
     assert Probe.model_validate({"version": "1"}).version == 1
     assert error_code(version="2") == "F004"
     assert error_code(version="x") == "F004"
+
+
+@pytest.mark.parametrize("field", ["mobile", "landline", "phone", "email", "postcode", "district"])
+def test_blank_text_is_not_filled_in_rather_than_invalid(field: str) -> None:
+    assert error_code(**{field: ""}) is None
+    assert error_code(**{field: "   "}) is None

@@ -667,6 +667,76 @@ def test_cli_needs_o_for_docx_pdf_and_several_filings() -> None:
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("sep", ["/", os.sep])
+def test_cli_o_with_a_trailing_separator_is_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sep: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["render", str(COMPLETE), "-o", f"newdir{sep}"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "newdir").is_dir()
+    assert (tmp_path / "newdir" / "天平路街道.html").is_file()
+    # nested and absolute, with the format from -f
+    deep = f"{tmp_path / 'a' / 'b'}{sep}"
+    result = runner.invoke(app, ["render", str(COMPLETE), "-o", deep, "-f", "md"])
+    assert result.exit_code == 0, result.output
+    assert (
+        (tmp_path / "a" / "b" / "天平路街道.md")
+        .read_text(encoding="utf-8")
+        .startswith(f"<!-- {MARKER}")
+    )
+
+
+def test_cli_o_an_existing_folder_writes_into_it(tmp_path: Path) -> None:
+    folder = tmp_path / "forms.html"  # a folder, whatever its name says
+    folder.mkdir()
+    result = runner.invoke(app, ["render", str(COMPLETE), "-o", str(folder), "-f", "md"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in folder.iterdir()] == ["天平路街道.md"]
+    several = runner.invoke(
+        app, ["render", str(COMPLETE), str(EARLY), "-o", str(folder), "--as-of", "2013-04-15"]
+    )
+    assert several.exit_code == 0, several.output
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "天平路街道.html",
+        "天平路街道.md",
+        "竖新镇.html",
+    ]
+
+
+@pytest.mark.parametrize("name", ["one.html", "one.md", "one.DOCX"])
+def test_cli_several_filings_into_a_file_name_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    out = tmp_path / name
+    for inputs in ([str(COMPLETE), str(EARLY)], [str(COMPLETE.parents[1])]):
+        result = runner.invoke(app, ["render", *inputs, "-o", str(out)])
+        assert result.exit_code == 2, result.output
+        assert name in result.output and "Traceback" not in result.output
+        assert not out.exists()
+    # an explicit folder of that name is fine
+    result = runner.invoke(
+        app, ["render", str(COMPLETE), str(EARLY), "-o", f"{out}/", "--as-of", "2013-04-15"]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("out.md", "html"), ("out.html", "md"), ("out.docx", "pdf"), ("o.pdf", "md")]
+)
+def test_cli_format_contradicting_the_suffix_is_a_usage_error(
+    tmp_path: Path, name: str, fmt: str
+) -> None:
+    out = tmp_path / name
+    result = runner.invoke(app, ["render", str(COMPLETE), "-o", str(out), "-f", fmt])
+    assert result.exit_code == 2, result.output
+    assert Path(name).suffix in result.output and f"--format {fmt}" in result.output
+    assert not out.exists()
+    agree = runner.invoke(
+        app, ["render", str(COMPLETE), "-o", str(tmp_path / "x.htm"), "-f", "html"]
+    )
+    assert agree.exit_code == 0, agree.output
+
+
 def test_cli_keeps_files_it_did_not_write_unless_forced(tmp_path: Path) -> None:
     out = tmp_path / "form.html"
     out.write_text("<p>mine</p>", encoding="utf-8")
@@ -678,9 +748,18 @@ def test_cli_keeps_files_it_did_not_write_unless_forced(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert MARKER in out.read_text(encoding="utf-8")
     # a previous render is replaced without --force
-    result = runner.invoke(app, ["render", str(COMPLETE), "-o", str(out), "-f", "md"])
+    out.write_text(
+        out.read_text(encoding="utf-8").replace("天平路街道", "旧街道"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["render", str(COMPLETE), "-o", str(out)])
     assert result.exit_code == 0
-    assert out.read_text(encoding="utf-8").startswith(f"<!-- {MARKER}")
+    assert "旧街道" not in out.read_text(encoding="utf-8")
+    md_out = tmp_path / "form.md"
+    assert runner.invoke(app, ["render", str(COMPLETE), "-o", str(md_out)]).exit_code == 0
+    md_out.write_text(md_out.read_text(encoding="utf-8") + "旧的\n", encoding="utf-8")
+    assert runner.invoke(app, ["render", str(COMPLETE), "-o", str(md_out)]).exit_code == 0
+    assert md_out.read_text(encoding="utf-8").startswith(f"<!-- {MARKER}")
+    assert "旧的" not in md_out.read_text(encoding="utf-8")
     docx_out = tmp_path / "form.docx"
     docx_out.write_bytes(b"PK\x03\x04 not ours")
     assert runner.invoke(app, ["render", str(COMPLETE), "-o", str(docx_out)]).exit_code == 1

@@ -28,6 +28,7 @@ from typer.testing import CliRunner
 from cjzn.catalog import Catalog, catalog_for_round
 from cjzn.cli import app
 from cjzn.report import (
+    MARKER,
     REDACTED,
     Dashboard,
     build_dashboard,
@@ -97,10 +98,13 @@ def generate(root: Path, catalog: Catalog, seed: int = 6) -> list[Expected]:
         data["leader"]["phone"] = f"021-59{i:06d}"
         mobile = f"139{i:07d}" if i % 17 == 3 else f"139{i:08d}"  # some invalid (10 digits)
         email = f"lx{i:03d}.cs@@example" if i % 23 == 5 else f"lx{i:03d}.cs@example.com"
+        # some outside Shanghai: the V006 warning quotes them (as `cjzn report` once leaked)
+        postcode = f"10{i + 3700:04d}" if i % 13 == 6 else f"20{i + 3700:04d}"
         data["contact"].update(
             office_phone=f"021-64{i:06d}",
             mobile=mobile,
             email=email,
+            postcode=postcode,
             address=f"上海市试验大道{i:03d}弄{i % 7 + 1}号",
         )
         secrets = [
@@ -111,6 +115,7 @@ def generate(root: Path, catalog: Catalog, seed: int = 6) -> list[Expected]:
             data["contact"]["office_phone"],
             mobile,
             email,
+            postcode,
             data["contact"]["address"],
         ]
         codes = rng.sample(catalog.key_codes(), rng.choice((1, 2)))
@@ -309,7 +314,7 @@ def test_contacts_are_redacted_everywhere(
 ) -> None:
     _, expected = generated
     secrets = [s for e in expected for s in e.secrets]
-    assert len(secrets) == 8 * (N - 1)
+    assert len(secrets) == 9 * (N - 1)
     for fmt, text in outputs.items():
         leaked = [s for s in secrets if s in text]
         assert leaked == [], (fmt, leaked[:5])
@@ -321,6 +326,22 @@ def test_redacted_messages_still_say_what_is_wrong(redacted: Dashboard) -> None:
     assert all("手机号码" in p.message for p in mobiles)
     # a plan text that names the leader (领导小组 head) is scrubbed, not dropped
     assert all(f.contacts is None for f in redacted.filings)
+    postcodes = [p for f in redacted.filings for p in f.problems if p.path == "contact.postcode"]
+    assert postcodes and all(p.code == "V006" for p in postcodes)
+    assert all("邮政编码" in p.message and "内容已隐去" in p.message for p in postcodes)
+
+
+def test_the_postcode_warning_would_leak_without_redaction(
+    generated: tuple[Path, list[Expected]], contact_outputs: dict[str, str]
+) -> None:
+    """The V006 message quotes the postcode: redaction is what keeps it out."""
+    _, expected = generated
+    outside = [e.secrets[7] for e in expected if e.readable and e.secrets[7].startswith("1")]
+    assert outside
+    problems = json.loads(contact_outputs["json"])["filings"]
+    quoted = [p["message"] for f in problems for p in f["problems"] if p["code"] == "V006"]
+    assert len(quoted) == len(outside)
+    assert all(any(code in message for message in quoted) for code in outside)
 
 
 def test_include_contacts_shows_them(
@@ -449,7 +470,8 @@ def test_cli_exit_0_without_errors(tmp_path: Path) -> None:
     filings = _clean_repo(tmp_path)
     result = runner.invoke(app, ["report", str(filings), "--as-of", AS_OF, "-f", "md"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# 2013-2014 年度")
+    first, second = result.output.splitlines()[:2]
+    assert first.startswith(f"<!-- {MARKER}") and second.startswith("# 2013-2014 年度")
     en = runner.invoke(app, ["report", str(filings), "--as-of", AS_OF, "--lang", "en"])
     assert en.exit_code == 0 and "Community-education filings dashboard" in en.output
 
@@ -509,3 +531,93 @@ def test_dashboard_json_matches_the_rendered_json(
     redacted: Dashboard, outputs: dict[str, str]
 ) -> None:
     assert json.loads(outputs["json"]) == json.loads(json.dumps(dashboard_json(redacted)))
+
+
+# -- -o FILE: only cjzn's own earlier report is replaced -------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".json"])
+def test_cli_keeps_a_file_it_did_not_write_unless_forced(tmp_path: Path, suffix: str) -> None:
+    filings = _clean_repo(tmp_path)
+    out = tmp_path / f"report{suffix}"
+    out.write_text("my own notes\n", encoding="utf-8")
+    args = ["report", str(filings), "--as-of", AS_OF, "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "--force" in result.output and "cjzn report" in result.output
+    assert out.read_text(encoding="utf-8") == "my own notes\n"
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+    en = runner.invoke(app, [*args, "--lang", "en"])
+    assert en.exit_code == 1 and "was not made by cjzn report" in en.output
+    forced = runner.invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
+    written = out.read_text(encoding="utf-8")
+    assert MARKER in written and "天平路街道" in written
+    # the previous report carries the marker: replaced without --force
+    out.write_text(written.replace("天平路街道", "旧的街道"), encoding="utf-8")
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert "旧的街道" not in out.read_text(encoding="utf-8")
+
+
+def test_every_format_carries_the_marker(outputs: dict[str, str]) -> None:
+    assert f'<meta name="generator" content="cjzn 0.1.0 {MARKER}">' in outputs["html"]
+    assert outputs["md"].startswith(f"<!-- {MARKER}: ")
+    assert json.loads(outputs["json"])["generator"].endswith(MARKER)
+
+
+def test_a_render_is_not_a_report(tmp_path: Path) -> None:
+    """A form cjzn render wrote is not the report's to replace."""
+    filings = _clean_repo(tmp_path)
+    out = tmp_path / "form.html"
+    assert runner.invoke(app, ["render", str(COMPLETE), "-o", str(out)]).exit_code == 0
+    before = out.read_bytes()
+    result = runner.invoke(app, ["report", str(filings), "--as-of", AS_OF, "-o", str(out)])
+    assert result.exit_code == 1
+    assert out.read_bytes() == before
+
+
+def test_a_folder_named_like_the_output_is_kept(tmp_path: Path) -> None:
+    filings = _clean_repo(tmp_path)
+    out = tmp_path / "report.html"
+    out.mkdir()
+    result = runner.invoke(app, ["report", str(filings), "--as-of", AS_OF, "-o", str(out)])
+    assert result.exit_code in (1, 2)
+    assert out.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("report.md", "html"), ("report.json", "md"), ("report.html", "json")]
+)
+def test_cli_format_contradicting_the_suffix_is_a_usage_error(
+    tmp_path: Path, name: str, fmt: str
+) -> None:
+    filings = _clean_repo(tmp_path)
+    out = tmp_path / name
+    result = runner.invoke(
+        app, ["report", str(filings), "--as-of", AS_OF, "-o", str(out), "-f", fmt]
+    )
+    assert result.exit_code == 2, result.output
+    assert Path(name).suffix in result.output and fmt in result.output
+    assert not out.exists()
+    # agreeing or unknown suffixes are fine
+    same = tmp_path / f"ok{Path(name).suffix}"
+    ok = runner.invoke(app, ["report", str(filings), "--as-of", AS_OF, "-o", str(same)])
+    assert ok.exit_code == 0, ok.output
+    other = tmp_path / "report.txt"
+    ok = runner.invoke(app, ["report", str(filings), "--as-of", AS_OF, "-o", str(other), "-f", fmt])
+    assert ok.exit_code == 0, ok.output
+
+
+def test_render_and_report_share_one_format_rule() -> None:
+    """One helper picks the format for both commands (no second copy to drift)."""
+    import cjzn.render
+    import cjzn.report
+    from cjzn import fileio
+
+    for module in (cjzn.render, cjzn.report):
+        assert "format_for" in module.infer_format.__code__.co_names
+    assert cjzn.report.infer_format(None, Path("x.json")) == "json"
+    assert cjzn.render.infer_format(None, Path("x.docx")) == "docx"
+    assert fileio.format_for(None, Path("x.HTM"), ("html",), {".htm": "html"}) == "html"
+    assert fileio.format_for(None, None, ("html", "md"), {}, default="md") == "md"

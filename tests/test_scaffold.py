@@ -22,11 +22,20 @@ from cjzn import __version__, scaffold
 from cjzn.catalog import Catalog, catalog_for_round
 from cjzn.cli import app
 from cjzn.jsonschema_export import schema_filename, schema_text, schema_url
-from cjzn.scaffold import HOOK_ID, PROJECT_URL, GitOutcome, plan_files, scaffold_repo
+from cjzn.scaffold import (
+    HOOK_ID,
+    PROJECT_URL,
+    CjznSource,
+    GitOutcome,
+    default_source,
+    plan_files,
+    scaffold_repo,
+)
 from cjzn.skeleton import repo_schema_url
 
 ROUND = "2013-2014"
 SCHEMA = f"schemas/{schema_filename(ROUND)}"
+DEFAULT_SPEC = f"git+{PROJECT_URL}@v{__version__}"
 WORKFLOWS = (".github/workflows/cjzn.yml", ".gitlab-ci.yml")
 runner = CliRunner()
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -139,7 +148,7 @@ def test_github_workflow_validates_renders_and_uploads(repo: Path) -> None:
     assert "push" in triggers and "pull_request" in triggers
     (job,) = flow["jobs"].values()
     runs = [step.get("run", "") for step in job["steps"]]
-    assert f'pip install "cjzn=={__version__}"' in runs
+    assert f'pip install "{DEFAULT_SPEC}"' in runs
     assert "cjzn validate --format github filings/" in runs
     assert any(r.startswith("cjzn render filings/ -o build/forms") for r in runs)
     assert any(r.startswith("cjzn report filings/ -o build/report.html") for r in runs)
@@ -154,7 +163,7 @@ def test_gitlab_ci_keeps_junit_and_artifacts(repo: Path) -> None:
     flow = _workflow(repo, ".gitlab-ci.yml")
     (job,) = (value for value in flow.values() if isinstance(value, dict) and "script" in value)
     script = job["script"]
-    assert f'pip install "cjzn=={__version__}"' in script
+    assert f'pip install "{DEFAULT_SPEC}"' in script
     assert any(
         line.startswith("cjzn validate --format junit filings/ > cjzn-junit.xml") for line in script
     )
@@ -164,6 +173,189 @@ def test_gitlab_ci_keeps_junit_and_artifacts(repo: Path) -> None:
     assert job["artifacts"]["when"] == "always"
     # the last line decides the job: plain validate, failing on errors
     assert script[-1] == "cjzn validate filings/"
+
+
+# -- one install source for CI and pre-commit (--cjzn-source) ------------------------
+
+
+def install_specs(root: Path) -> dict[str, str]:
+    """The pip requirement each installing file uses, read back from the files."""
+    specs: dict[str, str] = {}
+    flows = {
+        ".github/workflows/cjzn.yml": [
+            step.get("run", "")
+            for step in next(iter(_workflow(root, WORKFLOWS[0])["jobs"].values()))["steps"]
+        ],
+        ".gitlab-ci.yml": next(
+            v["script"] for v in _workflow(root, WORKFLOWS[1]).values() if isinstance(v, dict)
+        ),
+    }
+    for name, lines in flows.items():
+        (line,) = [line for line in lines if line.startswith("pip install ")]
+        (specs[name],) = shlex.split(line)[2:]
+    config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (entry,) = config["repos"]
+    (hook,) = entry["hooks"]
+    assert hook["id"] == HOOK_ID
+    if entry["repo"] == "local":
+        (specs[".pre-commit-config.yaml"],) = hook["additional_dependencies"]
+    else:
+        specs[".pre-commit-config.yaml"] = f"git+{entry['repo']}@{entry['rev']}"
+    return specs
+
+
+def test_ci_and_precommit_install_the_same_default_source(repo: Path) -> None:
+    assert default_source() == DEFAULT_SPEC
+    specs = install_specs(repo)
+    assert set(specs.values()) == {DEFAULT_SPEC}, specs
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert f'pip install "{DEFAULT_SPEC}"' in readme
+    assert f"cjzn=={__version__}" not in "".join(
+        (repo / name).read_text(encoding="utf-8")
+        for name in (".pre-commit-config.yaml", *WORKFLOWS)
+    )  # not on PyPI: the old default could never install
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "cjzn==0.1.0",
+        "https://files.example/cjzn-0.1.0-py3-none-any.whl",
+        "/srv/wheels/cjzn-0.1.0-py3-none-any.whl",
+        "cjzn[pdf] >= 0.1; python_version >= '3.10'",
+        "git+https://git.example/cjzn",  # no tag: pre-commit needs a rev, so a local hook
+        'cjzn @ https://x.example/$HOME/"q".whl',  # shell-special characters stay literal
+    ],
+)
+def test_a_custom_source_is_used_everywhere(tmp_path: Path, spec: str) -> None:
+    root = tmp_path / "r"
+    result = runner.invoke(app, ["init", "--repo", str(root), "--cjzn-source", spec])
+    assert result.exit_code == 0, result.output
+    assert spec in result.output
+    assert install_specs(root) == dict.fromkeys(
+        (".github/workflows/cjzn.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml"), spec
+    )
+    config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (entry,) = config["repos"]
+    (hook,) = entry["hooks"]
+    assert entry["repo"] == "local" and "rev" not in entry
+    assert hook["language"] == "python" and hook["entry"] == "cjzn validate"
+    assert hook["additional_dependencies"] == [spec]
+    assert re.search(hook["files"], "filings/徐汇区/天平路街道.yaml")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert spec in readme and DEFAULT_SPEC in readme  # the one used, and the default
+    assert PROJECT_URL not in (root / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("spec", "repo_url", "rev"),
+    [
+        ("git+https://git.example/cjzn@v0.1.0", "https://git.example/cjzn", "v0.1.0"),
+        (
+            "git+ssh://git@git.example/team/cjzn.git@v0.2.0",
+            "ssh://git@git.example/team/cjzn.git",
+            "v0.2.0",
+        ),
+        (
+            "cjzn @ git+https://git.example/cjzn@0123abc#egg=cjzn",
+            "https://git.example/cjzn",
+            "0123abc",
+        ),
+        ("git+file:///srv/git/cjzn@1.0", "file:///srv/git/cjzn", "1.0"),
+    ],
+)
+def test_a_git_source_gives_precommit_that_repo_and_tag(
+    tmp_path: Path, spec: str, repo_url: str, rev: str
+) -> None:
+    root = tmp_path / "r"
+    result = runner.invoke(app, ["init", "--repo", str(root), "--cjzn-source", spec])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (entry,) = config["repos"]
+    assert (entry["repo"], entry["rev"]) == (repo_url, rev)  # "1.0" stays a string
+    assert [hook["id"] for hook in entry["hooks"]] == [HOOK_ID]
+    specs = install_specs(root)
+    assert specs[WORKFLOWS[0]] == specs[WORKFLOWS[1]] == spec
+
+
+def test_source_parsing() -> None:
+    default = CjznSource.parse()
+    assert (default.spec, default.repo, default.rev) == (
+        DEFAULT_SPEC,
+        PROJECT_URL,
+        f"v{__version__}",
+    )
+    assert default.is_git
+    subdir = CjznSource.parse("git+https://git.example/mono@v1#subdirectory=cjzn")
+    assert not subdir.is_git  # pre-commit would clone the whole monorepo: a local hook
+    assert not CjznSource.parse("cjzn==0.1.0").is_git
+    assert CjznSource.parse("  cjzn==0.1.0 ").spec == "cjzn==0.1.0"
+    for bad in ("", "   ", "cjzn==0.1.0\nrm -rf /", "cjzn\x00", "--index-url=http://evil/"):
+        with pytest.raises(ValueError):
+            CjznSource.parse(bad)
+
+
+@pytest.mark.parametrize("spec", ["", "cjzn==0.1\nx", "-e ."])
+def test_a_bad_source_is_a_usage_error(tmp_path: Path, spec: str) -> None:
+    result = runner.invoke(app, ["init", "--repo", str(tmp_path / "r"), "--cjzn-source", spec])
+    assert result.exit_code == 2, result.output
+    assert "--cjzn-source" in result.output
+    assert not (tmp_path / "r").exists()
+
+
+def test_source_without_repo_is_a_usage_error(tmp_path: Path) -> None:
+    filing = tmp_path / "f.yaml"
+    args = ["init", str(filing), "--unit", "x", "--district", "徐汇区", "--cjzn-source", "cjzn"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "--cjzn-source" in result.output and not filing.exists()
+
+
+@pytest.mark.parametrize("spec", [None, "cjzn==0.1.0", "git+https://git.example/cjzn@v0.1.0"])
+def test_precommit_accepts_the_config(tmp_path: Path, catalog: Catalog, spec: str | None) -> None:
+    """pre-commit's own schema (local python hooks included) accepts what is written."""
+    clientlib = pytest.importorskip("pre_commit.clientlib")
+    (planned,) = [
+        f
+        for f in plan_files(catalog, source=CjznSource.parse(spec))
+        if f.path == ".pre-commit-config.yaml"
+    ]
+    path = tmp_path / ".pre-commit-config.yaml"
+    path.write_text(planned.text, encoding="utf-8")
+    config = clientlib.load_config(str(path))
+    (entry,) = config["repos"]
+    assert entry["hooks"][0]["id"] == HOOK_ID
+    if spec == "cjzn==0.1.0":
+        hook = entry["hooks"][0]
+        assert hook["pass_filenames"] is True and hook["require_serial"] is True
+        # the same settings as the project's own hook definition
+        (own,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+        assert (hook["entry"], hook["language"]) == (own["entry"], own["language"])
+
+
+def test_rerun_with_another_source_keeps_the_files_and_says_so(repo: Path) -> None:
+    before = (repo / ".gitlab-ci.yml").read_bytes()
+    result = runner.invoke(
+        app, ["init", "--repo", str(repo), "--cjzn-source", "cjzn==9.9", "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (repo / ".gitlab-ci.yml").read_bytes() == before
+    for name in (".pre-commit-config.yaml", *WORKFLOWS):
+        assert f"note: the kept {name} does not name cjzn==9.9" in result.output
+    same = runner.invoke(app, ["init", "--repo", str(repo), "--lang", "en"])
+    assert "note:" not in same.output
+
+
+def test_the_option_is_documented() -> None:
+    command = _check_options(["init", "--repo", "r", "--cjzn-source", "cjzn==0.1.0"])
+    assert any("--cjzn-source" in p.opts for p in command.params)
+    docs = (ROOT / "docs" / "repo.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A shared filings repo", 1)[1].split("\n## ", 1)[0]
+    for text in (docs, section):
+        assert "--cjzn-source" in text
+        assert "git+" in text
+    assert "repo: local" in docs and "additional_dependencies" in docs
 
 
 # -- the CI runs only cjzn commands and options that exist ---------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from cjzn.stages import (
     REQUIREMENTS,
     WARN_DAYS,
     DueReason,
+    PositionKind,
     RequirementStatus,
     StageState,
     Subject,
@@ -265,7 +267,9 @@ CASES: list[tuple[str, str, Mutation, str]] = [
     ("unit", "S1", _del("unit"), "unit"),
     ("leader", "S1", _del("leader", "phone"), "leader.phone"),
     ("contact", "S1", _del("contact", "mobile"), "contact.mobile"),
-    ("contact", "S1", _set("", "contact", "email"), "contact.email"),
+    ("contact", "S1", _set("", "contact", "address"), "contact.address"),
+    ("contact", "S1", _set("  ", "contact", "name"), "contact.name"),
+    ("leader", "S1", _set(" ", "leader", "title"), "leader.title"),
     ("prior_rounds", "S1", _del("prior_rounds"), "prior_rounds"),
     ("plan", "S1", _del("plan", "overall_goal"), "plan.overall_goal"),
     ("plan", "S1", _del("plan", "stage_goals", "S3"), "plan.stage_goals.S3"),
@@ -273,12 +277,26 @@ CASES: list[tuple[str, str, Mutation, str]] = [
     ("plan", "S1", _del("plan", "leading_body"), "plan.leading_body"),
     ("plan", "S1", _set("", "plan", "network"), "plan.network"),
     ("plan", "S1", _set([], "plan", "mechanisms"), "plan.mechanisms"),
+    # blank entries, as `cjzn init` writes them, are as missing as no entry
+    ("plan", "S1", _set([{"task": None}], "plan", "work_plan"), "plan.work_plan"),
+    ("plan", "S1", _set([{"task": " ", "start": "2013-04"}], "plan", "work_plan"), "plan.work_plan.0.task"),
+    ("plan", "S1", _set({"kind": "领导小组"}, "plan", "leading_body"), "plan.leading_body.head"),
+    ("plan", "S1", _set({"kind": "领导小组"}, "plan", "leading_body"), "plan.leading_body.members"),
+    ("plan", "S1", _set([{"name": None, "title": None}], "plan", "leading_body", "members"), "plan.leading_body.members"),
+    ("plan", "S1", _set([{"title": "主任"}], "plan", "leading_body", "members"), "plan.leading_body.members.0.name"),
+    ("plan", "S1", _set([""], "plan", "mechanisms"), "plan.mechanisms"),
+    ("plan", "S1", _set({"S1": None, "S2": "", "S3": " ", "S4": None}, "plan", "stage_goals"), "plan.stage_goals.S3"),
+    ("plan", "S1", _set([{"department": None, "owner": None, "covers": []}], "plan", "responsibilities"), "plan.responsibilities"),
     ("basic_work_measures", "S1", _del("basic_work", "B3.2", "measures"), "basic_work.B3.2.measures"),
     ("key_work", "S1", _del("key_work", 0, "expected_outcomes"), "key_work.0.expected_outcomes"),
     ("key_work", "S1", _del("key_work", 0, "measures"), "key_work.0.measures"),
+    ("key_work", "S1", _set([""], "key_work", 0, "expected_outcomes"), "key_work.0.expected_outcomes"),
+    ("key_work", "S1", _set(["", " "], "key_work", 1, "expected_outcomes"), "key_work.1.expected_outcomes"),
+    ("key_work", "S1", _set("  ", "key_work", 0, "measures"), "key_work.0.measures"),
     ("key_work", "S1", _set([], "key_work"), "key_work"),
     ("submission", "S1", _del("submission", "signed_by"), "submission.signed_by"),
     ("responsibility_owners", "S2", _del("plan", "responsibilities", 0, "owner"), "plan.responsibilities.0.owner"),
+    ("responsibility_owners", "S2", _set(" ", "plan", "responsibilities", 1, "owner"), "plan.responsibilities.1.owner"),
     ("responsibility_coverage", "S2", _uncover("B2.5"), "plan.responsibilities"),
     ("basic_work_done", "S3", _set("in_progress", "basic_work", "B1.1", "status"), "basic_work.B1.1.status"),
     ("evidence", "S3", _del("basic_work", "B1.1", "evidence"), "basic_work.B1.1.evidence"),
@@ -431,6 +449,104 @@ def test_missing_responsibilities_reported_once(filing_dir: Path) -> None:
     at_path = [d for d in result.diagnostics if d.path == "plan.responsibilities"]
     assert len(at_path) == 1
     assert "第一阶段" in at_path[0].message and "P6" in at_path[0].message
+
+
+# What the review found: the example with one part blanked validated clean and
+# `cjzn status` showed P1-P7 complete. (mutation, the exact stage paths reported)
+BLANKS: list[tuple[str, Mutation, set[str]]] = [
+    ("task-only", _set([{"task": None}], "plan", "work_plan"), {"plan.work_plan"}),
+    ("kind-only", _set({"kind": "领导小组"}, "plan", "leading_body"),
+     {"plan.leading_body.head", "plan.leading_body.members"}),
+    ("outcomes", _set([""], "key_work", 0, "expected_outcomes"), {"key_work.0.expected_outcomes"}),
+    ("mechanisms", _set([""], "plan", "mechanisms"), {"plan.mechanisms"}),
+    ("members", _set([{"name": None}], "plan", "leading_body", "members"), {"plan.leading_body.members"}),
+    ("stage-goals", _set({"S1": None, "S2": None, "S3": None, "S4": None}, "plan", "stage_goals"),
+     {"plan.stage_goals.S1", "plan.stage_goals.S2", "plan.stage_goals.S3", "plan.stage_goals.S4"}),
+    ("stage-goals-partial", _set({"S1": "x", "S2": "y", "S3": "z"}, "plan", "stage_goals"),
+     {"plan.stage_goals.S4"}),
+    ("mapping-of-blanks", _set({"kind": None, "head": " ", "members": [{"name": "", "title": None}]}, "plan", "leading_body"),
+     {"plan.leading_body.head", "plan.leading_body.members"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "mutate", "paths"), BLANKS, ids=[b[0] for b in BLANKS])
+def test_blank_entries_are_missing(
+    filing_dir: Path, name: str, mutate: Mutation, paths: set[str]
+) -> None:
+    data = load_example()
+    mutate(data)
+    filing = write(filing_dir, data)
+    result = check(filing, "2013-04-15")
+    assert {(d.code, d.path) for d in result.diagnostics} == {("T101", p) for p in paths}
+    # ... and `cjzn status` no longer shows the requirement as met
+    document = json.loads(
+        runner.invoke(
+            app, ["status", "--format", "json", "--as-of", "2013-04-15", str(filing)]
+        ).stdout
+    )
+    [filing_json] = document["filings"]
+    requirements = {r["id"]: r for s in filing_json["stages"] for r in s["requirements"]}
+    requirement = "key_work" if name == "outcomes" else "plan"
+    assert requirements[requirement]["status"] == "overdue"
+    assert {m["path"] for m in requirements[requirement]["missing"]} == paths
+    assert filing_json["current_stage"] == "S1"
+
+
+def test_blank_entry_among_real_ones_is_fine(filing_dir: Path) -> None:
+    """At least one real task, member, mechanism, outcome: the part is there."""
+    data = load_example()
+    data["plan"]["work_plan"].append({"task": None})
+    data["plan"]["leading_body"]["members"].append({"name": None})
+    data["plan"]["mechanisms"].append("")
+    data["key_work"][0]["expected_outcomes"].append(" ")
+    filing = write(filing_dir, data)
+    assert check(filing, "2013-04-15").diagnostics == []
+
+
+def test_blank_messages_keep_the_style(filing_dir: Path) -> None:
+    data = load_example()
+    data["plan"]["work_plan"] = [{"task": None}]
+    data["plan"]["leading_body"] = {"kind": "领导小组"}
+    filing = write(filing_dir, data)
+    messages = {d.path: d.message for d in check(filing, "2013-04-15").diagnostics}
+    assert messages["plan.work_plan"] == (
+        "第一阶段（启动备案）已于 2013-03-31 截止：缺少 创建工作方案 · P3 创建工作计划"
+    )
+    assert messages["plan.leading_body.head"].startswith(
+        "第一阶段（启动备案）已于 2013-03-31 截止：缺少 创建工作方案 · "
+    )
+    assert messages["plan.leading_body.head"].endswith(" · 负责人")
+    en = {d.path: d.message for d in check(filing, "2013-04-15", lang="en").diagnostics}
+    assert en["plan.work_plan"].startswith(
+        "stage S1 (Start and filing) closed on 2013-03-31: missing:"
+    )
+
+
+@pytest.mark.parametrize(("as_of", "code"), [("2013-03-25", "T102"), ("2013-04-15", "T101")])
+def test_fresh_init_skeleton_is_not_a_clean_s1(tmp_path: Path, as_of: str, code: str) -> None:
+    """The skeleton's empty `- task:`, `- name:`, `expected_outcomes:` are reported, not counted."""
+    path = tmp_path / "徐汇区" / "新街道.yaml"
+    made = runner.invoke(app, ["init", "--unit", "新街道", "--district", "徐汇区", str(path)])
+    assert made.exit_code == 0, made.output
+    result = check(path, as_of)
+    reported = set(found(result, code))
+    for expected in (
+        "plan.work_plan",
+        "plan.leading_body.head",
+        "plan.leading_body.members",
+        "plan.responsibilities",
+        "plan.mechanisms",
+        "plan.stage_goals.S1",
+        "key_work.0.code",
+        "key_work.0.measures",
+        "key_work.0.expected_outcomes",
+        "leader.name",
+        "contact.mobile",
+    ):
+        assert expected in reported, (expected, sorted(reported))
+    # P6 is missing in S1; S2's owner and coverage checks do not repeat it
+    assert [d.path for d in result.diagnostics].count("plan.responsibilities") == 1
+    assert not [p for p in found(result, "T102") + found(result, "T101") if ".owner" in p]
 
 
 def test_late_filing_warning(filing_dir: Path) -> None:
@@ -588,6 +704,69 @@ def test_evaluate_statuses_for_the_early_example() -> None:
     timeline = evaluate(subject, date(2013, 4, 15))
     assert timeline.current is not None and timeline.current.stage.code == "S3"
     assert timeline.open_count == 2 and timeline.overdue_count == 0
+
+
+@pytest.mark.parametrize("as_of", TIMELINE)
+@pytest.mark.parametrize("path", [SHUXIN, TIANPING, DRAFT], ids=["shuxin", "tianping", "draft"])
+def test_current_stage_never_contradicts_the_calendar(path: Path, as_of: str) -> None:
+    """The current stage has started (unless nothing has), and no started stage before it is open."""
+    when = date.fromisoformat(as_of)
+    timeline = evaluate(_subject(path), when)
+    position = timeline.position
+    if position.kind is PositionKind.COMPLETE:
+        assert position.stage is None and timeline.current is None
+        assert all(s.complete for s in timeline.stages)
+        return
+    current = position.stage
+    assert current is not None and timeline.current is current
+    started = [s for s in timeline.stages if s.stage.start <= when]
+    if position.kind is PositionKind.NOT_STARTED:
+        assert not started and current is timeline.stages[0]
+        return
+    assert current.stage.start <= when
+    before = started[: started.index(current)]
+    assert all(s.complete for s in before)
+    if position.kind is PositionKind.MET_SO_FAR:
+        assert all(s.complete for s in started) and current is started[-1]
+    else:
+        assert position.kind is PositionKind.OPEN and not current.complete
+
+
+@pytest.mark.parametrize(
+    ("as_of", "kind", "code"),
+    [
+        ("2012-12-01", PositionKind.NOT_STARTED, "S1"),
+        ("2013-02-15", PositionKind.MET_SO_FAR, "S1"),
+        ("2013-03-25", PositionKind.MET_SO_FAR, "S2"),  # the review's repro: S3 has not started
+        ("2013-04-15", PositionKind.OPEN, "S3"),
+        ("2014-09-10", PositionKind.OPEN, "S3"),
+        ("2014-10-01", PositionKind.OPEN, "S3"),  # S3 overdue: it stays the current stage
+    ],
+)
+def test_position_of_the_early_example(as_of: str, kind: PositionKind, code: str) -> None:
+    timeline = evaluate(_subject(SHUXIN), date.fromisoformat(as_of))
+    assert timeline.position.kind is kind
+    assert timeline.position.stage is not None
+    assert timeline.position.stage.stage.code == code
+
+
+def test_position_earliest_open_started_stage(filing_dir: Path) -> None:
+    """An open S1 stays current after S2 and S3 have started; an open S4 before it starts is not."""
+    data = load_example()
+    del data["contact"]["mobile"]
+    del data["summary"]
+    subject = _subject(write(filing_dir, data))
+    timeline = evaluate(subject, date(2013, 4, 15))
+    assert timeline.position.kind is PositionKind.OPEN
+    assert timeline.current is not None and timeline.current.stage.code == "S1"
+    data = load_example()
+    del data["summary"]
+    timeline = evaluate(_subject(write(filing_dir, data)), date(2013, 4, 15))
+    assert timeline.position.kind is PositionKind.MET_SO_FAR
+    assert timeline.current is not None and timeline.current.stage.code == "S3"
+    assert timeline.next_deadline is not None and timeline.next_deadline.stage.code == "S4"
+    complete = evaluate(_subject(TIANPING), date(2013, 4, 15))
+    assert complete.position.kind is PositionKind.COMPLETE and complete.current is None
 
 
 # ---------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -24,8 +27,8 @@ SHUXIN = EXAMPLES / "filings" / "崇明县" / "竖新镇.yaml"
 runner = CliRunner()
 
 FILING_KEYS = {
-    "file", "unit", "district", "round", "current_stage", "complete", "open", "overdue",
-    "next_deadline", "errors", "warnings", "stages",
+    "file", "unit", "district", "round", "current_stage", "position", "complete", "open",
+    "overdue", "next_deadline", "errors", "warnings", "stages",
 }  # fmt: skip
 STAGE_KEYS = {
     "code", "title", "start", "end", "state", "due", "days_left", "complete", "requirements",
@@ -68,7 +71,7 @@ def test_one_filing_in_spring_2013() -> None:
     assert status.overdue == 0
     document = as_json(report)
     [filing] = document["filings"]
-    assert filing["current_stage"] == "S3"
+    assert (filing["current_stage"], filing["position"]) == ("S3", "open")
     assert filing["next_deadline"] == {"stage": "S3", "date": "2014-09-30", "days_left": 533}
     statuses = {r["id"]: r["status"] for s in filing["stages"] for r in s["requirements"]}
     assert statuses["unit"] == "done"
@@ -124,8 +127,64 @@ def test_json_shape_is_stable() -> None:
                     assert set(item) == MISSING_KEYS
 
 
+def test_current_stage_follows_the_calendar() -> None:
+    """The review's repro: on 2013-03-25 S3 has not started, so 竖新镇 is not "in" S3."""
+    report = collect_status([SHUXIN], options("2013-03-25"))
+    [filing] = as_json(report)["filings"]
+    assert (filing["current_stage"], filing["position"]) == ("S2", "met_so_far")
+    assert filing["next_deadline"] == {"stage": "S3", "date": "2014-09-30", "days_left": 554}
+    s3 = filing["stages"][2]
+    assert s3["state"] == "upcoming"
+    result = runner.invoke(app, ["status", "--as-of", "2013-03-25", str(SHUXIN)])
+    assert result.exit_code == 0
+    assert "处于第三阶段" not in result.stdout
+    assert (
+        "阶段（截至 2013-03-25）：处于第二阶段（落实分工），已开始阶段的要求均已完成；"
+        "下一个截止：第三阶段（推进实施）2014-09-30（还有 554 天），尚有 1 项要求未完成。"
+    ) in result.stdout
+    en = runner.invoke(app, ["status", "--lang", "en", "--as-of", "2013-03-25", str(SHUXIN)])
+    assert "in stage S2 (" in en.stdout and "all requirements met so far" in en.stdout
+
+
+def test_before_the_round_starts_says_so() -> None:
+    result = validate_file(SHUXIN, options("2012-12-01"))
+    assert stage_summary(result, options("2012-12-01")) == (
+        "阶段（截至 2012-12-01）：尚未开始，第一阶段（启动备案）于 2013-01-01 开始；"
+        "下一个截止：第三阶段（推进实施）2014-09-30（还有 668 天），尚有 1 项要求未完成。"
+    )
+    line = stage_summary(result, options("2012-12-01", "en"))
+    assert line is not None
+    assert line.startswith("Stages as of 2012-12-01: not started yet, stage S1 (")
+    [filing] = as_json(collect_status([SHUXIN], options("2012-12-01")))["filings"]
+    assert (filing["current_stage"], filing["position"]) == ("S1", "not_started")
+
+
+def test_open_earlier_stage_stays_current(tmp_path: Path) -> None:
+    data = load_example()
+    del data["contact"]["mobile"]
+    shutil.copytree(TIANPING.parent / "archive", tmp_path / "archive")
+    path = write(tmp_path, data, "f.yaml")
+    [filing] = as_json(collect_status([path], options("2013-04-15")))["filings"]
+    assert (filing["current_stage"], filing["position"]) == ("S1", "open")
+    [complete] = as_json(collect_status([TIANPING], options("2013-04-15")))["filings"]
+    assert (complete["current_stage"], complete["position"]) == (None, "complete")
+
+
+def test_table_stage_cells() -> None:
+    cases = {
+        "2012-12-01": ("未开始", "not started"),
+        "2013-03-25": ("S2 落实分工（至今均已完成）", "S2 Assign responsibilities (met so far)"),
+        "2013-04-15": ("S3 推进实施", "S3 Implementation"),
+    }
+    wide = {"COLUMNS": "400"}  # one line per row, whatever the paths' length
+    for as_of, (zh, en) in cases.items():
+        args = ["status", "--as-of", as_of, str(SHUXIN), str(TIANPING)]
+        assert zh in runner.invoke(app, args, env=wide).stdout, as_of
+        assert en in runner.invoke(app, [*args, "--lang", "en"], env=wide).stdout, as_of
+
+
 def test_directory_rows_sorted_by_urgency(tmp_path: Path) -> None:
-    """Overdue first, then the nearest deadline; complete filings last."""
+    """Unreadable first, then errors/overdue, then the nearest deadline; complete filings last."""
     shutil.copytree(TIANPING.parent / "archive", tmp_path / "archive")
 
     def variant(name: str, change: Any) -> Path:
@@ -138,14 +197,32 @@ def test_directory_rows_sorted_by_urgency(tmp_path: Path) -> None:
     variant("乙总结街道", lambda d: d.pop("summary"))  # S4: 2014-12-31
     variant("丙分工街道", lambda d: d["plan"]["responsibilities"][0].pop("owner"))  # S2: 2013-04-30
     variant("丁逾期街道", lambda d: d["contact"].pop("mobile"))  # filed: S1 due now
+    # a later deadline, but an error: before the clean ones with nearer deadlines
+    variant("戊错误街道", lambda d: d["contact"].__setitem__("mobile", "123"))
+    (tmp_path / "zz-broken.yaml").write_text("unit: [\n", encoding="utf-8")  # unparsable
+    wrong_round = load_example()
+    wrong_round["round"] = "1999-2000"
+    write(tmp_path, wrong_round, "zz-round.yaml")  # readable, but no timeline
     report = collect_status([tmp_path], options("2013-04-20"))
-    names = [f.unit for f in report.filings]
-    assert names == ["丁逾期街道", "丙分工街道", "乙总结街道", "甲完成街道"]
+    names = [Path(f.result.file).name if f.timeline is None else f.unit for f in report.filings]
+    assert names == [
+        "zz-broken.yaml",
+        "zz-round.yaml",
+        "丁逾期街道",
+        "戊错误街道",
+        "丙分工街道",
+        "乙总结街道",
+        "甲完成街道",
+    ]
     assert report.exit_code == 1
     rows = as_json(report)["filings"]
-    assert rows[0]["overdue"] == 1 and rows[0]["errors"] == 1
-    assert rows[1]["next_deadline"]["date"] == "2013-04-30" and rows[1]["warnings"] == 1
-    assert rows[3]["complete"] is True and rows[3]["next_deadline"] is None
+    assert rows[0]["stages"] == [] and rows[0]["errors"] >= 1
+    assert rows[2]["overdue"] == 1 and rows[2]["errors"] == 1
+    assert rows[3]["overdue"] == 0 and rows[3]["errors"] >= 1
+    assert rows[4]["next_deadline"]["date"] == "2013-04-30" and rows[4]["warnings"] == 1
+    assert rows[6]["complete"] is True and rows[6]["next_deadline"] is None
+    cli = runner.invoke(app, ["status", "--format", "json", "--as-of", "2013-04-20", str(tmp_path)])
+    assert [f["file"] for f in json.loads(cli.stdout)["filings"]] == [f["file"] for f in rows]
 
 
 def test_unreadable_filing_gets_a_row(tmp_path: Path) -> None:
@@ -168,6 +245,76 @@ def test_stage_summary_for_validate() -> None:
     assert line is not None
     assert line.startswith("Stages as of 2015-01-01: in stage S3 (Implementation)")
     assert "closed on 2014-09-30" in line
+
+
+# ---------------------------------------------------------------------------
+# docs/stages.md quotes real output
+# ---------------------------------------------------------------------------
+
+DOCS = ROOT / "docs" / "stages.md"
+
+
+def _doc_transcripts() -> list[tuple[list[str], list[str]]]:
+    """(commands, expected output lines) of every ```text block that starts with `$ cjzn`."""
+    blocks = re.findall(r"```text\n(\$ cjzn .*?)```", DOCS.read_text(encoding="utf-8"), re.S)
+    transcripts = []
+    for block in blocks:
+        lines = block.rstrip("\n").split("\n")
+        commands = [line[2:] for line in lines if line.startswith("$ ")]
+        transcripts.append((commands, lines[len(commands) :]))
+    return transcripts
+
+
+def _matches(expected: list[str], actual: list[str]) -> bool:
+    """Each run of lines between `…` lines appears in order; the first at the start, the last at the end."""
+    chunks: list[list[str]] = [[]]
+    for line in expected:
+        if line.strip() == "…":
+            chunks.append([])
+        else:
+            chunks[-1].append(line)
+    if actual[: len(chunks[0])] != chunks[0]:
+        return False
+    position = len(chunks[0])
+    for chunk in chunks[1:-1]:
+        while position <= len(actual) and actual[position : position + len(chunk)] != chunk:
+            position += 1
+        if position > len(actual):
+            return False
+        position += len(chunk)
+    last = chunks[-1]
+    return len(chunks) == 1 or (
+        len(actual) - len(last) >= position and actual[len(actual) - len(last) :] == last
+    )
+
+
+@pytest.mark.parametrize(
+    ("commands", "expected"),
+    [pytest.param(c, e, id=f"block{i}") for i, (c, e) in enumerate(_doc_transcripts())],
+)
+def test_docs_quote_real_output(
+    commands: list[str], expected: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every `$ cjzn ...` transcript in docs/stages.md is what the command prints today."""
+    uses_examples = any("examples/" in command for command in commands)
+    monkeypatch.chdir(ROOT if uses_examples else tmp_path)
+    result = None
+    for command in commands:
+        args = shlex.split(command)
+        assert args[0] == "cjzn"
+        result = runner.invoke(app, args[1:], env={"COLUMNS": "400"})
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result is not None
+    actual = result.stdout.rstrip("\n").split("\n")
+    assert _matches(expected, actual), "\n".join(actual)
+
+
+def test_docs_transcripts_are_found() -> None:
+    commands = [c for block, _ in _doc_transcripts() for c in block]
+    assert "cjzn validate --as-of 2013-03-25 examples/filings/崇明县/竖新镇.yaml" in commands
+    assert "cjzn validate --as-of 2013-03-25 新华路街道.yaml" in commands
+    assert not _matches(["a", "…", "c"], ["a", "b"])
+    assert _matches(["a", "…", "c"], ["a", "b", "c"])
 
 
 # ---------------------------------------------------------------------------

@@ -315,6 +315,16 @@ def init(
             "for the first line (default: the published schema of the round).",
         ),
     ] = None,
+    cjzn_source: Annotated[
+        str | None,
+        typer.Option(
+            "--cjzn-source",
+            metavar="SPEC",
+            help="与 --repo 同用：CI 和 pre-commit 安装 cjzn 的来源（pip 能安装的写法，例如 "
+            "cjzn==0.1.0、git+https://…/cjzn@v0.1.0、wheel 的网址）/ with --repo: where CI "
+            "and pre-commit install cjzn, one pip requirement (default: git+PROJECT_URL@vVERSION).",
+        ),
+    ] = None,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
 ) -> None:
@@ -354,8 +364,10 @@ def init(
         ):
             if given is not None:
                 _fail_usage(f"{option} 不能与 --repo 同用 / {option} does not apply to --repo")
-        _init_repo(repo, _round_catalog(round_name, catalog), district, lang.value)
+        _init_repo(repo, _round_catalog(round_name, catalog), district, lang.value, cjzn_source)
         return
+    if cjzn_source is not None:
+        _fail_usage("--cjzn-source 只能与 --repo 同用 / --cjzn-source applies to --repo only")
     round_catalog = _round_catalog(round_name, catalog)
     if path.exists() and not force:
         typer.echo(
@@ -407,10 +419,17 @@ def init(
         typer.echo(f"已生成 {path}。请逐项填写，随时用 cjzn validate {path} 检查还缺什么。")
 
 
-def _init_repo(root: Path, round_catalog: Catalog, district: str | None, lang: str) -> None:
+def _init_repo(
+    root: Path, round_catalog: Catalog, district: str | None, lang: str, source: str | None
+) -> None:
     """`cjzn init --repo DIR`: scaffold, print what was created and kept, exit 0 when complete."""
-    from cjzn.scaffold import scaffold_repo
+    from cjzn.scaffold import CjznSource, scaffold_repo
     from cjzn.skeleton import resolve_district
+
+    try:
+        cjzn_source = CjznSource.parse(source)
+    except ValueError as exc:
+        _fail_usage(f"--cjzn-source 应为一行 pip 能安装的写法 / must be one pip requirement: {exc}")
 
     districts = None
     if district is not None:  # a district's own repo: only its folder
@@ -423,7 +442,7 @@ def _init_repo(root: Path, round_catalog: Catalog, district: str | None, lang: s
             )
         districts = [choice.district]
     try:
-        result = scaffold_repo(root, round_catalog, districts=districts)
+        result = scaffold_repo(root, round_catalog, districts=districts, source=cjzn_source)
     except NotADirectoryError:
         _fail_usage(f"--repo: {root} 不是目录 / is not a folder")
     for line in result.messages(lang):
@@ -513,11 +532,13 @@ def render(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
-            help="输出文件或目录（多个备案或目录时为目录）/ output file, or folder for several filings.",
+            metavar="PATH",
+            help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
+            "/ output file, or folder (several filings, or a name ending in /).",
         ),
     ] = None,
     force: Annotated[
@@ -635,7 +656,7 @@ def report(
         bool,
         typer.Option(
             "--include-contacts",
-            help="显示联系人姓名、电话、邮箱、地址和签字人（默认隐去）/ show contact details "
+            help="显示联系人姓名、电话、邮箱、地址、邮编和签字人（默认隐去）/ show contact details "
             "(left out by default: dashboards get forwarded).",
         ),
     ] = False,
@@ -649,6 +670,12 @@ def report(
             "folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
+        ),
+    ] = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
 ) -> None:
@@ -656,11 +683,12 @@ def report(
 
     The dashboard of a district or the city: per district and per filing the current
     stage, errors and warnings, open requirements and the next deadline, with charts.
-    Contact details are left out unless --include-contacts.
+    Contact details are left out unless --include-contacts. An existing -o FILE is
+    replaced only when an earlier `cjzn report` wrote it (else exit 1) unless --force.
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
-    from cjzn.fileio import write_atomic
-    from cjzn.report import collect_dashboard, infer_format, render_report
+    from cjzn.fileio import may_replace, write_atomic
+    from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
     from cjzn.rules import Options
 
     options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
@@ -674,6 +702,15 @@ def report(
             forms=forms,
             out_dir=output.parent if output is not None else None,
         )
+    if output is not None and not may_replace(output, MARKER, force=force):
+        typer.echo(
+            f"cjzn: {output} exists and was not made by cjzn report; kept it"
+            " (use --force to overwrite)"
+            if lang is Lang.en
+            else f"cjzn: {output} 已存在且不是 cjzn report 生成的，未覆盖（确需覆盖请加 --force）",
+            err=True,
+        )
+        raise typer.Exit(1)
     text = render_report(dashboard, fmt)
     if output is None:
         typer.echo(text, nl=False)

@@ -177,6 +177,8 @@ _LANDLINE_TYPES = {
 
 
 def check_mobile(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
     number = _parse_phone(value)
     if number is None or phonenumbers.number_type(number) not in _MOBILE_TYPES:
         raise fail(MOBILE, value=value)
@@ -184,6 +186,8 @@ def check_mobile(value: str) -> str:
 
 
 def check_landline(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
     number = _parse_phone(value)
     if number is None or phonenumbers.number_type(number) not in _LANDLINE_TYPES:
         raise fail(LANDLINE, value=value)
@@ -191,12 +195,16 @@ def check_landline(value: str) -> str:
 
 
 def check_phone(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
     if _parse_phone(value) is None:
         raise fail(PHONE, value=value)
     return value
 
 
 def check_email(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
     try:
         validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
@@ -205,6 +213,8 @@ def check_email(value: str) -> str:
 
 
 def check_postcode(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
     if not re.fullmatch(r"\d{6}", value.strip()):
         raise fail(POSTCODE, value=value)
     return value
@@ -212,7 +222,7 @@ def check_postcode(value: str) -> str:
 
 def check_district(value: str, info: ValidationInfo) -> str:
     catalog = (info.context or {}).get("catalog")
-    if catalog is None or value in catalog.districts:
+    if catalog is None or not value.strip() or value in catalog.districts:
         return value
     suggestion = catalog.district_aliases.get(value)
     if suggestion is None:

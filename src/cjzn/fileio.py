@@ -1,20 +1,27 @@
-"""Write files so that a reader never sees half of one.
+"""Write files so that a reader never sees half of one, nor one cjzn did not write.
 
 `cjzn init`, `cjzn schema -o` and the renderers write files people keep in git;
 an interrupted write (Ctrl-C, a full disk, a crash) must leave either the old
 file or the new one, never a truncated mix. The data goes to a temporary file in
 the same folder (same file system, so the final rename is atomic) and is then
 moved into place with `os.replace`.
+
+`cjzn render` and `cjzn report` mark what they write (`has_marker`) and replace
+an existing file only when it carries their marker (`may_replace`), so a file a
+person made is never lost to a mistyped `-o`. `format_for` is the one rule both
+commands use to pick the output format from `--format` and `-o`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["format_for", "has_marker", "may_replace", "write_atomic"]
 
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
@@ -77,3 +84,102 @@ def _move_no_clobber(temporary: Path, target: Path) -> None:
         os.replace(temporary, target)
         return
     temporary.unlink()
+
+
+# ---------------------------------------------------------------------------
+# Replacing only what cjzn wrote
+# ---------------------------------------------------------------------------
+
+#: How much of an existing file is searched for the marker.
+_MARKER_WINDOW = 4 * 1024 * 1024
+
+
+def has_marker(path: Path, marker: str) -> bool:
+    """Whether the existing file at `path` carries `marker` (so cjzn wrote it and may replace it).
+
+    Text (HTML, Markdown, JSON) is searched directly; DOCX in its core properties;
+    PDF also inside its compressed object streams. Unreadable means "not ours".
+    """
+    import zipfile
+
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                core = archive.read("docProps/core.xml")
+            return marker.encode() in core
+        with path.open("rb") as handle:
+            data = handle.read(_MARKER_WINDOW)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    if data.startswith(b"%PDF"):
+        return _pdf_has_marker(data, marker)
+    return marker.encode() in data
+
+
+def _pdf_has_marker(data: bytes, marker: str) -> bool:
+    """WeasyPrint keeps the document info (Creator: cjzn ... marker) in compressed object streams."""
+    import zlib
+
+    needle = marker.encode()
+    if needle in data:
+        return True
+    for match in re.finditer(rb"/Type\s*/ObjStm", data):
+        start = data.find(b"stream", match.end())
+        if start < 0:
+            continue
+        start += len(b"stream")
+        start += 2 if data[start : start + 2] == b"\r\n" else 1
+        try:
+            if needle in zlib.decompressobj().decompress(data[start:], 1 << 22):
+                return True
+        except zlib.error:
+            continue
+    return False
+
+
+def may_replace(path: Path, marker: str, *, force: bool = False) -> bool:
+    """Whether writing `path` is allowed: it is new, `force` is set, or it is a previous output."""
+    if force or not (path.exists() or path.is_symlink()):
+        return True
+    return path.is_file() and has_marker(path, marker)
+
+
+# ---------------------------------------------------------------------------
+# The output format: --format and the -o suffix
+# ---------------------------------------------------------------------------
+
+
+def format_for(
+    fmt: str | None,
+    output: Path | None,
+    formats: Sequence[str],
+    suffixes: Mapping[str, str],
+    default: str = "html",
+) -> str:
+    """`--format`, else the `-o` file's suffix (`suffixes`: ".md" -> "md"), else `default`.
+
+    Raises `cjzn.validate.UsageError` for a format not in `formats` and for a
+    `--format` that contradicts the `-o` suffix (`-o out.md -f html`): the file
+    would open as the wrong kind.
+    """
+    from cjzn.validate import UsageError
+
+    implied = suffixes.get(output.suffix.lower()) if output is not None else None
+    if fmt is None:
+        return implied or default
+    if fmt not in formats:
+        raise UsageError(f"未知格式 / unknown format {fmt!r}: {', '.join(formats)}")
+    if implied is not None and implied != fmt:
+        assert output is not None
+        raise UsageError(
+            f"-o {output} 的扩展名 {output.suffix} 表示 {implied} 格式，与 --format {fmt} 不一致"
+            f"；请改用 {output.stem}{_suffix_of(fmt, suffixes)} 或去掉 --format"
+            f" / -o {output}: the suffix {output.suffix} means {implied}, not --format {fmt};"
+            f" rename the file or drop --format"
+        )
+    return fmt
+
+
+def _suffix_of(fmt: str, suffixes: Mapping[str, str]) -> str:
+    """The first suffix that means `fmt` (".html" for html), for the hint."""
+    return next((suffix for suffix, name in suffixes.items() if name == fmt), f".{fmt}")

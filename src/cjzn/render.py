@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import shutil
 import subprocess
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -636,39 +634,9 @@ def _render_pdf(view: View) -> bytes:
 
 def is_previous_render(path: Path) -> bool:
     """Whether the existing file at `path` was written by `cjzn render` (so it may be replaced)."""
-    try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                core = archive.read("docProps/core.xml")
-            return MARKER.encode() in core
-        with path.open("rb") as handle:
-            data = handle.read(4 * 1024 * 1024)
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
-    if data.startswith(b"%PDF"):
-        return _pdf_has_marker(data)
-    return MARKER.encode() in data
+    from cjzn.fileio import has_marker
 
-
-def _pdf_has_marker(data: bytes) -> bool:
-    """WeasyPrint keeps the document info (Creator: cjzn ... cjzn-render) in compressed object streams."""
-    import zlib
-
-    marker = MARKER.encode()
-    if marker in data:
-        return True
-    for match in re.finditer(rb"/Type\s*/ObjStm", data):
-        start = data.find(b"stream", match.end())
-        if start < 0:
-            continue
-        start += len(b"stream")
-        start += 2 if data[start : start + 2] == b"\r\n" else 1
-        try:
-            if marker in zlib.decompressobj().decompress(data[start:], 1 << 22):
-                return True
-        except zlib.error:
-            continue
-    return False
+    return has_marker(path, MARKER)
 
 
 def write_output(path: Path, data: bytes) -> None:
@@ -684,20 +652,26 @@ def write_output(path: Path, data: bytes) -> None:
 
 
 def infer_format(fmt: str | None, output: Path | None) -> str:
-    """`--format`, else the `-o` file's suffix, else HTML."""
-    if fmt is not None:
-        if fmt not in FORMATS:
-            raise UsageError(f"未知格式 / unknown format {fmt!r}: {', '.join(FORMATS)}")
-        return fmt
-    if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), "html")
-    return "html"
+    """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
+    from cjzn.fileio import format_for
+
+    return format_for(fmt, output, FORMATS, _SUFFIX_FORMATS)
+
+
+def _is_folder_name(output: str | os.PathLike[str]) -> bool:
+    """`-o out/` (a trailing separator) names a folder even before it exists."""
+    text = os.fspath(output)
+    return text.endswith(tuple(sep for sep in ("/", os.sep, os.altsep) if sep))
 
 
 def plan_outputs(
-    paths: Sequence[Path], fmt: str, output: Path | None
+    paths: Sequence[Path], fmt: str, output: Path | None, *, folder: bool = False
 ) -> list[tuple[Path, Path | None]]:
-    """(filing, output file) pairs; output None means stdout. Raises `UsageError` for bad calls."""
+    """(filing, output file) pairs; output None means stdout. Raises `UsageError` for bad calls.
+
+    `folder`: `-o` was written with a trailing separator (`-o out/`), so it names a
+    folder even when it does not exist yet (`Path` drops the separator).
+    """
     if not paths:
         raise UsageError("请指定备案文件 / name at least one filing")
     sources: list[tuple[Path, Path]] = []  # (filing, folder its output path is relative to)
@@ -714,7 +688,7 @@ def plan_outputs(
                     f"{fmt.upper()} 格式需要用 -o 指定输出文件 / {fmt} output needs -o FILE"
                 )
             return [(filing, None)]
-        if output.is_dir() or str(output).endswith(("/", os.sep)):
+        if folder or output.is_dir() or _is_folder_name(output):
             return [(filing, output / (filing.stem + suffix))]
         return [(filing, output)]
     if output is None:
@@ -724,6 +698,12 @@ def plan_outputs(
     if output.exists() and not output.is_dir():
         raise UsageError(
             f"-o 应为目录，但 {output} 是文件 / -o must be a folder, {output} is a file"
+        )
+    if not output.exists() and not folder and output.suffix.lower() in _SUFFIX_FORMATS:
+        raise UsageError(
+            f"多个备案或目录要写到一个目录，-o {output} 却像文件名；请改用目录，例如 -o {output.stem}/"
+            f" / several filings or a folder go to a folder, but -o {output} looks like a"
+            f" file name; give a folder, e.g. -o {output.stem}/"
         )
     if not sources:
         raise UsageError("没有找到备案文件（*.yaml）/ no filings (*.yaml) found")
@@ -787,18 +767,29 @@ class RenderOutcome:
 def render_paths(
     paths: Sequence[Path],
     fmt: str | None,
-    output: Path | None,
+    output: Path | str | None,
     *,
     force: bool = False,
     options: Any = None,
     catalog_path: Path | None = None,
 ) -> RenderOutcome:
-    """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`."""
+    """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`.
+
+    `output` may be given as the text typed after `-o`: a trailing separator
+    (`out/`) then means a folder. An existing folder, or several filings, also
+    write into a folder; a single filing otherwise goes to the file named.
+    """
+    from cjzn.fileio import may_replace
     from cjzn.rules import Options
     from cjzn.validate import resolve_catalog, validate_file
 
-    fmt = infer_format(fmt, output)
-    jobs = plan_outputs(paths, fmt, output)
+    folder = output is not None and _is_folder_name(output)
+    target_path = Path(output) if output is not None else None
+    several = len(paths) != 1 or (bool(paths) and paths[0].is_dir())
+    into_folder = target_path is not None and (folder or several or target_path.is_dir())
+    # a folder's name says nothing about the format; a file's suffix does
+    fmt = infer_format(fmt, None if into_folder else target_path)
+    jobs = plan_outputs(paths, fmt, target_path, folder=folder)
     if fmt == "pdf":
         check_pdf_support()
     options = options or Options()
@@ -809,7 +800,7 @@ def render_paths(
         if result.document is None:
             outcome.unreadable.append(result)
             continue
-        if target is not None and target.exists() and not force and not is_previous_render(target):
+        if target is not None and not may_replace(target, MARKER, force=force):
             outcome.refused.append(target)
             continue
         view = build_view(result)

@@ -11,9 +11,10 @@ python-docx is imported here only, and this module only when DOCX is asked for.
 from __future__ import annotations
 
 import io
-import re
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
+
+from cjzn.templating import xml_safe
 
 if TYPE_CHECKING:
     from cjzn.render import CodeRef, DateParts, SignBlock, View
@@ -55,14 +56,6 @@ def _date_text(date: DateParts) -> str:
 
 def _covers(refs: list[CodeRef]) -> str:
     return ", ".join(ref.code for ref in refs)
-
-
-_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_safe(text: str) -> str:
-    """Drop the control characters XML 1.0 cannot hold (a YAML `\\0` escape would crash Word output)."""
-    return _XML_INCOMPATIBLE.sub("", text)
 
 
 class _Builder:

@@ -11,8 +11,10 @@ dashboard can never disagree with them.
 (`templates/report.html.j2`, autoescaped, SVG made here with every text XML
 escaped), Markdown (`templates/report.md.j2`) and JSON are laid out from it.
 A dashboard gets forwarded, so contact names, phone numbers, e-mail addresses,
-postal addresses and signatures are left out (also from diagnostic messages)
-unless `include_contacts` is set.
+postal addresses and postcodes and signatures are left out (also from
+diagnostic messages) unless `include_contacts` is set. Every format carries
+`MARKER`, so `cjzn report -o FILE` replaces its own earlier output but never a
+file somebody else wrote (unless --force).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BASIC_STATUSES",
     "FORMATS",
+    "MARKER",
     "REDACTED",
     "REPORT_JSON_VERSION",
     "SENSITIVE_PATHS",
@@ -54,6 +57,9 @@ __all__ = [
 
 FORMATS = ("html", "md", "json")
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+#: Written into every report (HTML meta, Markdown comment, JSON "generator") so a
+#: later `cjzn report -o` knows the file is its own and may be replaced.
+MARKER = "cjzn-report"
 #: Bumped only if a key of the JSON document is renamed or removed.
 REPORT_JSON_VERSION = 1
 #: Heatmap classes: the catalog's status values, plus "missing" (no entry, empty or invalid).
@@ -66,6 +72,7 @@ SENSITIVE_PATHS: tuple[tuple[str, ...], ...] = (
     ("contact", "office_phone"),
     ("contact", "mobile"),
     ("contact", "email"),
+    ("contact", "postcode"),
     ("contact", "address"),
     ("submission", "signed_by"),
     ("reviews", "district", "signed_by"),
@@ -108,8 +115,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "details": ("各街镇明细", "Filings"),
     "problem_list": ("校验问题", "Validation problems"),
     "redacted": (
-        "联系人姓名、电话、邮箱、地址和签字人已隐去（需要时加 --include-contacts）。",
-        "Contact names, phones, e-mail, addresses and signers are left out (--include-contacts shows them).",
+        "联系人姓名、电话、邮箱、地址、邮编和签字人已隐去（需要时加 --include-contacts）。",
+        "Contact names, phones, e-mail, addresses, postcodes and signers are left out (--include-contacts shows them).",
     ),
     "stage_done": ("全部完成", "all met"),
     "stage_unknown": ("无法判断", "cannot tell"),
@@ -728,6 +735,7 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
     keys = dashboard.stage_keys
     return {
         "version": REPORT_JSON_VERSION,
+        "generator": f"cjzn {__version__} {MARKER}",
         "as_of": dashboard.as_of.isoformat(),
         "round": dashboard.catalog.round,
         "files": len(dashboard.filings),
@@ -796,14 +804,10 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
 
 
 def infer_format(fmt: str | None, output: Path | None) -> str:
-    """`--format`, else the `-o` file's suffix, else HTML."""
-    if fmt is not None:
-        if fmt not in FORMATS:
-            raise UsageError(f"未知格式 / unknown format {fmt!r}: {', '.join(FORMATS)}")
-        return fmt
-    if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), "html")
-    return "html"
+    """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
+    from cjzn.fileio import format_for
+
+    return format_for(fmt, output, FORMATS, _SUFFIX_FORMATS)
 
 
 def render_report(dashboard: Dashboard, fmt: str) -> str:
@@ -822,4 +826,8 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
             "key_work": Markup(key_work_chart(dashboard)),
             "stages": Markup(stage_chart(dashboard)),
         }
-    return str(template.render(d=dashboard, w=dashboard.w, charts=charts, version=__version__))
+    return str(
+        template.render(
+            d=dashboard, w=dashboard.w, charts=charts, version=__version__, marker=MARKER
+        )
+    )

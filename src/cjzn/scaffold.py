@@ -8,6 +8,12 @@ using this project's `cjzn-validate` hook, GitHub and GitLab CI that validate
 artifacts, a `.gitignore`, and the round's JSON Schema with the VS Code
 setting that applies it to `filings/**/*.yaml`.
 
+CI and pre-commit install cjzn from ONE source (`CjznSource`, `--cjzn-source`):
+a pip requirement, by default `git+{PROJECT_URL}@v{version}`, so the CI's
+`pip install` and pre-commit's `repo:`/`rev:` name the same repository and tag.
+A source that is not a git URL with a tag makes the hook a `repo: local`
+python hook that pip-installs that same requirement.
+
 Existing files are never overwritten (they are reported as kept), so running
 it again on a repo only adds what is missing. The texts live in templates
 under `templates/repo/`; Jinja2 is imported only here.
@@ -16,6 +22,8 @@ under `templates/repo/`; Jinja2 is imported only here.
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -23,6 +31,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__
 from cjzn.resources import templates_dir
@@ -36,9 +45,11 @@ __all__ = [
     "HOOK_ID",
     "PROJECT_URL",
     "SCHEMAS_DIR",
+    "CjznSource",
     "GitOutcome",
     "PlannedFile",
     "ScaffoldResult",
+    "default_source",
     "plan_files",
     "scaffold_repo",
 ]
@@ -50,6 +61,9 @@ HOOK_ID = "cjzn-validate"
 SCHEMAS_DIR = "schemas"
 #: Where the filings go, one folder per district.
 FILINGS_DIR = "filings"
+
+#: The scaffold's files that install cjzn (they all name the same `CjznSource`).
+INSTALLING = (".pre-commit-config.yaml", ".github/workflows/cjzn.yml", ".gitlab-ci.yml")
 
 #: Template (under templates/repo/) -> the file it becomes in the repo.
 _TEMPLATES = {
@@ -69,6 +83,92 @@ class PlannedFile:
     text: str
 
 
+def default_source(version: str = __version__) -> str:
+    """Where CI and pre-commit get cjzn by default: this project's repository at the version's tag."""
+    return f"git+{PROJECT_URL}@v{version}"
+
+
+_PEP508_NAME = re.compile(r"cjzn(?:\[[^\]]*\])?\s*@\s*", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class CjznSource:
+    """One pip requirement that installs cjzn, and what pre-commit makes of it.
+
+    `spec` is what CI runs `pip install` on (`cjzn==0.1.0`,
+    `git+https://git.example/cjzn@v0.1.0`, a wheel's path or URL). When it is a
+    git URL with a tag or commit (`git+URL@REV`), `repo`/`rev` are that URL and
+    REV, so the pre-commit hook comes from the same repository and tag; otherwise
+    they are None and the hook is a local python hook installing `spec`.
+    """
+
+    spec: str
+    repo: str | None = None
+    rev: str | None = None
+
+    @classmethod
+    def parse(cls, spec: str | None = None) -> CjznSource:
+        """`spec` (None: `default_source()`); `ValueError` for an empty or multi-line one."""
+        text = default_source() if spec is None else spec.strip()
+        if not text or _CONTROL.search(text):
+            raise ValueError("empty, or contains a line break or control character")
+        if text.startswith("-"):
+            raise ValueError("a requirement, not a pip option")
+        repo, rev = _git_repo_and_rev(text)
+        return cls(text, repo, rev)
+
+    @property
+    def is_git(self) -> bool:
+        """Whether pre-commit can use the hook of `repo` at `rev` (a git URL with a tag)."""
+        return self.repo is not None and self.rev is not None
+
+    @property
+    def pip_install(self) -> str:
+        """The shell command CI runs (double quotes where they suffice: easy to read)."""
+        word = self.spec if not re.search(r'["$`\\!]', self.spec) else None
+        return (
+            f'pip install "{word}"' if word is not None else f"pip install {shlex.quote(self.spec)}"
+        )
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether an installing file's text names this source (a kept file may name another)."""
+        if self.spec in text:
+            return True
+        return self.is_git and f"{self.repo}" in text and f"{self.rev}" in text
+
+
+def _git_repo_and_rev(spec: str) -> tuple[str | None, str | None]:
+    """(clone URL, rev) of `git+URL@REV` or `cjzn @ git+URL@REV`, else (None, None).
+
+    Splits like pip: the rev is after the last `@` of the URL's path (a user in
+    the host part, `git+ssh://git@host/...`, is not a rev). A `#subdirectory=`
+    fragment or a query keeps it local: pre-commit clones a whole repository.
+    """
+    text = _PEP508_NAME.sub("", spec, count=1) if _PEP508_NAME.match(spec) else spec
+    if not text.lower().startswith("git+") or re.search(r"\s", text):
+        return None, None
+    parts = urlsplit(text[len("git+") :])
+    fragment_ok = parts.fragment in ("", "egg=cjzn")
+    if not parts.scheme or parts.query or not fragment_ok or "@" not in parts.path:
+        return None, None
+    path, rev = parts.path.rsplit("@", 1)
+    if not rev or not path.strip("/"):
+        return None, None
+    return urlunsplit((parts.scheme, parts.netloc, path, "", "")), rev
+
+
+def _yaml_scalar(text: str) -> str:
+    """`text` as a YAML value: plain when YAML reads it back unchanged, else double-quoted."""
+    import yaml
+
+    try:
+        plain = yaml.safe_load(f"key: {text}\n") == {"key": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
 class GitOutcome(str, Enum):
     INITIALISED = "initialised"  # `git init` ran
     EXISTING = "existing"  # DIR already was (inside) a git work tree
@@ -82,8 +182,10 @@ class ScaffoldResult:
     """What one scaffold run did; the CLI prints it and exits with `exit_code`."""
 
     root: Path
+    source: CjznSource = field(default_factory=CjznSource.parse)
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existed already: untouched
+    other_source: list[str] = field(default_factory=list)  # kept installing files naming another
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     git: GitOutcome = GitOutcome.SKIPPED
     git_error: str = ""
@@ -128,6 +230,18 @@ class ScaffoldResult:
             lines.append(
                 f"kept {path} (exists; not overwritten)" if en else f"保留 {path}（已存在，未覆盖）"
             )
+        spec = self.source.spec
+        lines.append(
+            f"CI and pre-commit install cjzn from: {spec}"
+            if en
+            else f"CI 和 pre-commit 从这里安装 cjzn：{spec}"
+        )
+        for path in self.other_source:
+            lines.append(
+                f"note: the kept {path} does not name {spec}; edit it to change the source"
+                if en
+                else f"提示：保留的 {path} 中不是 {spec}，如需更换安装来源请手动修改"
+            )
         if not self.failed:
             lines.append(
                 "Next: cjzn init filings/<district>/<street>.yaml --unit … --district …"
@@ -141,14 +255,17 @@ class ScaffoldResult:
 def _environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    # Markdown and YAML, not HTML: no autoescaping. No user text goes in,
-    # only the round, the catalog's names and the version.
-    return Environment(
+    # Markdown and YAML, not HTML: no autoescaping. The only text from outside is
+    # --cjzn-source (one line, no control characters), written through `yaml`
+    # into the YAML files; besides it the round, the catalog's names, the version.
+    env = Environment(
         loader=FileSystemLoader(str(templates_dir() / "repo")),
         autoescape=False,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["yaml"] = _yaml_scalar
+    return env
 
 
 def vscode_settings(schema_path: str) -> str:
@@ -161,10 +278,18 @@ def vscode_settings(schema_path: str) -> str:
     return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
 
 
-def plan_files(catalog: Catalog, districts: Sequence[str] | None = None) -> list[PlannedFile]:
-    """Every file of the scaffold for `catalog`'s round (`districts`: the folders to make)."""
+def plan_files(
+    catalog: Catalog,
+    districts: Sequence[str] | None = None,
+    source: CjznSource | None = None,
+) -> list[PlannedFile]:
+    """Every file of the scaffold for `catalog`'s round (`districts`: the folders to make).
+
+    `source`: where CI and pre-commit install cjzn (default: `default_source()`).
+    """
     from cjzn.jsonschema_export import schema_filename, schema_text
 
+    source = source or CjznSource.parse()
     chosen = list(districts) if districts is not None else list(catalog.districts)
     schema_file = schema_filename(catalog.round)
     schema_path = f"{SCHEMAS_DIR}/{schema_file}"
@@ -176,6 +301,8 @@ def plan_files(catalog: Catalog, districts: Sequence[str] | None = None) -> list
         "version": __version__,
         "project_url": PROJECT_URL,
         "hook_id": HOOK_ID,
+        "source": source,
+        "default_source": default_source(),
         "schema_file": schema_file,
         "districts": chosen,
         "example_district": chosen[0] if chosen else catalog.districts[0],
@@ -233,16 +360,19 @@ def scaffold_repo(
     *,
     districts: Sequence[str] | None = None,
     git: bool = True,
+    source: CjznSource | None = None,
 ) -> ScaffoldResult:
     """Write the scaffold into `root` (created when missing), never overwriting a file.
 
+    `source`: where CI and pre-commit install cjzn (default: `default_source()`).
     Raises `NotADirectoryError` when `root` exists and is not a folder.
     """
     from cjzn.fileio import write_atomic
 
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(str(root))
-    result = ScaffoldResult(root=root)
+    source = source or CjznSource.parse()
+    result = ScaffoldResult(root=root, source=source)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -250,11 +380,13 @@ def scaffold_repo(
         return result
     if git:
         result.git, result.git_error = init_git(root)
-    for planned in plan_files(catalog, districts):
+    for planned in plan_files(catalog, districts, source):
         target = root / planned.path
         if target.exists() or target.is_symlink():
             if target.is_file():
                 result.kept.append(planned.path)
+                if planned.path in INSTALLING and not _names_source(target, source):
+                    result.other_source.append(planned.path)
             else:
                 result.failed.append((planned.path, "不是文件 / not a file"))
             continue
@@ -267,3 +399,11 @@ def scaffold_repo(
         else:
             result.created.append(planned.path)
     return result
+
+
+def _names_source(path: Path, source: CjznSource) -> bool:
+    """Whether a kept installing file names `source` (unreadable: assume it does, say nothing)."""
+    try:
+        return source.mentioned_in(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return True

@@ -10,7 +10,9 @@ later round with other dates needs no code change.
 
 Presence is judged on the document as written, not on the validated model: a
 value that is there but wrong (an invalid mobile number) is already an error of
-its own and is not reported a second time as "missing".
+its own and is not reported a second time as "missing". Presence means real
+content, judged deeply (`_blank`): the `cjzn init` skeleton's `- task:` or
+`expected_outcomes: [""]` is as empty as no entry at all.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ __all__ = [
     "DueReason",
     "EvidenceCheck",
     "Gap",
+    "Position",
+    "PositionKind",
     "RequirementResult",
     "RequirementStatus",
     "StageResult",
@@ -237,6 +241,7 @@ def _raw(data: Any, path: PathKey) -> Any:
 
 
 def _empty(value: Any) -> bool:
+    """Shallow: absent, null, whitespace-only text, or a list/mapping without entries."""
     if value is _ABSENT or value is None:
         return True
     if isinstance(value, str):
@@ -246,8 +251,30 @@ def _empty(value: Any) -> bool:
     return False
 
 
+def _blank(value: Any) -> bool:
+    """Deep: nothing real written, so the skeleton's `- name:` or `[""]` counts as empty.
+
+    A list is blank when all its items are, a mapping when all its values are
+    (the loader bounds the nesting, so the recursion is shallow).
+    """
+    if isinstance(value, list):
+        return all(_blank(item) for item in value)
+    if isinstance(value, dict):
+        return all(_blank(item) for item in value.values())
+    return _empty(value)
+
+
 def _missing(value: Any) -> bool:
-    """Missing means absent or empty; a broken parent is not "missing" (reported elsewhere)."""
+    """Missing means absent or blank (deeply); a broken parent is not "missing" (reported elsewhere)."""
+    return value is not _BROKEN and _blank(value)
+
+
+def _missing_text(value: Any) -> bool:
+    """A text field is missing when absent, null, whitespace or an empty list/mapping.
+
+    A non-empty list or mapping where text belongs is present but wrong: the
+    model reports it, so it is not repeated as missing.
+    """
     return value is not _BROKEN and _empty(value)
 
 
@@ -268,7 +295,7 @@ def _fields(subject: Subject, requirement: str, section: str, names: Iterable[st
     return [
         Gap(requirement, "missing", (section, name))
         for name in names
-        if _missing(_raw(subject.data, (section, name)))
+        if _missing_text(_raw(subject.data, (section, name)))
     ]
 
 
@@ -293,6 +320,55 @@ def _prior_rounds(subject: Subject) -> list[Gap]:
     return []
 
 
+def _named_entries(requirement: str, path: PathKey, items: Any, name: str) -> list[Gap]:
+    """A list that needs at least one entry with a non-blank `name` (a task, a member).
+
+    Nothing written at all: one gap at the list. Entries written without
+    their `name`: one gap at each of them, the most specific place to fill in.
+    """
+    shape = _shape(items, list)
+    if shape == "broken":
+        return []
+    entries = [
+        (index, item)
+        for index, item in enumerate(items if shape == "ok" else [])
+        if isinstance(item, dict)
+    ]
+    if any(not _missing_text(item.get(name, _ABSENT)) for _, item in entries):
+        return []
+    unnamed = [index for index, item in entries if not _blank(item)]
+    if not unnamed:
+        return [Gap(requirement, "missing", path)] if _missing(items) else []
+    return [Gap(requirement, "missing", (*path, index, name)) for index in unnamed]
+
+
+def _stage_goals(subject: Subject, path: PathKey, value: Any) -> list[Gap]:
+    """P2: a goal for every stage code of the round."""
+    if not isinstance(value, dict):
+        return []  # wrong kind: the model reports it
+    return [
+        Gap("plan", "missing", (*path, code))
+        for code in subject.catalog.stage_codes()
+        if _missing_text(value.get(code, _ABSENT))
+    ]
+
+
+def _leading_body(subject: Subject, path: PathKey, value: Any) -> list[Gap]:
+    """P4: a head and at least one named member (the `kind` alone is not a composition)."""
+    if not isinstance(value, dict):
+        return []
+    gaps: list[Gap] = []
+    if _missing_text(value.get("head", _ABSENT)):
+        gaps.append(Gap("plan", "missing", (*path, "head")))
+    members = value.get("members", _ABSENT)
+    gaps.extend(_named_entries("plan", (*path, "members"), members, "name"))
+    return gaps
+
+
+#: Plan parts written as lists: present when at least one entry has content (the rest are text).
+_LIST_PARTS = frozenset({"responsibilities", "mechanisms"})
+
+
 def _plan(subject: Subject) -> list[Gap]:
     shape = _shape(_raw(subject.data, ("plan",)), dict)
     if shape != "ok":
@@ -301,14 +377,16 @@ def _plan(subject: Subject) -> list[Gap]:
     for part in subject.catalog.plan_parts:
         path: PathKey = ("plan", part.key)
         value = _raw(subject.data, path)
-        if _missing(value):
+        if part.key == "work_plan":
+            gaps.extend(_named_entries("plan", path, value, "task"))
+        elif _empty(value):
             gaps.append(Gap("plan", "missing", path))
-        elif part.key == "stage_goals" and isinstance(value, dict):
-            gaps.extend(
-                Gap("plan", "missing", (*path, code))
-                for code in subject.catalog.stage_codes()
-                if _missing(value.get(code, _ABSENT))
-            )
+        elif part.key == "stage_goals":
+            gaps.extend(_stage_goals(subject, path, value))
+        elif part.key == "leading_body":
+            gaps.extend(_leading_body(subject, path, value))
+        elif _missing(value) if part.key in _LIST_PARTS else _missing_text(value):
+            gaps.append(Gap("plan", "missing", path))
     return gaps
 
 
@@ -318,7 +396,7 @@ def _basic_work_measures(subject: Subject) -> list[Gap]:
     return [
         Gap("basic_work_measures", "missing", ("basic_work", code, "measures"))
         for code in subject.catalog.basic_codes()
-        if _missing(_raw(subject.data, ("basic_work", code, "measures")))
+        if _missing_text(_raw(subject.data, ("basic_work", code, "measures")))
     ]
 
 
@@ -333,7 +411,9 @@ def _key_work(subject: Subject) -> list[Gap]:
             continue  # wrong kind: the model reports it
         for name in ("code", "measures", "expected_outcomes"):
             path: PathKey = ("key_work", index, name)
-            if _missing(_raw(subject.data, path)):
+            value = _raw(subject.data, path)
+            # expected_outcomes: at least one non-blank outcome; the others are text
+            if _missing(value) if name == "expected_outcomes" else _missing_text(value):
                 gaps.append(Gap("key_work", "missing", path))
     return gaps
 
@@ -345,13 +425,15 @@ def _submission(subject: Subject) -> list[Gap]:
 def _responsibility_owners(subject: Subject) -> list[Gap]:
     items = _raw(subject.data, ("plan", "responsibilities"))
     shape = _shape(items, list)
+    if shape == "ok" and _blank(items):
+        shape = "missing"  # the skeleton's empty entry: P6 itself is missing
     if shape != "ok":
         path: PathKey = ("plan", "responsibilities")
         return [Gap("responsibility_owners", "missing", path)] if shape == "missing" else []
     return [
         Gap("responsibility_owners", "missing", ("plan", "responsibilities", index, "owner"))
         for index, item in enumerate(items)
-        if isinstance(item, dict) and _missing(item.get("owner", _ABSENT))
+        if isinstance(item, dict) and _missing_text(item.get("owner", _ABSENT))
     ]
 
 
@@ -489,7 +571,7 @@ def _evidence(subject: Subject) -> list[Gap]:
 def _summary(subject: Subject) -> list[Gap]:
     if _shape(_raw(subject.data, ("summary",)), dict) == "broken":
         return []
-    if _missing(_raw(subject.data, ("summary", "text"))):
+    if _missing_text(_raw(subject.data, ("summary", "text"))):
         return [Gap("summary", "missing", ("summary", "text"))]
     return []
 
@@ -566,6 +648,26 @@ class StageResult:
         )
 
 
+class PositionKind(str, Enum):
+    """How the filing stands in its current stage."""
+
+    NOT_STARTED = "not_started"  # as_of is before the first stage starts
+    OPEN = "open"  # a started stage still has requirements to meet
+    MET_SO_FAR = "met_so_far"  # every started stage is complete; later ones are not
+    COMPLETE = "complete"  # every requirement of every stage is met
+
+
+@dataclass(frozen=True)
+class Position:
+    """The current stage by the calendar: the earliest started stage with open requirements,
+    else the latest started stage; before the round starts, the first stage (not started);
+    None when everything is met. Never a stage that has not started while one that has is open.
+    """
+
+    kind: PositionKind
+    stage: StageResult | None
+
+
 @dataclass
 class Timeline:
     """Every stage of the round with the status of each of its requirements."""
@@ -575,9 +677,26 @@ class Timeline:
     selected: str | None = None
 
     @property
+    def position(self) -> Position:
+        """Where the filing stands on the calendar (see `Position`)."""
+        if all(s.complete for s in self.stages):
+            return Position(PositionKind.COMPLETE, None)
+        started = [s for s in self.stages if s.stage.start <= self.as_of]
+        if not started:
+            return Position(PositionKind.NOT_STARTED, self.stages[0] if self.stages else None)
+        behind = next((s for s in started if not s.complete), None)
+        if behind is not None:
+            return Position(PositionKind.OPEN, behind)
+        return Position(PositionKind.MET_SO_FAR, started[-1])
+
+    @property
     def current(self) -> StageResult | None:
-        """The first stage whose requirements are not all met (None: everything done)."""
-        return next((s for s in self.stages if not s.complete), None)
+        """The stage the filing is in (`position.stage`); None only when everything is met.
+
+        Before the first stage starts this is the first stage (`position.kind`
+        says it has not started), so None keeps meaning "all done" for callers.
+        """
+        return self.position.stage
 
     @property
     def next_deadline(self) -> StageResult | None:
@@ -599,7 +718,7 @@ class Timeline:
 def evaluate(subject: Subject, as_of: date, selected: str | None = None) -> Timeline:
     """Every stage of the subject's round, each requirement done / missing / due soon / overdue."""
     codes = subject.catalog.stage_codes()
-    filed = not _missing(_raw(subject.data, ("submission", "filed_on")))
+    filed = not _missing_text(_raw(subject.data, ("submission", "filed_on")))
     stages: list[StageResult] = []
     for stage in subject.catalog.stages:
         result = StageResult(

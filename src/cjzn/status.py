@@ -20,6 +20,7 @@ from cjzn.catalog import Catalog
 from cjzn.rules.base import Options
 from cjzn.stages import (
     DueReason,
+    PositionKind,
     RequirementResult,
     RequirementStatus,
     StageResult,
@@ -63,8 +64,18 @@ class FilingStatus:
 
     @property
     def urgency(self) -> tuple[int, date, str]:
-        """Overdue (or otherwise failing) first, then the nearest deadline, then by file."""
-        rank = 0 if self.overdue or self.errors else 1
+        """Sort key, most urgent first.
+
+        Unreadable filings (no timeline) need attention most, then filings with
+        errors or overdue requirements, then the rest; within each group the
+        nearest deadline first, complete filings last, then by file.
+        """
+        if self.timeline is None:
+            rank = 0
+        elif self.overdue or self.errors:
+            rank = 1
+        else:
+            rank = 2
         upcoming = self.timeline.next_deadline if self.timeline else None
         return (rank, upcoming.stage.end if upcoming else date.max, self.result.file)
 
@@ -182,18 +193,34 @@ def requirement_word(requirement: RequirementResult, stage: StageResult, lang: s
 
 
 def where_it_stands(timeline: Timeline, catalog: Catalog, lang: str) -> str:
-    """One sentence: the stage the filing is in and what falls due next."""
+    """One sentence: the stage the filing is in (by the calendar) and what falls due next."""
     en = lang == "en"
     as_of = timeline.as_of.isoformat()
-    current = timeline.current
-    if current is None:
+    position = timeline.position
+    current = position.stage
+    if position.kind is PositionKind.COMPLETE or current is None:
         return (
             f"Stages as of {as_of}: every requirement of every stage is met."
             if en
             else f"阶段（截至 {as_of}）：各阶段的要求均已完成。"
         )
     name = stage_name(current.stage, catalog, lang)
-    parts = [f"Stages as of {as_of}: in {name}" if en else f"阶段（截至 {as_of}）：处于{name}"]
+    start = current.stage.start.isoformat()
+    if position.kind is PositionKind.NOT_STARTED:
+        head = (
+            f"Stages as of {as_of}: not started yet, {name} starts on {start}"
+            if en
+            else f"阶段（截至 {as_of}）：尚未开始，{name}于 {start} 开始"
+        )
+    elif position.kind is PositionKind.MET_SO_FAR:
+        head = (
+            f"Stages as of {as_of}: in {name}, all requirements met so far"
+            if en
+            else f"阶段（截至 {as_of}）：处于{name}，已开始阶段的要求均已完成"
+        )
+    else:
+        head = f"Stages as of {as_of}: in {name}" if en else f"阶段（截至 {as_of}）：处于{name}"
+    parts = [head]
     upcoming = timeline.next_deadline
     if upcoming is not None:
         open_here = sum(1 for r in upcoming.requirements if r.open)
@@ -272,8 +299,10 @@ def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
     catalog = status.result.catalog
     stages: list[dict[str, Any]] = []
     current = next_up = None
+    position: str | None = None
     if timeline is not None and catalog is not None:
         current, next_up = timeline.current, timeline.next_deadline
+        position = timeline.position.kind.value
         for stage in timeline.stages:
             stages.append(
                 {
@@ -296,6 +325,7 @@ def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
         "district": status.district or None,
         "round": catalog.round if catalog else None,
         "current_stage": current.stage.code if current else None,
+        "position": position,
         "complete": timeline is not None and current is None,
         "open": timeline.open_count if timeline else None,
         "overdue": timeline.overdue_count if timeline else None,
@@ -428,6 +458,22 @@ def _timeline(console: Any, status: FilingStatus, lang: str) -> None:
     )
 
 
+def _stage_cell(timeline: Timeline, lang: str) -> str:
+    """`S1 启动备案` / `S2 落实分工（至今均已完成）` / `未开始` / `全部完成`."""
+    en = lang == "en"
+    position = timeline.position
+    current = position.stage
+    if position.kind is PositionKind.COMPLETE or current is None:
+        return "all met" if en else "全部完成"
+    if position.kind is PositionKind.NOT_STARTED:
+        return "not started" if en else "未开始"
+    title = current.stage.title_en if en else current.stage.title
+    cell = f"{current.stage.code} {title}"
+    if position.kind is PositionKind.MET_SO_FAR:
+        cell += " (met so far)" if en else "（至今均已完成）"
+    return cell
+
+
 def _table(console: Any, report: StatusReport) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -447,15 +493,8 @@ def _table(console: Any, report: StatusReport) -> None:
         table.add_column(head, no_wrap=head in heads[:2])
     for status in report.filings:
         timeline, catalog = status.timeline, status.result.catalog
-        current = timeline.current if timeline else None
         upcoming = timeline.next_deadline if timeline else None
-        if timeline is None or catalog is None:
-            stage_cell = "—"
-        elif current is None:
-            stage_cell = "all met" if en else "全部完成"
-        else:
-            title = current.stage.title_en if en else current.stage.title
-            stage_cell = f"{current.stage.code} {title}"
+        stage_cell = "—" if timeline is None or catalog is None else _stage_cell(timeline, lang)
         if upcoming is None:
             deadline_cell = "—"
         else:

@@ -1,8 +1,10 @@
 """The Jinja2 environment every rendered document shares, and Markdown escaping.
 
 One place decides how user text is made safe: HTML templates autoescape, the
-Markdown ones escape every value through `md_escape`, and an undefined name in
-a template is an error rather than an empty cell. Jinja2 is imported only when
+Markdown ones escape every value through `md_escape`, every value loses the
+control characters XML cannot hold (`xml_safe`: a YAML "\\0" or "\\x1b" escape
+must not put NUL or ESC bytes into a page), and an undefined name in a template
+is an error rather than an empty cell. Jinja2 is imported only when
 something is rendered, so `cjzn validate` never pays for it.
 """
 
@@ -12,8 +14,20 @@ import functools
 import re
 from typing import Any
 
+__all__ = ["environment", "md_escape", "xml_safe"]
+
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([>+=-])|(\d+)([.)]))")
+
+
+def xml_safe(text: str) -> str:
+    """Drop the control characters XML 1.0 cannot hold (tab, LF and CR stay).
+
+    A YAML `\\0` escape would crash Word output and put raw NUL/ESC bytes into
+    HTML and Markdown; every rendered value passes through here.
+    """
+    return _XML_INCOMPATIBLE.sub("", text)
 
 
 def _md_line_start(match: re.Match[str]) -> str:
@@ -45,14 +59,20 @@ def environment(fmt: str) -> Any:
     from cjzn.resources import templates_dir
 
     def finalize_html(value: Any) -> Any:
-        return "" if value is None else value
+        if value is None:
+            return ""
+        if isinstance(value, Markup):  # made in Python (the charts) around user text
+            return Markup(xml_safe(value))
+        if isinstance(value, str):
+            return xml_safe(value)  # then autoescaped
+        return value
 
     def finalize_md(value: Any) -> Any:
         if value is None:
             return ""
         if isinstance(value, Markup):
-            return value
-        return Markup(md_escape(value))
+            return Markup(xml_safe(value))
+        return Markup(md_escape(xml_safe(str(value))))
 
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
