@@ -18,7 +18,8 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert block is not None
     lines = block.group(1).strip().splitlines()
     assert len(lines) == 2
-    assert "cjzn validate examples/" in lines[0] and "pip install ." in lines[0]
+    assert "cjzn validate" in lines[0] and lines[0].endswith(" examples/")
+    assert "pip install ." in lines[0]
     assert "pytest" in lines[1] and "[test]" in lines[1]
 
 
