@@ -8,6 +8,7 @@ need them, so `cjzn validate` starts fast.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -754,6 +755,9 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
 
 def main() -> None:
     """Console-script entry point: never a traceback for the user."""
+    # Each filing makes thousands of short-lived objects and keeps few (diagnostics):
+    # fewer young-generation collections save about a tenth of a large run.
+    gc.set_threshold(20_000, 50, 50)
     try:
         app()
     except KeyboardInterrupt:
