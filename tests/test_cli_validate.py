@@ -161,3 +161,17 @@ def test_version() -> None:
 
     code, output = invoke("--version")
     assert (code, output.strip()) == (0, f"cjzn {__version__}")
+
+
+def test_empty_folder_says_nothing_was_checked(tmp_path: Path) -> None:
+    code, output = invoke("validate", str(tmp_path))
+    assert code == 0
+    assert "没有找到备案文件" in output
+    code, output = invoke("validate", "--lang", "en", str(tmp_path))
+    assert "No filings found" in output
+
+
+def test_special_file_is_a_usage_error_that_says_what_it_is() -> None:
+    code, output = invoke("validate", "/dev/null")
+    assert code == 2
+    assert "不是普通文件或目录" in output

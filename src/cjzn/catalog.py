@@ -341,6 +341,16 @@ class Catalog(_Model):
     def stage(self, code: str) -> Stage | None:
         return next((stage for stage in self.stages if stage.code == code), None)
 
+    def suggest_district(self, value: str) -> str | None:
+        """The district a user probably meant: a known alias (崇明区 -> 崇明县), else the closest name."""
+        import difflib
+
+        text = value.strip()
+        if text in self.district_aliases:
+            return self.district_aliases[text]
+        close = difflib.get_close_matches(text, self.districts, n=1, cutoff=0.5)
+        return close[0] if close else None
+
     def title(self, code: str, lang: str = "zh") -> str:
         """Title of a B (group or item), K, S or P code; "" when the code is unknown."""
         entries: Iterable[BasicGroup | BasicItem | KeyWork | Stage | PlanPart]

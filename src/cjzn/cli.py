@@ -344,7 +344,7 @@ def init(
         ask_district,
         ask_unit,
         repo_schema_url,
-        resolve_district,
+        require_district,
         skeleton_text,
         unit_name_problem,
     )
@@ -391,19 +391,12 @@ def init(
     problem = unit_name_problem(unit)
     if problem is not None:
         _fail_usage(f"--unit: {problem[0]} / {problem[1]}")
-    choice = resolve_district(round_catalog, district)
-    if choice.district is None:
-        hint = f"，是否应为 {choice.suggestion}？" if choice.suggestion else ""
-        hint_en = f"; did you mean {choice.suggestion}?" if choice.suggestion else ""
-        _fail_usage(
-            f"--district: {district} 不是 {round_catalog.round} 年度的区县{hint}"
-            f"（可选：{'、'.join(round_catalog.districts)}）/ "
-            f"{district} is not a district of the {round_catalog.round} round{hint_en}"
-        )
+    with _usage_errors():
+        district = require_district(round_catalog, district)
     if schema_url is None:  # inside a filings repo: its own schema, as a relative path
         schema_url = repo_schema_url(path, round_catalog.round)
     try:
-        text = skeleton_text(round_catalog, unit, choice.district, schema_url=schema_url)
+        text = skeleton_text(round_catalog, unit, district, schema_url=schema_url)
     except ValueError:
         _fail_usage("--schema-url 不能含空白或控制字符 / --schema-url must not contain spaces")
     try:
@@ -425,7 +418,7 @@ def _init_repo(
 ) -> None:
     """`cjzn init --repo DIR`: scaffold, print what was created and kept, exit 0 when complete."""
     from cjzn.scaffold import CjznSource, scaffold_repo
-    from cjzn.skeleton import resolve_district
+    from cjzn.skeleton import require_district
 
     try:
         cjzn_source = CjznSource.parse(source)
@@ -434,14 +427,8 @@ def _init_repo(
 
     districts = None
     if district is not None:  # a district's own repo: only its folder
-        choice = resolve_district(round_catalog, district)
-        if choice.district is None:
-            hint = f"，是否应为 {choice.suggestion}？" if choice.suggestion else ""
-            _fail_usage(
-                f"--district: {district} 不是 {round_catalog.round} 年度的区县{hint} / "
-                f"not a district of the {round_catalog.round} round"
-            )
-        districts = [choice.district]
+        with _usage_errors():
+            districts = [require_district(round_catalog, district)]
     try:
         result = scaffold_repo(root, round_catalog, districts=districts, source=cjzn_source)
     except NotADirectoryError:

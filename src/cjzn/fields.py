@@ -9,7 +9,6 @@ turns it into a located, translated diagnostic.
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -224,10 +223,7 @@ def check_district(value: str, info: ValidationInfo) -> str:
     catalog = (info.context or {}).get("catalog")
     if catalog is None or not value.strip() or value in catalog.districts:
         return value
-    suggestion = catalog.district_aliases.get(value)
-    if suggestion is None:
-        close = difflib.get_close_matches(value, catalog.districts, n=1, cutoff=0.5)
-        suggestion = close[0] if close else None
+    suggestion = catalog.suggest_district(value)
     raise fail(DISTRICT, value=value, round=catalog.round, suggestion=suggestion or "")
 
 

@@ -76,6 +76,10 @@ def summary_line(report: Report) -> str:
     """`检查了 3 个文件：1 个有问题，共 15 个错误、1 个警告`."""
     files = len(report.results)
     failing = sum(1 for r in report.results if r.diagnostics)
+    if not files:  # an empty folder or a typo in a glob: say so rather than "no problems"
+        if report.options.lang == "en":
+            return "No filings found (*.yaml, *.yml): nothing was checked."
+        return "没有找到备案文件（*.yaml、*.yml），未检查任何文件。"
     if report.options.lang == "en":
         if not report.errors and not report.warnings:
             return f"Checked {files} file(s): no problems."

@@ -10,7 +10,6 @@ layout lives in `templates/skeleton.yaml.j2` (Jinja2 is imported only here, so
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import unicodedata
@@ -80,11 +79,23 @@ def resolve_district(catalog: Catalog, value: str) -> DistrictChoice:
     text = value.strip()
     if text in catalog.districts:
         return DistrictChoice(text)
-    suggestion = catalog.district_aliases.get(text)
-    if suggestion is None:
-        close = difflib.get_close_matches(text, catalog.districts, n=1, cutoff=0.5)
-        suggestion = close[0] if close else None
-    return DistrictChoice(None, suggestion)
+    return DistrictChoice(None, catalog.suggest_district(text))
+
+
+def require_district(catalog: Catalog, value: str) -> str:
+    """The round's district named by `value`, or a `UsageError` that suggests the nearest."""
+    from cjzn.validate import UsageError
+
+    choice = resolve_district(catalog, value)
+    if choice.district is not None:
+        return choice.district
+    hint = f"，是否应为 {choice.suggestion}？" if choice.suggestion else ""
+    hint_en = f"; did you mean {choice.suggestion}?" if choice.suggestion else ""
+    raise UsageError(
+        f"--district: {value} 不是 {catalog.round} 年度的区县{hint}"
+        f"（可选：{'、'.join(catalog.districts)}）/ "
+        f"{value} is not a district of the {catalog.round} round{hint_en}"
+    )
 
 
 def ask_unit(prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh") -> str:

@@ -129,7 +129,10 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise UsageError(f"路径不存在 / path does not exist: {path}")
+            what = ("不是普通文件或目录", "is not a regular file or folder")
+            if not path.exists():
+                what = ("路径不存在", "path does not exist")
+            raise UsageError(f"{what[0]} / {what[1]}: {path}")
     unique: dict[str, Path] = {}
     for path in found:
         unique.setdefault(os.path.normpath(path), path)
