@@ -794,3 +794,21 @@ def test_validate_does_not_import_render_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_form_is_judged_as_of_its_filing_date(tmp_path: Path) -> None:
+    """竖新镇 filed on time in 2013: its form is no draft just because S3 is overdue today."""
+    runner = CliRunner()
+    on_time = runner.invoke(app, ["render", str(EARLY), "-f", "md"])
+    assert on_time.exit_code == 0, on_time.output
+    assert "草稿" not in on_time.stdout
+    today = runner.invoke(app, ["render", str(EARLY), "-f", "md", "--as-of", "2015-01-01"])
+    assert today.exit_code == 1
+    assert "草稿" in today.stdout
+    unfiled = tmp_path / "unfiled.yaml"
+    unfiled.write_text(
+        EARLY.read_text(encoding="utf-8").replace("filed_on: 2013-03-20", "filed_on:"),
+        encoding="utf-8",
+    )
+    late = runner.invoke(app, ["render", str(unfiled), "-f", "md"])
+    assert late.exit_code == 1 and "草稿" in late.stdout  # never filed: a draft once S1 closed

@@ -15,6 +15,7 @@ them: `cjzn validate` must not pay for them.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import shutil
@@ -29,8 +30,16 @@ from pydantic import BaseModel
 
 from cjzn import __version__
 from cjzn.catalog import Catalog
+from cjzn.loader import Document, load_path
 from cjzn.templating import environment
-from cjzn.validate import SHANGHAI, FileResult, UsageError, default_catalog, discover
+from cjzn.validate import (
+    SHANGHAI,
+    FileResult,
+    UsageError,
+    default_catalog,
+    discover,
+    today_in_shanghai,
+)
 
 if TYPE_CHECKING:
     from cjzn.model import Filing
@@ -764,6 +773,26 @@ class RenderOutcome:
         return lines
 
 
+def form_options(options: Any, document: Document | None) -> Any:
+    """Judge the form as of the day it was filed, unless `--as-of` or `--stage` say otherwise.
+
+    The 备案登记表 is the first stage's document: a form filed on time is not a
+    draft because a later stage's work is overdue today. Without a filing date
+    it is judged as of today (an unfiled form is a draft once S1 has closed).
+    """
+    if options.as_of is not None or options.stage is not None or document is None:
+        return options
+    submission = document.data.get("submission")
+    filed = submission.get("filed_on") if isinstance(submission, dict) else None
+    try:
+        filed_on = date.fromisoformat(filed) if isinstance(filed, str) else None
+    except ValueError:
+        filed_on = None
+    if filed_on is None:
+        return options
+    return dataclasses.replace(options, as_of=min(filed_on, today_in_shanghai()))
+
+
 def render_paths(
     paths: Sequence[Path],
     fmt: str | None,
@@ -796,7 +825,8 @@ def render_paths(
     override = resolve_catalog(catalog_path)
     outcome = RenderOutcome()
     for filing, target in jobs:
-        result = validate_file(filing, options, override)
+        loaded = load_path(filing, str(filing), options.lang)
+        result = validate_file(filing, form_options(options, loaded[0]), override, loaded)
         if result.document is None:
             outcome.unreadable.append(result)
             continue

@@ -165,10 +165,15 @@ def resolve_catalog(catalog_path: Path | None) -> Catalog | None:
 
 
 def validate_file(
-    path: Path, options: Options, catalog_override: Catalog | None = None
+    path: Path,
+    options: Options,
+    catalog_override: Catalog | None = None,
+    loaded: tuple[Document | None, list[Diagnostic]] | None = None,
 ) -> FileResult:
-    """Load, check and run the rules on one filing."""
-    document, diagnostics = load_path(path, str(path), options.lang)
+    """Load, check and run the rules on one filing (`loaded`: what `load_path` already gave)."""
+    document, diagnostics = (
+        loaded if loaded is not None else load_path(path, str(path), options.lang)
+    )
     result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
     if document is None:
         return result
