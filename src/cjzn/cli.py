@@ -182,6 +182,7 @@ def validate(
     from cjzn.ci_reporters import progress_for
 
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
+    gc.freeze()  # what the imports built lives to the end: keep it out of every collection
     try:
         with _usage_errors():
             report = validate_paths(
