@@ -314,11 +314,12 @@ def _validate_chunk(
     files: list[Path], options: Options, override: Catalog | None, keep: bool = True
 ) -> list[FileResult]:
     """A worker's share. Catalogs stay behind (the parent re-attaches its own, cached ones)."""
-    results = [validate_file(path, options, override) for path in files]
-    for result in results:
+    results = []
+    for path in files:
+        result = validate_file(path, options, override)
         result.catalog = None
-        if not keep:
-            result.slim()  # nothing but diagnostics crosses the process boundary
+        # slim each file as soon as it is checked: nothing but diagnostics is held or pickled
+        results.append(result if keep else result.slim())
     return results
 
 
