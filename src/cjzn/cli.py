@@ -47,6 +47,12 @@ LangOption = Annotated[
         "--lang", envvar="CJZN_LANG", help="消息语言 / message language: zh (默认) or en."
     ),
 ]
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+    ),
+]
 CatalogOption = Annotated[
     Path | None,
     typer.Option(
@@ -129,12 +135,7 @@ def _check_format(value: str) -> str:
 
 @app.command()
 def validate(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
-        ),
-    ],
+    paths: PathsArgument,
     output_format: Annotated[
         str,
         typer.Option(
@@ -506,12 +507,7 @@ class RenderFormat(str, Enum):
 
 @app.command()
 def render(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
-        ),
-    ],
+    paths: PathsArgument,
     output_format: Annotated[
         RenderFormat | None,
         typer.Option(
@@ -580,12 +576,7 @@ class StatusFormat(str, Enum):
 
 @app.command()
 def status(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
-        ),
-    ],
+    paths: PathsArgument,
     as_of: AsOfOption = None,
     output_format: Annotated[
         StatusFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
@@ -620,12 +611,7 @@ class ReportFormat(str, Enum):
 
 @app.command()
 def report(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
-        ),
-    ],
+    paths: PathsArgument,
     as_of: AsOfOption = None,
     output_format: Annotated[
         ReportFormat | None,
