@@ -276,7 +276,7 @@ def test_duplicate_key(tmp_path: Path, bundled_text: str) -> None:
     error = _error(path)
     assert error.line == _line_of(text, "unit: {zh: 重复")
     assert f"{path}:{error.line}:" in str(error)
-    assert "duplicate key 'unit'" in str(error)
+    assert "duplicate key “unit”" in str(error)
     assert "重复的键" in str(error)
 
 

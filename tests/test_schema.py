@@ -95,3 +95,16 @@ def test_leading_body_kinds_come_from_the_catalog() -> None:
     document, _ = load_text(text, "f.yaml")
     assert document is not None
     assert check_document(document, later_round, "zh")[1] == []
+
+
+def test_a_bad_field_inside_a_list_item_keeps_the_rest_of_the_list() -> None:
+    text = (
+        HEAD + "key_work:\n  - {code: K3, measures: [a, b]}\n  - {code: K99}\n  - {code: K3}\n"
+    )
+    document, _ = load_text(text, "f.yaml")
+    assert document is not None
+    filing, diagnostics = check_document(document, CATALOG, "zh")
+    assert [d.code for d in diagnostics] == ["F003"]
+    assert filing is not None and filing.key_work is not None
+    assert [work.code for work in filing.key_work] == ["K3", "K99", "K3"]
+    assert filing.key_work[0].measures is None

@@ -207,6 +207,7 @@ class Catalog(_Model):
     enums: CatalogEnums
     basic_groups: list[BasicGroup]
     basic_work: list[BasicItem]
+    key_works_max: int = Field(default=2, ge=1)  # 三：确定一至二项重点创建工作
     key_work: list[KeyWork]
     stages: list[Stage]
     requirements: dict[str, Text]
@@ -403,7 +404,7 @@ class _DuplicateKeyError(yaml.constructor.ConstructorError):
         super().__init__(
             "while constructing a mapping",
             first.start_mark,
-            f"duplicate key {key!r}",
+            f"duplicate key “{key}”",
             again.start_mark,
         )
         self.key = key
@@ -435,8 +436,21 @@ class _StrictLoader(_FastSafeLoader):  # type: ignore[misc]
 
 
 def load_catalog(path: Path) -> Catalog:
-    """Read, parse and validate one catalog file; every failure is a `CatalogError`."""
-    name = str(path)
+    """Read, parse and validate one catalog file; every failure is a `CatalogError`.
+
+    Cached per file version: `--stage` checking, validation and the dashboard all
+    ask for the `--catalog` file, and it is read once.
+    """
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return _load_catalog(str(path), 0, -1)
+    return _load_catalog(str(path), info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _load_catalog(name: str, mtime_ns: int, size: int) -> Catalog:
+    path = Path(name)
 
     def fail(line: int | None, where: str, zh: str, en: str) -> CatalogError:
         return CatalogError([CatalogProblem(name, line, where, zh, en)])
@@ -466,8 +480,8 @@ def load_catalog(path: Path) -> Catalog:
         raise fail(
             line,
             "",
-            f"重复的键 {exc.key!r}（第 {exc.first_line} 行已出现）",
-            f"duplicate key {exc.key!r} (first at line {exc.first_line})",
+            f"重复的键 “{exc.key}”（第 {exc.first_line} 行已出现）",
+            f"duplicate key “{exc.key}” (first at line {exc.first_line})",
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

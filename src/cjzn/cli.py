@@ -127,9 +127,11 @@ def _reporter_names() -> list[str]:
 
 def _check_format(value: str) -> str:
     """Option choices come from the reporter registry, so a new reporter needs no CLI change."""
-    names = _reporter_names()
-    if value not in names:
-        raise typer.BadParameter(f"{value!r}: 可选 / choose from {', '.join(names)}")
+    from cjzn.reporters import REPORTERS
+
+    if value not in REPORTERS:
+        choices = "; ".join(f"{name}: {reporter.help}" for name, reporter in REPORTERS.items())
+        raise typer.BadParameter(f"“{value}” 不是可选的格式 / is not a format. {choices}")
     return value
 
 
@@ -221,23 +223,13 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
-    from cjzn.registry import ALL_CODES, codes_markdown
+    from cjzn.registry import ALL_CODES, codes_json, codes_markdown
 
     if output_format is CodesFormat.md:
         typer.echo(codes_markdown(lang.value))
         return
     if output_format is CodesFormat.json:
-        entries = [
-            {
-                "code": info.code,
-                "name": info.name,
-                "severity": info.severity.value,
-                "summary": info.summary.get(lang.value),
-                "hint": info.hint.get(lang.value),
-                "guide": info.guide,
-            }
-            for info in ALL_CODES.values()
-        ]
+        entries = codes_json(lang.value)
         typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
         return
     table = Table(show_lines=False)

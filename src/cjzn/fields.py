@@ -244,16 +244,24 @@ def parse_version(value: Any) -> Any:
     return int(text)
 
 
+def iso_date(text: str) -> date | None:
+    """`2013-03-15` as a date; None for anything else (no `20130315`, no 2013-02-30)."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def parse_date(value: Any) -> Any:
     if not isinstance(value, str):
         return value
-    text = value.strip()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise fail(DATE, value=value) from None
+    parsed = iso_date(value)
+    if parsed is None:
+        raise fail(DATE, value=value)
+    return parsed
 
 
 def parse_month(value: Any) -> Any:
@@ -275,14 +283,18 @@ def parse_flag(value: Any) -> Any:
     raise fail(FLAG, value=value)
 
 
-def parse_prior_rounds(value: Any) -> Any:
+def parse_prior_rounds(value: Any, info: ValidationInfo) -> Any:
+    """Past rounds as integers: the round's catalog says which exist (1-3 for 2013-2014)."""
     if not isinstance(value, list):
         return value
+    catalog = (info.context or {}).get("catalog")
+    options = catalog.form.prior_round_options if catalog is not None else {}
+    known = [key for key in options if key.isdigit()] or ["1", "2", "3"]
     seen: list[int] = []
     for item in value:
         text = str(item).strip() if item is not None else ""
-        if text not in ("1", "2", "3"):
-            raise fail(PRIOR_ROUNDS, problem_key="unknown", value=text)
+        if text not in known:
+            raise fail(PRIOR_ROUNDS, problem_key="unknown", value=text, known=known)
         if int(text) in seen:
             raise fail(PRIOR_ROUNDS, problem_key="repeated", value=text)
         seen.append(int(text))
@@ -291,7 +303,7 @@ def parse_prior_rounds(value: Any) -> Any:
 
 PRIOR_ROUNDS_PROBLEMS = {
     "unknown": Msg(
-        "{value} 不是以往的轮次（只能是 1、2、3）", "{value} is not a past round (only 1, 2, 3)"
+        "{value} 不是以往的轮次（只能是 {known}）", "{value} is not a past round (only {known})"
     ),
     "repeated": Msg("第 {value} 轮重复列出", "round {value} is listed twice"),
 }

@@ -168,7 +168,7 @@ def format_for(
     if fmt is None:
         return implied or default
     if fmt not in formats:
-        raise UsageError(f"未知格式 / unknown format {fmt!r}: {', '.join(formats)}")
+        raise UsageError(f"未知格式 / unknown format “{fmt}”: {', '.join(formats)}")
     if implied is not None and implied != fmt:
         assert output is not None
         raise UsageError(

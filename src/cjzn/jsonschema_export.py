@@ -276,7 +276,7 @@ def _specialise(schema: Json, catalog: Catalog) -> None:
 
     # Key works: one or two of K1-K10.
     key_work = _value(schema, ("key_work",))
-    key_work["maxItems"] = 2
+    key_work["maxItems"] = catalog.key_works_max
     _describe(_prop(schema, ("key_work",)), catalog.requirements["key_work"].zh)
     code = _value(schema, ("key_work", "*", "code"))
     code["enum"] = key_codes

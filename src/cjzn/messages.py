@@ -12,8 +12,6 @@ from typing import Any, NamedTuple
 
 from cjzn.diagnostics import Diagnostic, Severity
 
-LANGS = ("zh", "en")
-
 
 class Msg(NamedTuple):
     """A text in Chinese (the default) and English."""

@@ -11,15 +11,6 @@ from cjzn.messages import CodeInfo
 from cjzn.rules import RULES
 from cjzn.rules.repo import REPO_RULES
 
-FAMILIES = {
-    "Y": ("YAML 文件", "YAML file"),
-    "F": ("格式与字段", "format and fields"),
-    "V": ("字段取值", "field values"),
-    "G": ("指南规则", "guide rules"),
-    "T": ("阶段与期限", "stages and deadlines"),
-    "R": ("整个仓库", "repository-wide"),
-}
-
 
 def _gather() -> dict[str, CodeInfo]:
     gathered: dict[str, CodeInfo] = {}
@@ -53,3 +44,18 @@ def codes_markdown(lang: str = "zh") -> str:
         for info in ALL_CODES.values()
     ]
     return "\n".join([head, *rows])
+
+
+def codes_json(lang: str = "zh") -> list[dict[str, str]]:
+    """Every code for `cjzn rules --format json`: what it means and how to fix it."""
+    return [
+        {
+            "code": info.code,
+            "name": info.name,
+            "severity": info.severity.value,
+            "summary": info.summary.get(lang),
+            "hint": info.hint.get(lang),
+            "guide": info.guide,
+        }
+        for info in ALL_CODES.values()
+    ]

@@ -7,15 +7,14 @@ format is adding a class here.
 from __future__ import annotations
 
 import json
-from typing import ClassVar, TextIO
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from cjzn.diagnostics import Diagnostic
 from cjzn.messages import Msg
 from cjzn.validate import Report
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _SEVERITY = {
     "error": (Msg("错误", "error"), "red"),
@@ -41,6 +40,9 @@ class TextReporter(Reporter):
 
     def emit(self, report: Report, stream: TextIO) -> None:
         lang = report.options.lang
+        from rich.console import Console  # only the text format needs rich
+        from rich.text import Text
+
         console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False)
         for result in report.results:
             if not result.diagnostics:
@@ -59,6 +61,8 @@ class TextReporter(Reporter):
 
     @staticmethod
     def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:
+        from rich.markup import escape
+
         word, colour = _SEVERITY[diagnostic.severity.value]
         location = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
         console.print(

@@ -160,7 +160,8 @@ def _custom_params(
         params["value"] = quote(params["value"], lang)
     if code == fields.PRIOR_ROUNDS.code:
         problem = fields.PRIOR_ROUNDS_PROBLEMS[params.get("problem_key", "unknown")]
-        params["problem"] = problem.format(lang, value=context.get("value", ""))
+        known = ("、" if lang != "en" else ", ").join(context.get("known") or [])
+        params["problem"] = problem.format(lang, value=context.get("value", ""), known=known)
     if code == fields.DISTRICT.code:
         suggestion = params.get("suggestion")
         if suggestion:
@@ -250,9 +251,11 @@ def _prune(data: Any, loc: PathKey, kind: str, catalog: Catalog | None) -> None:
                 return
             child = parent[part]
         elif isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent):
-            # An item of a list is wrong: drop the whole list rather than shift indexes.
-            _set(data, loc[:depth], None)
-            return
+            if last:
+                # The item itself is wrong: drop the whole list rather than shift indexes.
+                _set(data, loc[:depth], None)
+                return
+            child = parent[part]  # a field inside the item is wrong: prune just that field
         else:
             if depth > 0:
                 _set(data, loc[:depth], None)

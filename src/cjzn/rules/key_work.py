@@ -11,7 +11,7 @@ from cjzn.rules.base import Rule, RuleContext
 COUNT = error(
     "G001", "key-work-count",
     Msg("重点创建工作须为一至二项", "one or two key works"),
-    Msg("{label}选了 {count} 项；指南要求确定一至二项", "{label} lists {count}; the guide asks for one or two"),
+    Msg("{label}选了 {count} 项；指南要求不超过 {most} 项", "{label} lists {count}; the guide allows at most {most}"),
     Msg("保留最重要的一至二项，其余写进基础性建设工作的措施中", "keep the one or two most important; fold the rest into basic-work measures"),
     guide="三",
 )  # fmt: skip
@@ -26,15 +26,15 @@ UNKNOWN = error(
     "G003", "unknown-key-work",
     Msg("未知的重点创建工作代码", "unknown key-work code"),
     Msg("{label}：{value} 不是本轮指南的重点创建工作代码{suggestion}", "{label}: {value} is not a key-work code of the round{suggestion}"),
-    Msg("重点创建工作代码为 K1-K10，可用 cjzn catalog 查看", "key-work codes are K1-K10; see cjzn catalog"),
+    Msg("重点创建工作代码为 {codes}，可用 cjzn catalog 查看", "key-work codes are {codes}; see cjzn catalog"),
     guide="三(二)",
 )  # fmt: skip
 
 
 def check_count(ctx: RuleContext) -> Iterator[Diagnostic]:
     works = ctx.filing.key_work
-    if works is not None and len(works) > 2:
-        yield ctx.report(COUNT, ("key_work",), count=len(works))
+    if works is not None and len(works) > ctx.catalog.key_works_max:
+        yield ctx.report(COUNT, ("key_work",), count=len(works), most=ctx.catalog.key_works_max)
 
 
 def check_repeated(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -61,7 +61,13 @@ def check_known(ctx: RuleContext) -> Iterator[Diagnostic]:
             ("key_work", index, "code"),
             value=ctx.quote(work.code),
             suggestion=suggest(work.code, known, ctx.lang),
+            codes=code_span(known),
         )
+
+
+def code_span(codes: list[str]) -> str:
+    """`K1-K10`: the round's codes for a hint, from the catalog rather than a literal."""
+    return f"{codes[0]}-{codes[-1]}" if codes else ""
 
 
 def suggest(value: str, known: list[str], lang: str) -> str:
