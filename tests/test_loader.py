@@ -222,3 +222,11 @@ def test_unreadable_path_is_a_diagnostic(tmp_path: Path) -> None:
 def test_english_messages() -> None:
     _, problems = load_text("a: 1\na: 2\n", "f.yaml", lang="en")
     assert problems[0].message.startswith("key a appears twice")
+
+
+def test_common_syntax_problems_are_explained_in_chinese() -> None:
+    _, problems = load_text("a: b: c\n", "f.yaml")
+    assert problems[0].code == "Y003"
+    assert "加引号" in problems[0].message and "mapping values" not in problems[0].message
+    _, problems = load_text("a: b: c\n", "f.yaml", lang="en")
+    assert "quote the value" in problems[0].message
