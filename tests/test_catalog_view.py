@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from cjzn.catalog import Catalog, catalog_for_round
@@ -15,8 +17,8 @@ from cjzn.catalog_view import (
     catalog_data,
     catalog_json,
     catalog_markdown,
-    catalog_text,
     choose_catalog,
+    print_catalog,
 )
 from cjzn.cli import app
 from cjzn.validate import UsageError
@@ -95,13 +97,18 @@ def test_markdown_escapes_catalog_text(catalog: Catalog) -> None:
     work = catalog.key_work[0].model_copy(update={"title": "a|b *c* <x>"})
     odd = catalog.model_copy(update={"key_work": [work, *catalog.key_work[1:]]})
     md = catalog_markdown(odd)
-    assert "a\\|b \\*c\\* \\<x\\>" in md
+    assert "a\\|b \\*c\\* &lt;x&gt;" in md
     assert "<x>" not in md
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_text(catalog: Catalog, lang: str) -> None:
-    text = catalog_text(catalog, lang, width=80)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=80, no_color=True, highlight=False, emoji=False, color_system=None
+    )
+    print_catalog(catalog, lang, console)
+    text = buffer.getvalue()
     assert_answers_what_must_we_do(text, catalog, lang)
     assert "\x1b[" not in text  # no colour codes when not a terminal
     for line in text.splitlines():

@@ -251,6 +251,25 @@ def test_user_text_is_quoted_safely(name: str, catalog: Catalog) -> None:
     assert skeleton["unit"]["name"] == name
 
 
+@pytest.mark.parametrize(
+    ("value", "plain"),
+    [
+        ("v0.1.0", True),
+        ("https://git.example/cjzn", True),
+        ("true", False),  # YAML would read a boolean
+        ("1.0", False),
+        ("a: b", False),
+        ("x #y", False),
+        ("'q'", False),
+        ("", False),
+    ],
+)
+def test_yaml_quote_plain_only_when_yaml_reads_it_back(value: str, plain: bool) -> None:
+    text = yaml_quote(value, plain=True)
+    assert (text == value) is plain
+    assert parse(f"k: {text}\n")["k"] == value
+
+
 def test_resolve_district(catalog: Catalog) -> None:
     assert resolve_district(catalog, "徐汇区").district == "徐汇区"
     assert resolve_district(catalog, " 徐汇区 ").district == "徐汇区"

@@ -21,15 +21,16 @@ import pytest
 from conftest import COMPLETE, DRAFT, EARLY
 from typer.testing import CliRunner
 
+from cjzn import gitutil
 from cjzn.catalog import catalog_for_round
 from cjzn.cli import app
+from cjzn.fileio import has_marker
 from cjzn.render import (
     MARKER,
     RenderError,
     View,
     build_view,
     check_pdf_support,
-    is_previous_render,
     render_bytes,
     render_text,
 )
@@ -416,6 +417,14 @@ def test_footer_has_the_git_commit(tmp_path: Path) -> None:
     assert f"git {head[:12]}" in render_text(view, "html")
 
 
+def test_footer_without_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No git installed: the form is still rendered, with no commit in its footer."""
+    monkeypatch.setattr(gitutil, "git_executable", lambda: None)
+    view = build_view(result_of(COMPLETE))
+    assert view.provenance.commit == "" and not view.provenance.dirty
+    assert "git " not in render_text(view, "html")
+
+
 # ---------------------------------------------------------------------------
 # Golden files
 # ---------------------------------------------------------------------------
@@ -538,7 +547,7 @@ def test_pdf_with_weasyprint(tmp_path: Path) -> None:
     out = tmp_path / "form.pdf"
     result = runner.invoke(app, ["render", str(COMPLETE), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert is_previous_render(out)
+    assert has_marker(out, MARKER)
     text = subprocess.run(
         ["pdftotext", "-f", "1", "-l", "2", str(out), "-"], capture_output=True, text=True
     ).stdout
@@ -634,7 +643,7 @@ def test_cli_writes_one_file_and_infers_the_format(tmp_path: Path) -> None:
     out = tmp_path / "sub" / "form.docx"
     result = runner.invoke(app, ["render", str(COMPLETE), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes().startswith(b"PK") and is_previous_render(out)
+    assert out.read_bytes().startswith(b"PK") and has_marker(out, MARKER)
     md = tmp_path / "form.md"
     assert runner.invoke(app, ["render", str(COMPLETE), "-o", str(md)]).exit_code == 0
     assert md.read_text(encoding="utf-8").startswith(f"<!-- {MARKER}")

@@ -18,7 +18,7 @@ import yaml
 from conftest import COMPLETE, EARLY, ROOT
 from typer.testing import CliRunner
 
-from cjzn import __version__, scaffold
+from cjzn import __version__, gitutil
 from cjzn.catalog import Catalog, catalog_for_round
 from cjzn.cli import app
 from cjzn.jsonschema_export import schema_filename, schema_text, schema_url
@@ -545,7 +545,7 @@ def test_no_git_init_inside_an_existing_work_tree(tmp_path: Path, catalog: Catal
 
 
 def test_missing_git_is_a_note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scaffold, "_git_executable", lambda: None)
+    monkeypatch.setattr(gitutil, "git_executable", lambda: None)
     result = runner.invoke(app, ["init", "--repo", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output
     assert "没有找到 git" in result.output

@@ -98,9 +98,7 @@ def test_leading_body_kinds_come_from_the_catalog() -> None:
 
 
 def test_a_bad_field_inside_a_list_item_keeps_the_rest_of_the_list() -> None:
-    text = (
-        HEAD + "key_work:\n  - {code: K3, measures: [a, b]}\n  - {code: K99}\n  - {code: K3}\n"
-    )
+    text = HEAD + "key_work:\n  - {code: K3, measures: [a, b]}\n  - {code: K99}\n  - {code: K3}\n"
     document, _ = load_text(text, "f.yaml")
     assert document is not None
     filing, diagnostics = check_document(document, CATALOG, "zh")

@@ -10,14 +10,13 @@ Three views: rich text for the terminal, GitHub-flavoured Markdown, and JSON
 
 from __future__ import annotations
 
-import io
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cjzn.catalog import BasicItem, Catalog, bundled_rounds, catalog_for_round
 from cjzn.messages import Msg
+from cjzn.templating import md_escape
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,7 +25,6 @@ __all__ = [
     "catalog_data",
     "catalog_json",
     "catalog_markdown",
-    "catalog_text",
     "choose_catalog",
     "print_catalog",
 ]
@@ -38,7 +36,6 @@ STAGES = Msg("创建工作阶段及内容安排", "Stages and what each requires
 REQUIRES = Msg("须完成", "Requires")
 PLAN = Msg("创建工作方案的基本内容", "The parts of the plan")
 GUIDE_TEXT = Msg("指南原文", "The guide's text")
-FILING_KEY = Msg("备案文件中的键", "key in the filing")
 DISTRICTS = Msg("本轮的区县", "Districts of the round")
 TO = Msg(" 至 ", " to ")
 COLON = Msg("：", ": ")
@@ -95,7 +92,7 @@ def _title(entry: Any, lang: str) -> str:
     return str(entry.title_en if lang == "en" else entry.title)
 
 
-def _span(catalog: Catalog, codes: list[str]) -> str:
+def _span(codes: list[str]) -> str:
     return f"{codes[0]}–{codes[-1]}" if codes else ""
 
 
@@ -121,87 +118,84 @@ def _dates(start: Any, end: Any, lang: str) -> str:
 # Markdown
 # ---------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
-
-
-def _md(text: str) -> str:
-    """Catalog text as literal Markdown (a `--catalog` file is data, not markup)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
 
 def catalog_markdown(catalog: Catalog, lang: str = "zh") -> str:
-    """The guide's requirements as GitHub-flavoured Markdown."""
+    """The guide's requirements as GitHub-flavoured Markdown.
+
+    Catalog text goes through `md_escape` like every rendered value: a
+    `--catalog` file is data, not markup.
+    """
     colon = COLON.get(lang)
-    out: list[str] = [f"# {_md(catalog.guide.title)}", ""]
-    out += [f"{_md(catalog.guide.issuer)}，{catalog.guide.issued}", ""]
+    out: list[str] = [f"# {md_escape(catalog.guide.title)}", ""]
+    out += [f"{md_escape(catalog.guide.issuer)}，{catalog.guide.issued}", ""]
 
     basic_codes = catalog.basic_codes()
     out += [
-        f"## {BASIC.get(lang)}{_paren(_span(catalog, basic_codes), lang)}",
+        f"## {BASIC.get(lang)}{_paren(_span(basic_codes), lang)}",
         "",
         BASIC_NOTE.get(lang),
         "",
     ]
     for group in catalog.basic_groups:
         out += [
-            f"### {group.code} {_md(_title(group, lang))}{_paren(_md(group.section), lang)}",
+            f"### {group.code} {md_escape(_title(group, lang))}{_paren(md_escape(group.section), lang)}",
             "",
         ]
         for item in catalog.basic_work:
             if item.group != group.code:
                 continue
             out += [
-                f"#### {item.code} {_md(_title(item, lang))}{_paren(_md(item.section), lang)}",
+                f"#### {item.code} {md_escape(_title(item, lang))}{_paren(md_escape(item.section), lang)}",
                 "",
             ]
             points = _points(item, lang)
             if not item.points:  # the guide's paragraphs, unnumbered
                 for _, text in points:
-                    out += [_md(text), ""]
+                    out += [md_escape(text), ""]
             else:
                 for index, (title, text) in enumerate(points, start=1):
-                    lead = f"**{_md(title)}**{colon}" if title else ""
-                    out.append(f"{index}. {lead}{_md(text)}")
+                    lead = f"**{md_escape(title)}**{colon}" if title else ""
+                    out.append(f"{index}. {lead}{md_escape(text)}")
                 out.append("")
 
     key_codes = catalog.key_codes()
-    out += [f"## {KEY.get(lang)}{_paren(_span(catalog, key_codes), lang)}", ""]
+    out += [f"## {KEY.get(lang)}{_paren(_span(key_codes), lang)}", ""]
     if "key_work" in catalog.requirements:
-        out += [_md(catalog.requirements["key_work"].get(lang)), ""]
+        out += [md_escape(catalog.requirements["key_work"].get(lang)), ""]
     for work in catalog.key_work:
         out.append(
-            f"- **{work.code} {_md(_title(work, lang))}**{_paren(_md(work.section), lang)}{colon}"
-            f"{_md(work.text)}"
+            f"- **{work.code} {md_escape(_title(work, lang))}**{_paren(md_escape(work.section), lang)}{colon}"
+            f"{md_escape(work.text)}"
         )
     out.append("")
 
     out += [f"## {STAGES.get(lang)}", ""]
     for stage in catalog.stages:
         out += [
-            f"### {stage.code} {_md(_title(stage, lang))}"
+            f"### {stage.code} {md_escape(_title(stage, lang))}"
             f"{_paren(_dates(stage.start, stage.end, lang), lang)}",
             "",
         ]
         if stage.requirements:
             out += [f"{REQUIRES.get(lang)}{colon.rstrip()}", ""]
-            out += [f"- {_md(catalog.requirements[r].get(lang))}" for r in stage.requirements]
+            out += [f"- {md_escape(catalog.requirements[r].get(lang))}" for r in stage.requirements]
             out.append("")
-        out += [f"> {_md(line)}" if line.strip() else ">" for line in stage.text.splitlines()]
+        out += [f"> {md_escape(line)}" if line.strip() else ">" for line in stage.text.splitlines()]
         out.append("")
 
     out += [
-        f"## {PLAN.get(lang)}{_paren(_span(catalog, [p.code for p in catalog.plan_parts]), lang)}",
+        f"## {PLAN.get(lang)}{_paren(_span([p.code for p in catalog.plan_parts]), lang)}",
         "",
     ]
-    out += [_md(catalog.form.plan_note), ""]
+    out += [md_escape(catalog.form.plan_note), ""]
     for part in catalog.plan_parts:
         out.append(
-            f"- **{part.code} {_md(_title(part, lang))}**{_paren(f'`plan.{part.key}`', lang)}{colon}"
-            f"{_md(part.description)}"
+            f"- **{part.code} {md_escape(_title(part, lang))}**{_paren(f'`plan.{part.key}`', lang)}{colon}"
+            f"{md_escape(part.description)}"
         )
     out.append("")
 
-    out += [f"## {DISTRICTS.get(lang)}", "", _md("、".join(catalog.districts)), ""]
+    out += [f"## {DISTRICTS.get(lang)}", "", md_escape("、".join(catalog.districts)), ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -248,7 +242,7 @@ def print_catalog(catalog: Catalog, lang: str, console: Console) -> None:
     line((catalog.guide.title, "bold"))
     line((f"{catalog.guide.issuer}，{catalog.guide.issued}", "dim"))
 
-    heading(f"{BASIC.get(lang)}{_paren(_span(catalog, catalog.basic_codes()), lang)}")
+    heading(f"{BASIC.get(lang)}{_paren(_span(catalog.basic_codes()), lang)}")
     paragraph(BASIC_NOTE.get(lang))
     for group in catalog.basic_groups:
         console.print()
@@ -269,7 +263,7 @@ def print_catalog(catalog: Catalog, lang: str, console: Console) -> None:
                 lead = f"{number}{title}{colon}" if title else ""
                 paragraph(text, indent=4, lead=lead)
 
-    heading(f"{KEY.get(lang)}{_paren(_span(catalog, catalog.key_codes()), lang)}")
+    heading(f"{KEY.get(lang)}{_paren(_span(catalog.key_codes()), lang)}")
     if "key_work" in catalog.requirements:
         paragraph(catalog.requirements["key_work"].get(lang))
     for work in catalog.key_work:
@@ -294,7 +288,7 @@ def print_catalog(catalog: Catalog, lang: str, console: Console) -> None:
         line((f"{GUIDE_TEXT.get(lang)}{colon.rstrip()}", "bold"), indent=2)
         paragraph(stage.text, indent=4, style="dim")
 
-    heading(f"{PLAN.get(lang)}{_paren(_span(catalog, [p.code for p in catalog.plan_parts]), lang)}")
+    heading(f"{PLAN.get(lang)}{_paren(_span([p.code for p in catalog.plan_parts]), lang)}")
     paragraph(catalog.form.plan_note)
     for part in catalog.plan_parts:
         line(
@@ -306,15 +300,3 @@ def print_catalog(catalog: Catalog, lang: str, console: Console) -> None:
 
     heading(DISTRICTS.get(lang))
     paragraph("、".join(catalog.districts))
-
-
-def catalog_text(catalog: Catalog, lang: str = "zh", width: int = 100) -> str:
-    """The rich view as plain text (no colours), e.g. for tests and files."""
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, no_color=True, highlight=False, emoji=False, color_system=None
-    )
-    print_catalog(catalog, lang, console)
-    return buffer.getvalue()

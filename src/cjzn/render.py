@@ -30,6 +30,8 @@ from pydantic import BaseModel
 
 from cjzn import __version__
 from cjzn.catalog import Catalog
+from cjzn.fields import iso_date
+from cjzn.gitutil import git_output
 from cjzn.loader import Document, load_path
 from cjzn.templating import environment
 from cjzn.validate import (
@@ -51,7 +53,6 @@ __all__ = [
     "RenderOutcome",
     "View",
     "build_view",
-    "is_previous_render",
     "plan_outputs",
     "render_bytes",
     "render_paths",
@@ -510,31 +511,10 @@ def generation_time() -> datetime:
     return datetime.now(SHANGHAI)
 
 
-def _git(folder: Path, *args: str) -> str | None:
-    """Output of one git command in `folder`; None when git is missing or says no."""
-    git = shutil.which("git")
-    if git is None:
-        return None
-    try:
-        done = subprocess.run(
-            [git, *args],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def git_state(path: Path) -> tuple[str, str, bool] | None:
     """(commit, path inside the repo, modified since the commit) for a filing in a git work tree."""
     folder = path.resolve().parent
-    out = _git(folder, "rev-parse", "--show-toplevel", "HEAD")
+    out = git_output(folder, "rev-parse", "--show-toplevel", "HEAD")
     lines = out.split() if out else []
     if len(lines) != 2:
         return None
@@ -543,7 +523,7 @@ def git_state(path: Path) -> tuple[str, str, bool] | None:
         inside = path.resolve().relative_to(Path(top).resolve()).as_posix()
     except ValueError:
         inside = path.name
-    status = _git(folder, "status", "--porcelain", "--", path.resolve().name)
+    status = git_output(folder, "status", "--porcelain", "--", path.resolve().name)
     return commit, inside, bool(status and status.strip())
 
 
@@ -634,25 +614,6 @@ def _render_pdf(view: View) -> bytes:
     html = render_text(view, "html")
     pdf: bytes = weasyprint.HTML(string=html).write_pdf()
     return pdf
-
-
-# ---------------------------------------------------------------------------
-# Writing files
-# ---------------------------------------------------------------------------
-
-
-def is_previous_render(path: Path) -> bool:
-    """Whether the existing file at `path` was written by `cjzn render` (so it may be replaced)."""
-    from cjzn.fileio import has_marker
-
-    return has_marker(path, MARKER)
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Atomic write (temporary file beside `path`, then rename): no half-written output."""
-    from cjzn.fileio import write_atomic
-
-    write_atomic(path, data)
 
 
 # ---------------------------------------------------------------------------
@@ -784,10 +745,7 @@ def form_options(options: Any, document: Document | None) -> Any:
         return options
     submission = document.data.get("submission")
     filed = submission.get("filed_on") if isinstance(submission, dict) else None
-    try:
-        filed_on = date.fromisoformat(filed) if isinstance(filed, str) else None
-    except ValueError:
-        filed_on = None
+    filed_on = iso_date(filed) if isinstance(filed, str) else None  # as validate reads it
     if filed_on is None:
         return options
     return dataclasses.replace(options, as_of=min(filed_on, today_in_shanghai()))
@@ -808,7 +766,7 @@ def render_paths(
     (`out/`) then means a folder. An existing folder, or several filings, also
     write into a folder; a single filing otherwise goes to the file named.
     """
-    from cjzn.fileio import may_replace
+    from cjzn.fileio import may_replace, write_atomic
     from cjzn.rules import Options
     from cjzn.validate import resolve_catalog, validate_file
 
@@ -839,6 +797,7 @@ def render_paths(
         if target is None:
             outcome.stdout = render_text(view, fmt)
         else:
-            write_output(target, render_bytes(view, fmt))
+            # atomic (temporary file beside it, then rename): no half-written output
+            write_atomic(target, render_bytes(view, fmt))
             outcome.written.append(target)
     return outcome

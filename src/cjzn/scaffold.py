@@ -16,7 +16,8 @@ python hook that pip-installs that same requirement.
 
 Existing files are never overwritten (they are reported as kept), so running
 it again on a repo only adds what is missing. The texts live in templates
-under `templates/repo/`; Jinja2 is imported only here.
+under `templates/repo/`, rendered by `templating`'s "text" environment
+(Jinja2 is imported only then).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,12 +33,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from cjzn import PROJECT_URL, __version__
-from cjzn.resources import templates_dir
+from cjzn import PROJECT_URL, __version__, gitutil
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-
     from cjzn.catalog import Catalog
 
 __all__ = [
@@ -65,13 +62,13 @@ FILINGS_DIR = "filings"
 #: The scaffold's files that install cjzn (they all name the same `CjznSource`).
 INSTALLING = (".pre-commit-config.yaml", ".github/workflows/cjzn.yml", ".gitlab-ci.yml")
 
-#: Template (under templates/repo/) -> the file it becomes in the repo.
+#: Template (under templates/) -> the file it becomes in the repo.
 _TEMPLATES = {
-    "README.md.j2": "README.md",
-    "pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
-    "github-workflow.yml.j2": ".github/workflows/cjzn.yml",
-    "gitlab-ci.yml.j2": ".gitlab-ci.yml",
-    "gitignore.j2": ".gitignore",
+    "repo/README.md.j2": "README.md",
+    "repo/pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "repo/github-workflow.yml.j2": ".github/workflows/cjzn.yml",
+    "repo/gitlab-ci.yml.j2": ".gitlab-ci.yml",
+    "repo/gitignore.j2": ".gitignore",
 }
 
 
@@ -158,17 +155,6 @@ def _git_repo_and_rev(spec: str) -> tuple[str | None, str | None]:
     return urlunsplit((parts.scheme, parts.netloc, path, "", "")), rev
 
 
-def _yaml_scalar(text: str) -> str:
-    """`text` as a YAML value: plain when YAML reads it back unchanged, else double-quoted."""
-    import yaml
-
-    try:
-        plain = yaml.safe_load(f"key: {text}\n") == {"key": text}
-    except yaml.YAMLError:
-        plain = False
-    return text if plain else json.dumps(text, ensure_ascii=False)
-
-
 class GitOutcome(str, Enum):
     INITIALISED = "initialised"  # `git init` ran
     EXISTING = "existing"  # DIR already was (inside) a git work tree
@@ -252,22 +238,6 @@ class ScaffoldResult:
         return lines
 
 
-def _environment() -> Environment:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    # Markdown and YAML, not HTML: no autoescaping. The only text from outside is
-    # --cjzn-source (one line, no control characters), written through `yaml`
-    # into the YAML files; besides it the round, the catalog's names, the version.
-    env = Environment(
-        loader=FileSystemLoader(str(templates_dir() / "repo")),
-        autoescape=False,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters["yaml"] = _yaml_scalar
-    return env
-
-
 def vscode_settings(schema_path: str) -> str:
     """`.vscode/settings.json`: the YAML extension applies the schema to every filing."""
     settings = {
@@ -288,13 +258,17 @@ def plan_files(
     `source`: where CI and pre-commit install cjzn (default: `default_source()`).
     """
     from cjzn.jsonschema_export import schema_filename, schema_text
+    from cjzn.templating import environment
 
     source = source or CjznSource.parse()
     chosen = list(districts) if districts is not None else list(catalog.districts)
     schema_file = schema_filename(catalog.round)
     schema_path = f"{SCHEMAS_DIR}/{schema_file}"
     basic = catalog.basic_codes()
-    env = _environment()
+    # Markdown and YAML, not HTML: no autoescaping. The only text from outside is
+    # --cjzn-source (one line, no control characters), written through the `yaml`
+    # filter into the YAML files; besides it the round, the catalog's names, the version.
+    env = environment("text")
     context = {
         "round": catalog.round,
         "guide_title": catalog.guide.title,
@@ -319,34 +293,15 @@ def plan_files(
     return files
 
 
-def _git_executable() -> str | None:
-    """The git program, or None when it is not installed (tests replace this)."""
-    return shutil.which("git")
-
-
-def _run_git(git: str, root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [git, *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=60,
-        check=False,
-    )
-
-
 def init_git(root: Path) -> tuple[GitOutcome, str]:
     """`git init` in `root` unless it already is (inside) a git work tree."""
-    git = _git_executable()
-    if git is None:
+    if gitutil.git_executable() is None:
         return GitOutcome.NO_GIT, ""
     try:
-        inside = _run_git(git, root, "rev-parse", "--is-inside-work-tree")
+        inside = gitutil.run_git(root, "rev-parse", "--is-inside-work-tree")
         if inside.returncode == 0 and inside.stdout.strip() == "true":
             return GitOutcome.EXISTING, ""
-        done = _run_git(git, root, "init", "-q")
+        done = gitutil.run_git(root, "init", "-q")
     except (OSError, subprocess.SubprocessError) as exc:
         return GitOutcome.FAILED, str(exc)
     if done.returncode != 0:

@@ -4,13 +4,12 @@ A street office starts from this file instead of a spec: each key carries the
 form's label as a comment, each basic work item the guide's requirement, the key
 works and plan parts are listed to choose from, and each section says which
 stage needs it by when. All of that text comes from the round's catalog; the
-layout lives in `templates/skeleton.yaml.j2` (Jinja2 is imported only here, so
-`cjzn validate` never loads it).
+layout lives in `templates/skeleton.yaml.j2`, rendered by `templating`'s "yaml"
+environment (Jinja2 is imported only then, so `cjzn validate` never loads it).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -18,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjzn.resources import templates_dir
+from cjzn.templating import yaml_quote
 
 if TYPE_CHECKING:
     from cjzn.catalog import Catalog
@@ -42,16 +41,6 @@ TEMPLATE = "skeleton.yaml.j2"
 COMMENT_WIDTH = 88
 #: Punctuation that must not start a line (it stays at the end of the previous one).
 _NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’,.;:!?)]}")
-
-
-def yaml_quote(value: str) -> str:
-    """`value` as a double-quoted YAML scalar that reads back as exactly `value`.
-
-    JSON string syntax is valid YAML; characters YAML would fold or reject
-    (line and paragraph separators, other non-printables) are escaped too.
-    """
-    quoted = json.dumps(value, ensure_ascii=False)
-    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in quoted)
 
 
 def unit_name_problem(name: str) -> tuple[str, str] | None:
@@ -213,27 +202,16 @@ def skeleton_text(
     catalog: Catalog, unit: str, district: str, *, schema_url: str | None = None
 ) -> str:
     """The skeleton of a new filing of `unit` in `district` for `catalog`'s round."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
     from cjzn.jsonschema_export import schema_url as default_schema_url
+    from cjzn.templating import environment
 
     url = schema_url if schema_url is not None else default_schema_url(catalog.round)
     if not url.strip() or any(not c.isprintable() or c.isspace() for c in url):
         raise ValueError(f"invalid schema URL: {url!r}")
 
     # YAML, not HTML: no autoescaping. User text reaches the file only through
-    # `yaml_quote`, catalog text only through `wrap_comment`.
-    env = Environment(
-        loader=FileSystemLoader(str(templates_dir())),
-        autoescape=False,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.do"],
-    )
-    env.filters["note"] = wrap_comment
-    env.filters["q"] = yaml_quote
+    # `yaml_quote` (filter `q`), catalog text only through `wrap_comment` (`note`).
+    env = environment("yaml")
 
     def label(path: str) -> str:
         text = catalog.label(path)
@@ -261,7 +239,7 @@ def skeleton_text(
         return ""
 
     template = env.get_template(TEMPLATE)
-    text = template.render(
+    text: str = template.render(
         catalog=catalog,
         unit=unit,
         district=district,
