@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import random
 import re
 import shutil
@@ -28,8 +29,10 @@ from typer.testing import CliRunner
 from cjzn.catalog import Catalog, catalog_for_round
 from cjzn.cli import app
 from cjzn.report import (
+    CONTACT_PATHS,
     MARKER,
     REDACTED,
+    SENSITIVE_PATHS,
     Dashboard,
     build_dashboard,
     collect_dashboard,
@@ -278,6 +281,39 @@ def test_heatmap_has_a_legend(outputs: dict[str, str]) -> None:
         ("s-missing", "未填写"),
     ):
         assert cls in legend and word in legend
+
+
+def test_heatmap_words_are_the_catalogs(redacted: Dashboard, catalog: Catalog) -> None:
+    assert redacted.basic_statuses == ["done", "in_progress", "planned", "missing"]
+    for status, text in catalog.enums.status.items():
+        assert redacted.basic_label(status) == text.zh
+    english = build_dashboard(StatusReport(redacted.as_of, Options(lang="en")), catalog=catalog)
+    assert [english.basic_label(s) for s in english.basic_statuses] == [
+        "done", "in progress", "planned", "missing"
+    ]  # fmt: skip
+
+
+def test_problems_are_the_diagnostics_with_messages_redacted(
+    redacted: Dashboard, status: StatusReport
+) -> None:
+    by_file = {s.result.file.replace(os.sep, "/"): s.result for s in status.filings}
+    changed = 0
+    for entry in redacted.filings:
+        diagnostics = by_file[entry.file].diagnostics
+        assert len(entry.problems) == len(diagnostics)
+        for problem, diagnostic in zip(entry.problems, diagnostics, strict=True):
+            assert {**problem.as_json(), "message": ""} == {**diagnostic.as_json(), "message": ""}
+            changed += problem.message != diagnostic.message
+    assert changed  # some messages quoted a contact value
+
+
+def test_contact_fields_and_sensitive_paths_agree(with_contacts: Dashboard) -> None:
+    shown = {".".join(path) for path in CONTACT_PATHS}
+    assert {".".join(path) for path in SENSITIVE_PATHS} == shown - {"leader.title", "contact.title"}
+    first = next(f for f in with_contacts.filings if f.readable)
+    assert first.contacts is not None and list(first.contacts) == [
+        ".".join(path) for path in CONTACT_PATHS
+    ]
 
 
 def test_stage_chart_counts_per_district(

@@ -28,6 +28,7 @@ from cjzn.stages import (
     StageState,
     Subject,
     check_evidence_path,
+    days_phrase,
     due_reason,
     evaluate,
     stage_state,
@@ -395,7 +396,32 @@ def test_overdue_message_wording_zh_and_en(filing_dir: Path) -> None:
     soon = next(d for d in check(filing, "2013-03-21").diagnostics if d.path == "contact.mobile")
     assert soon.message.startswith("第一阶段（启动备案）还有 10 天截止（2013-03-31）：")
     today = next(d for d in check(filing, "2013-03-31").diagnostics if d.path == "contact.mobile")
-    assert "今天截止" in today.message
+    assert today.message.startswith("第一阶段（启动备案）今天截止（2013-03-31）：")
+    soon_en, today_en = (
+        next(d for d in check(filing, as_of, lang="en").diagnostics if d.path == "contact.mobile")
+        for as_of in ("2013-03-21", "2013-03-31")
+    )
+    assert soon_en.message.startswith(
+        "stage S1 (Start and filing) is due in 10 day(s) (2013-03-31): "
+    )
+    # the one wording of `days_phrase` (this said "ends today" before it was shared)
+    assert today_en.message.startswith("stage S1 (Start and filing) is due today (2013-03-31): ")
+
+
+@pytest.mark.parametrize(
+    ("days", "deadline", "zh", "en"),
+    [
+        (15, False, "还有 15 天", "15 day(s) left"),
+        (15, True, "还有 15 天截止", "due in 15 day(s)"),
+        (0, False, "今天截止", "due today"),
+        (0, True, "今天截止", "due today"),
+        (-3, False, "已过 3 天", "3 day(s) overdue"),
+        (-3, True, "已过 3 天", "3 day(s) overdue"),
+    ],
+)
+def test_days_phrase_is_the_one_wording(days: int, deadline: bool, zh: str, en: str) -> None:
+    assert days_phrase(days, "zh", deadline=deadline) == zh
+    assert days_phrase(days, "en", deadline=deadline) == en
 
 
 def test_plan_parts_are_named_by_p_code(filing_dir: Path) -> None:

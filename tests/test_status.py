@@ -59,6 +59,23 @@ def options(as_of: str, lang: str = "zh") -> Options:
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("name", "district"),
+    [(" 天平路街道 ", "徐汇区"), ("  ", "徐汇区"), ("天平路街道", ""), ("", "")],
+)
+def test_unit_and_district_also_when_one_is_blank(tmp_path: Path, name: str, district: str) -> None:
+    """`FileResult.unit` only exists when both are written; the status shows what is written."""
+    data = load_example()
+    data["unit"].update(name=name, district=district)
+    path = write(tmp_path, data, "filing.yaml")
+    [status] = collect_status([path], options("2013-04-15")).filings
+    assert (status.unit, status.district) == (name.strip(), district.strip())
+    assert (status.result.unit is None) == (not (name.strip() and district.strip()))
+    assert status.timeline is not None
+    filing = as_json(collect_status([path], options("2013-04-15")))["filings"][0]
+    assert (filing["unit"], filing["district"]) == (name.strip() or None, district.strip() or None)
+
+
 def test_one_filing_in_spring_2013() -> None:
     report = collect_status([SHUXIN], options("2013-04-15"))
     assert report.exit_code == 0

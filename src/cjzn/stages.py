@@ -50,6 +50,7 @@ __all__ = [
     "Timeline",
     "check_evidence_path",
     "days_left",
+    "days_phrase",
     "due_reason",
     "effective_as_of",
     "evaluate",
@@ -59,6 +60,8 @@ __all__ = [
     "requirement_text",
     "stage_name",
     "stage_state",
+    "text_at",
+    "value_at",
 ]
 
 #: A stage that is running and ends at most this many days after `as_of` warns about what is missing.
@@ -171,6 +174,23 @@ def stage_name(stage: Stage, catalog: Catalog, lang: str = "zh") -> str:
     return f"第{_zh_number(number)}阶段（{stage.title}）"
 
 
+def days_phrase(days: int, lang: str = "zh", *, deadline: bool = False) -> str:
+    """How far a deadline is, worded once for `validate`, `status` and `report`.
+
+    `还有 15 天` / `今天截止` / `已过 3 天` (`15 day(s) left` / `due today` /
+    `3 day(s) overdue`); with `deadline`, said of what falls due:
+    `还有 15 天截止` (`due in 15 day(s)`).
+    """
+    en = lang == "en"
+    if days == 0:
+        return "due today" if en else "今天截止"
+    if days < 0:
+        return f"{-days} day(s) overdue" if en else f"已过 {-days} 天"
+    if deadline:
+        return f"due in {days} day(s)" if en else f"还有 {days} 天截止"
+    return f"{days} day(s) left" if en else f"还有 {days} 天"
+
+
 # ---------------------------------------------------------------------------
 # What is checked
 # ---------------------------------------------------------------------------
@@ -219,8 +239,12 @@ _ABSENT = object()  # the key is not there
 _BROKEN = object()  # a parent is of the wrong kind (already an error of its own)
 
 
-def _raw(data: Any, path: PathKey) -> Any:
-    """The value at `path` in the document as written; `_ABSENT` or `_BROKEN` when there is none."""
+def value_at(data: Any, path: PathKey) -> Any:
+    """The value at `path` in the document as written; `_ABSENT` or `_BROKEN` when there is none.
+
+    Callers outside this module test the kind of what they get (a str, list or
+    dict): the two markers are neither.
+    """
     node = data
     for depth, part in enumerate(path):
         if isinstance(part, int):
@@ -238,6 +262,12 @@ def _raw(data: Any, path: PathKey) -> Any:
         if node is None and depth < len(path) - 1:
             return _ABSENT
     return node
+
+
+def text_at(data: Any, path: PathKey) -> str:
+    """The text written at `path`, stripped; "" when there is none (absent, null, not text)."""
+    value = value_at(data, path)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _empty(value: Any) -> bool:
@@ -289,13 +319,13 @@ def _shape(value: Any, kind: type) -> str:
 
 def _fields(subject: Subject, requirement: str, section: str, names: Iterable[str]) -> list[Gap]:
     """One gap for an absent section, else one per empty field."""
-    shape = _shape(_raw(subject.data, (section,)), dict)
+    shape = _shape(value_at(subject.data, (section,)), dict)
     if shape != "ok":
         return [Gap(requirement, "missing", (section,))] if shape == "missing" else []
     return [
         Gap(requirement, "missing", (section, name))
         for name in names
-        if _missing_text(_raw(subject.data, (section, name)))
+        if _missing_text(value_at(subject.data, (section, name)))
     ]
 
 
@@ -313,7 +343,7 @@ def _contact(subject: Subject) -> list[Gap]:
 
 
 def _prior_rounds(subject: Subject) -> list[Gap]:
-    value = _raw(subject.data, ("prior_rounds",))
+    value = value_at(subject.data, ("prior_rounds",))
     # An empty list is an answer: 从未参与 (never took part).
     if value is _ABSENT or value is None or (isinstance(value, str) and not value.strip()):
         return [Gap("prior_rounds", "missing", ("prior_rounds",))]
@@ -370,13 +400,13 @@ _LIST_PARTS = frozenset({"responsibilities", "mechanisms"})
 
 
 def _plan(subject: Subject) -> list[Gap]:
-    shape = _shape(_raw(subject.data, ("plan",)), dict)
+    shape = _shape(value_at(subject.data, ("plan",)), dict)
     if shape != "ok":
         return [Gap("plan", "missing", ("plan",))] if shape == "missing" else []
     gaps: list[Gap] = []
     for part in subject.catalog.plan_parts:
         path: PathKey = ("plan", part.key)
-        value = _raw(subject.data, path)
+        value = value_at(subject.data, path)
         if part.key == "work_plan":
             gaps.extend(_named_entries("plan", path, value, "task"))
         elif _empty(value):
@@ -391,17 +421,17 @@ def _plan(subject: Subject) -> list[Gap]:
 
 
 def _basic_work_measures(subject: Subject) -> list[Gap]:
-    if _raw(subject.data, ("basic_work",)) is _BROKEN:
+    if value_at(subject.data, ("basic_work",)) is _BROKEN:
         return []
     return [
         Gap("basic_work_measures", "missing", ("basic_work", code, "measures"))
         for code in subject.catalog.basic_codes()
-        if _missing_text(_raw(subject.data, ("basic_work", code, "measures")))
+        if _missing_text(value_at(subject.data, ("basic_work", code, "measures")))
     ]
 
 
 def _key_work(subject: Subject) -> list[Gap]:
-    works = _raw(subject.data, ("key_work",))
+    works = value_at(subject.data, ("key_work",))
     shape = _shape(works, list)
     if shape != "ok":
         return [Gap("key_work", "missing", ("key_work",))] if shape == "missing" else []
@@ -411,7 +441,7 @@ def _key_work(subject: Subject) -> list[Gap]:
             continue  # wrong kind: the model reports it
         for name in ("code", "measures", "expected_outcomes"):
             path: PathKey = ("key_work", index, name)
-            value = _raw(subject.data, path)
+            value = value_at(subject.data, path)
             # expected_outcomes: at least one non-blank outcome; the others are text
             if _missing(value) if name == "expected_outcomes" else _missing_text(value):
                 gaps.append(Gap("key_work", "missing", path))
@@ -423,7 +453,7 @@ def _submission(subject: Subject) -> list[Gap]:
 
 
 def _responsibility_owners(subject: Subject) -> list[Gap]:
-    items = _raw(subject.data, ("plan", "responsibilities"))
+    items = value_at(subject.data, ("plan", "responsibilities"))
     shape = _shape(items, list)
     if shape == "ok" and _blank(items):
         shape = "missing"  # the skeleton's empty entry: P6 itself is missing
@@ -460,7 +490,7 @@ def _responsibility_coverage(subject: Subject) -> list[Gap]:
 
 
 def _basic_work_done(subject: Subject) -> list[Gap]:
-    if _raw(subject.data, ("basic_work",)) is _BROKEN:
+    if value_at(subject.data, ("basic_work",)) is _BROKEN:
         return []
     items = subject.filing.basic_work or {}
     gaps: list[Gap] = []
@@ -468,8 +498,7 @@ def _basic_work_done(subject: Subject) -> list[Gap]:
         item = items.get(code)
         if item is not None and item.status == "done":
             continue
-        written = _raw(subject.data, ("basic_work", code, "status"))
-        value = written.strip() if isinstance(written, str) and written.strip() else None
+        value = text_at(subject.data, ("basic_work", code, "status")) or None
         gaps.append(Gap("basic_work_done", "not_done", ("basic_work", code, "status"), value=value))
     return gaps
 
@@ -569,9 +598,9 @@ def _evidence(subject: Subject) -> list[Gap]:
 
 
 def _summary(subject: Subject) -> list[Gap]:
-    if _shape(_raw(subject.data, ("summary",)), dict) == "broken":
+    if _shape(value_at(subject.data, ("summary",)), dict) == "broken":
         return []
-    if _missing_text(_raw(subject.data, ("summary", "text"))):
+    if _missing_text(value_at(subject.data, ("summary", "text"))):
         return [Gap("summary", "missing", ("summary", "text"))]
     return []
 
@@ -718,7 +747,7 @@ class Timeline:
 def evaluate(subject: Subject, as_of: date, selected: str | None = None) -> Timeline:
     """Every stage of the subject's round, each requirement done / missing / due soon / overdue."""
     codes = subject.catalog.stage_codes()
-    filed = not _missing_text(_raw(subject.data, ("submission", "filed_on")))
+    filed = not _missing_text(value_at(subject.data, ("submission", "filed_on")))
     stages: list[StageResult] = []
     for stage in subject.catalog.stages:
         result = StageResult(

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from cjzn.catalog import Catalog
 from cjzn.rules.base import Options
+from cjzn.rules.stages import context_for
+from cjzn.rules.stages import timeline as rule_timeline
 from cjzn.stages import (
     DueReason,
     PositionKind,
@@ -25,15 +27,15 @@ from cjzn.stages import (
     RequirementStatus,
     StageResult,
     StageState,
-    Subject,
     Timeline,
+    days_phrase,
     effective_as_of,
-    evaluate,
     gap_message,
     requirement_text,
     stage_name,
+    text_at,
 )
-from cjzn.validate import FileResult, find_repo_root, validate_paths
+from cjzn.validate import FileResult, validate_paths
 
 #: Bumped only if a key of the JSON document is renamed or removed (adding keys is compatible).
 STATUS_JSON_VERSION = 1
@@ -92,33 +94,23 @@ class StatusReport:
         return 1 if any(f.errors or f.overdue for f in self.filings) else 0
 
 
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
 def status_of(result: FileResult, options: Options, as_of: date | None = None) -> FilingStatus:
-    """The timeline of one validated filing, as of `as_of` (default: the options' date)."""
+    """The timeline of one validated filing, as of `as_of` (default: the options' date).
+
+    Evaluated the way the stage rules evaluate it (`cjzn.rules.stages.timeline`).
+    """
     when = as_of or effective_as_of(options.as_of)
-    data = result.document.data if result.document else None
-    unit = data.get("unit") if isinstance(data, dict) else None
-    unit = unit if isinstance(unit, dict) else {}
+    key = result.unit  # None when the name or the district is blank: then read what is written
+    data = result.document.data if result.document is not None else None
     status = FilingStatus(
         result=result,
         timeline=None,
-        unit=_text(unit.get("name")),
-        district=_text(unit.get("district")),
+        unit=key.name if key is not None else text_at(data, ("unit", "name")),
+        district=key.district if key is not None else text_at(data, ("unit", "district")),
     )
-    if result.document is None or result.filing is None or result.catalog is None:
-        return status
-    path = result.path
-    subject = Subject(
-        filing=result.filing,
-        data=result.document.data,
-        catalog=result.catalog,
-        base_dir=path.parent if path is not None else None,
-        repo_root=find_repo_root(path) if path is not None else None,
-    )
-    status.timeline = evaluate(subject, when, options.stage)
+    context = context_for(result, replace(options, as_of=when))
+    if context is not None:
+        status.timeline = rule_timeline(context)
     return status
 
 
@@ -140,17 +132,6 @@ def collect_status(
 # ---------------------------------------------------------------------------
 # Words shared by the renderers and the validate summary
 # ---------------------------------------------------------------------------
-
-
-def _days(days: int, lang: str) -> str:
-    """`还有 15 天` / `今天截止` / `已过 3 天`."""
-    if lang == "en":
-        if days == 0:
-            return "due today"
-        return f"{days} day(s) left" if days > 0 else f"{-days} day(s) overdue"
-    if days == 0:
-        return "今天截止"
-    return f"还有 {days} 天" if days > 0 else f"已过 {-days} 天"
 
 
 _STATUS_WORDS = {
@@ -186,9 +167,7 @@ def _pick(words: tuple[str, str], lang: str) -> str:
 def requirement_word(requirement: RequirementResult, stage: StageResult, lang: str) -> str:
     """`已完成` / `还有 12 天截止` / `已到期未完成` ..."""
     if requirement.status is RequirementStatus.DUE_SOON:
-        if lang == "en":
-            return f"due in {stage.days_left} day(s)" if stage.days_left else "due today"
-        return f"还有 {stage.days_left} 天截止" if stage.days_left else "今天截止"
+        return days_phrase(stage.days_left, lang, deadline=True)
     return _pick(_STATUS_WORDS[requirement.status], lang)
 
 
@@ -234,10 +213,10 @@ def where_it_stands(timeline: Timeline, catalog: Catalog, lang: str) -> str:
             )
         else:
             parts.append(
-                f"next deadline: {up_name} on {end} ({_days(upcoming.days_left, lang)}), "
+                f"next deadline: {up_name} on {end} ({days_phrase(upcoming.days_left, lang)}), "
                 f"{open_here} requirement(s) open"
                 if en
-                else f"下一个截止：{up_name}{end}（{_days(upcoming.days_left, lang)}），"
+                else f"下一个截止：{up_name}{end}（{days_phrase(upcoming.days_left, lang)}），"
                 f"尚有 {open_here} 项要求未完成"
             )
     others = timeline.overdue_count - (
@@ -425,7 +404,9 @@ def _timeline(console: Any, status: FilingStatus, lang: str) -> None:
         state = _pick(_STATE_WORDS[stage.state], lang)
         if stage.state is StageState.RUNNING:
             state += (
-                f", {_days(stage.days_left, lang)}" if en else f"，{_days(stage.days_left, lang)}"
+                f", {days_phrase(stage.days_left, lang)}"
+                if en
+                else f"，{days_phrase(stage.days_left, lang)}"
             )
         if stage.due is not None:
             due = _pick(_DUE_WORDS[stage.due], lang)
@@ -498,7 +479,7 @@ def _table(console: Any, report: StatusReport) -> None:
         if upcoming is None:
             deadline_cell = "—"
         else:
-            when = _days(upcoming.days_left, lang)
+            when = days_phrase(upcoming.days_left, lang)
             deadline_cell = f"{upcoming.stage.code} {upcoming.stage.end} ({when})"
             if not en:
                 deadline_cell = f"{upcoming.stage.code} {upcoming.stage.end}（{when}）"

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cjzn.diagnostics import Diagnostic
 from cjzn.messages import Msg, error, warning
-from cjzn.rules.base import Rule, RuleContext
+from cjzn.rules.base import Options, Rule, RuleContext
 from cjzn.stages import (
     EARLY_EVALUATION_STAGE,
     FILING_STAGE,
@@ -24,6 +25,7 @@ from cjzn.stages import (
     StageState,
     Subject,
     Timeline,
+    days_phrase,
     effective_as_of,
     evaluate,
     gap_message,
@@ -31,6 +33,9 @@ from cjzn.stages import (
     stage_name,
     stage_state,
 )
+
+if TYPE_CHECKING:
+    from cjzn.validate import FileResult
 
 OVERDUE = error(
     "T101", "stage-requirement-overdue",
@@ -95,6 +100,28 @@ def subject_of(ctx: RuleContext) -> Subject:
     )
 
 
+def context_for(result: FileResult, options: Options) -> RuleContext | None:
+    """The context `validate_file` gives the rules, rebuilt from its result (None when unchecked).
+
+    `cjzn status` evaluates a filing through it, so its timeline is built from
+    the same Subject (evidence relative to the filing's folder, inside its
+    filings repo) as the stage rules'.
+    """
+    if result.document is None or result.filing is None or result.catalog is None:
+        return None
+    from cjzn.validate import find_repo_root  # late: validate imports the rules
+
+    path = result.path
+    return RuleContext(
+        filing=result.filing,
+        document=result.document,
+        catalog=result.catalog,
+        options=options,
+        base_dir=path.parent if path is not None else None,
+        repo_root=find_repo_root(path) if path is not None else None,
+    )
+
+
 def timeline(ctx: RuleContext) -> Timeline:
     """The filing's timeline, evaluated once per run and shared by the rules below."""
     cached = ctx.extra.get("stages.timeline")
@@ -121,13 +148,8 @@ def _when(stage: StageResult, ctx: RuleContext) -> str:
         if filed is None:  # written but not a valid date
             return "is filed" if en else "已提交备案"
         return f"is filed ({filed.isoformat()})" if en else f"已提交备案（{filed.isoformat()}）"
-    if stage.days_left == 0:
-        return f"ends today ({end})" if en else f"今天截止（{end}）"
-    return (
-        f"is due in {stage.days_left} day(s) ({end})"
-        if en
-        else f"还有 {stage.days_left} 天截止（{end}）"
-    )
+    soon = days_phrase(stage.days_left, ctx.lang, deadline=True)
+    return f"is {soon} ({end})" if en else f"{soon}（{end}）"
 
 
 def _stage_diagnostics(ctx: RuleContext, *, due: bool) -> Iterator[Diagnostic]:
