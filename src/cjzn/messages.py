@@ -81,3 +81,11 @@ def quote(value: Any, lang: str) -> str:
     if len(text) > 40:
         text = text[:37] + "…"
     return f"“{text}”" if lang != "en" else f'"{text}"'
+
+
+DID_YOU_MEAN = Msg("，是否应为 {x}？", "; did you mean {x}?")
+
+
+def did_you_mean(suggestion: str | None, lang: str) -> str:
+    """The tail every "not known" message shares; empty when there is nothing to suggest."""
+    return DID_YOU_MEAN.format(lang, x=suggestion) if suggestion else ""

@@ -24,7 +24,7 @@ from cjzn.catalog import Catalog
 from cjzn.diagnostics import Diagnostic
 from cjzn.labels import describe, leaf
 from cjzn.loader import Document, PathKey, dotted
-from cjzn.messages import Msg, quote
+from cjzn.messages import Msg, did_you_mean, quote
 from cjzn.model import Filing
 
 _EXPECTED = {
@@ -117,7 +117,7 @@ def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: s
         if close:
             name = leaf((*loc[:-1], close[0]), catalog, lang)
             shown = close[0] if name == close[0] else f"{close[0]}（{name}）"
-            suggestion = f"，是否应为 {shown}？" if lang != "en" else f"; did you mean {shown}?"
+            suggestion = did_you_mean(shown, lang)
         line, column = document.locate_key(loc)
         parent = describe(loc[:-1], catalog, lang) if loc[:-1] else ""
         place = (f"{parent} 中" if lang != "en" else f" under {parent}") if parent else ""
@@ -163,11 +163,7 @@ def _custom_params(
         known = ("、" if lang != "en" else ", ").join(context.get("known") or [])
         params["problem"] = problem.format(lang, value=context.get("value", ""), known=known)
     if code == fields.DISTRICT.code:
-        suggestion = params.get("suggestion")
-        if suggestion:
-            params["suggestion"] = (
-                f"，是否应为 {suggestion}？" if lang != "en" else f"; did you mean {suggestion}?"
-            )
+        params["suggestion"] = did_you_mean(params.get("suggestion"), lang)
         separator = "、" if lang != "en" else ", "
         params["districts"] = separator.join(catalog.districts) if catalog else ""
     if code == fields.CHOICE.code and isinstance(params.get("choices"), list):

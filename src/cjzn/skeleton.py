@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cjzn.messages import did_you_mean
 from cjzn.templating import yaml_quote
 
 if TYPE_CHECKING:
@@ -78,8 +79,7 @@ def require_district(catalog: Catalog, value: str) -> str:
     choice = resolve_district(catalog, value)
     if choice.district is not None:
         return choice.district
-    hint = f"，是否应为 {choice.suggestion}？" if choice.suggestion else ""
-    hint_en = f"; did you mean {choice.suggestion}?" if choice.suggestion else ""
+    hint, hint_en = did_you_mean(choice.suggestion, "zh"), did_you_mean(choice.suggestion, "en")
     raise UsageError(
         f"--district: {value} 不是 {catalog.round} 年度的区县{hint}"
         f"（可选：{'、'.join(catalog.districts)}）/ "
@@ -111,13 +111,7 @@ def ask_district(
         choice = resolve_district(catalog, answer)
         if choice.district is not None:
             return choice.district
-        hint = ""
-        if choice.suggestion:
-            hint = (
-                f"，是否应为 {choice.suggestion}？"
-                if lang != "en"
-                else f"; did you mean {choice.suggestion}?"
-            )
+        hint = did_you_mean(choice.suggestion, lang)
         say(
             f"{answer} 不是 {catalog.round} 年度的区县{hint}"
             if lang != "en"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjzn.diagnostics import Diagnostic
-from cjzn.messages import Msg, error
+from cjzn.messages import Msg, did_you_mean, error
 from cjzn.rules.base import Rule, RuleContext
 
 COUNT = error(
@@ -76,7 +76,7 @@ def suggest(value: str, known: list[str], lang: str) -> str:
     normalized = value.strip().upper().translate(table).replace(" ", "")
     if normalized not in known:
         return ""  # a near code (K11 -> K1) is a different work, not a typo worth suggesting
-    return f"，是否应为 {normalized}？" if lang != "en" else f"; did you mean {normalized}?"
+    return did_you_mean(normalized, lang)
 
 
 RULES = (
