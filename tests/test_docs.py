@@ -45,3 +45,14 @@ def test_every_command_and_option_is_documented() -> None:
             for option in getattr(param, "opts", []):
                 if option.startswith("--") and option not in ("--help",):
                     assert option in README, f"README does not document `cjzn {name} {option}`"
+
+
+def test_the_contract_copy_is_current() -> None:
+    """docs/filing-format.md mirrors the contract that users and other tools rely on."""
+    import pytest
+
+    source = ROOT.parent / "shared" / "spec" / "filing-format.md"
+    if not source.is_file():
+        pytest.skip("the shared contract is not beside this checkout")
+    copy = (ROOT / "docs" / "filing-format.md").read_text(encoding="utf-8")
+    assert copy.split("\n", 2)[2] == source.read_text(encoding="utf-8")
