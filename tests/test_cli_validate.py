@@ -94,6 +94,9 @@ def test_broken_file_is_a_diagnostic_not_a_crash(write_filing: Callable[..., Pat
         ["validate", "does-not-exist.yaml"],
         ["validate", "--format", "xml", "x"],
         ["validate", "--lang", "fr", "x"],
+        ["validate", "--as-of", "20130415", "examples/"],
+        ["validate", "--as-of", "2013-02-30", "examples/"],
+        ["validate", "--stage", "S9", "examples/"],
         ["validate"],
     ],
 )

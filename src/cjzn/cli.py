@@ -695,10 +695,12 @@ def parse_date_option(value: str | None, option: str) -> date | None:
     """`--as-of 2013-04-15` as a date, or a usage error (exit 2)."""
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
+    from cjzn.fields import iso_date  # the same reading of a date as in a filing
+
+    parsed = iso_date(value)
+    if parsed is None:
         _fail_usage(f"{option} 应为日期，例如 2013-04-15 / {option} must be a date like 2013-04-15")
+    return parsed
 
 
 def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | None:
