@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cjzn.catalog import Catalog, catalog_for_round
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 COMPLETE = EXAMPLES / "filings" / "徐汇区" / "天平路街道.yaml"
@@ -34,3 +36,11 @@ def write_filing(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled 2013-2014 round catalog."""
+    loaded = catalog_for_round("2013-2014")
+    assert loaded is not None
+    return loaded

@@ -84,13 +84,6 @@ LABEL_PATHS = [path for line in _LABEL_PATHS_TEXT.splitlines() for path in line.
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = catalog_for_round(ROUND)
-    assert loaded is not None
-    return loaded
-
-
-@pytest.fixture(scope="module")
 def bundled_text() -> str:
     return bundled_rounds()[ROUND].read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.catalog import Catalog
 from cjzn.catalog_view import (
     catalog_data,
     catalog_json,
@@ -25,13 +25,6 @@ from cjzn.validate import UsageError
 
 ROUND = "2013-2014"
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = catalog_for_round(ROUND)
-    assert loaded is not None
-    return loaded
 
 
 def squash(value: str) -> str:

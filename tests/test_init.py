@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cjzn import cli
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.catalog import Catalog
 from cjzn.cli import app
 from cjzn.fileio import write_atomic
 from cjzn.jsonschema_export import schema_url
@@ -33,13 +33,6 @@ from cjzn.validate import validate_file
 
 ROUND = "2013-2014"
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = catalog_for_round(ROUND)
-    assert loaded is not None
-    return loaded
 
 
 @pytest.fixture(scope="module")

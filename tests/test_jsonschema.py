@@ -14,7 +14,7 @@ import yaml
 from conftest import COMPLETE, DRAFT, EARLY, ROOT
 from typer.testing import CliRunner
 
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.catalog import Catalog
 from cjzn.cli import app
 from cjzn.jsonschema_export import (
     DIALECT,
@@ -51,13 +51,6 @@ for tag, pattern, first in (
 
 def load12(text: str) -> Any:
     return yaml.load(text, Loader=Yaml12Loader)  # a SafeLoader subclass
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = catalog_for_round(ROUND)
-    assert loaded is not None
-    return loaded
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ import yaml
 from conftest import COMPLETE, EARLY
 from typer.testing import CliRunner
 
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.catalog import Catalog
 from cjzn.cli import app
 from cjzn.report import (
     CONTACT_PATHS,
@@ -153,13 +153,6 @@ def generate(root: Path, catalog: Catalog, seed: int = 6) -> list[Expected]:
         broken, "", "", [], dict.fromkeys(catalog.basic_codes(), "missing"), [], readable=False
     )
     return expected
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = catalog_for_round(ROUND)
-    assert loaded is not None
-    return loaded
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from conftest import COMPLETE, EARLY, ROOT
 from typer.testing import CliRunner
 
 from cjzn import __version__, gitutil
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.catalog import Catalog
 from cjzn.cli import app
 from cjzn.jsonschema_export import schema_filename, schema_text, schema_url
 from cjzn.scaffold import (
@@ -39,13 +39,6 @@ DEFAULT_SPEC = f"git+{PROJECT_URL}@v{__version__}"
 WORKFLOWS = (".github/workflows/cjzn.yml", ".gitlab-ci.yml")
 runner = CliRunner()
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    loaded = catalog_for_round(ROUND)
-    assert loaded is not None
-    return loaded
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ turns it into a located, translated diagnostic.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -175,22 +176,22 @@ _LANDLINE_TYPES = {
 }
 
 
-def check_mobile(value: str) -> str:
-    if not value.strip():
-        return value  # blank is not filled in yet: the stage rules say when it is due
-    number = _parse_phone(value)
-    if number is None or phonenumbers.number_type(number) not in _MOBILE_TYPES:
-        raise fail(MOBILE, value=value)
-    return value
+def _number_check(info: CodeInfo, kinds: set[Any]) -> Callable[[str], str]:
+    """A check that `value` is a valid number of one of `kinds` (mobile, landline)."""
+
+    def check(value: str) -> str:
+        if not value.strip():
+            return value  # blank is not filled in yet: the stage rules say when it is due
+        number = _parse_phone(value)
+        if number is None or phonenumbers.number_type(number) not in kinds:
+            raise fail(info, value=value)
+        return value
+
+    return check
 
 
-def check_landline(value: str) -> str:
-    if not value.strip():
-        return value  # blank is not filled in yet: the stage rules say when it is due
-    number = _parse_phone(value)
-    if number is None or phonenumbers.number_type(number) not in _LANDLINE_TYPES:
-        raise fail(LANDLINE, value=value)
-    return value
+check_mobile = _number_check(MOBILE, _MOBILE_TYPES)
+check_landline = _number_check(LANDLINE, _LANDLINE_TYPES)
 
 
 def check_phone(value: str) -> str:

@@ -33,6 +33,7 @@ from cjzn.catalog import Catalog
 from cjzn.fields import iso_date
 from cjzn.gitutil import git_output
 from cjzn.loader import Document, load_path
+from cjzn.model import Contact
 from cjzn.templating import environment
 from cjzn.validate import (
     SHANGHAI,
@@ -477,7 +478,7 @@ def build_view(
         leader={key: src.text("leader", key) for key in ("name", "title", "phone")},
         contact={
             key: src.text("contact", key)
-            for key in ("name", "title", "office_phone", "mobile", "email", "postcode", "address")
+            for key in Contact.model_fields  # the contract's contact keys, in its order
         },
         prior_boxes=boxes,
         key_works=key_works,

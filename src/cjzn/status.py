@@ -18,7 +18,6 @@ from typing import Any, TextIO
 
 from cjzn.catalog import Catalog
 from cjzn.rules.base import Options
-from cjzn.rules.stages import context_for
 from cjzn.rules.stages import timeline as rule_timeline
 from cjzn.stages import (
     DueReason,
@@ -35,7 +34,7 @@ from cjzn.stages import (
     stage_name,
     text_at,
 )
-from cjzn.validate import FileResult, validate_paths
+from cjzn.validate import FileResult, rule_context, validate_paths
 
 #: Bumped only if a key of the JSON document is renamed or removed (adding keys is compatible).
 STATUS_JSON_VERSION = 1
@@ -108,7 +107,7 @@ def status_of(result: FileResult, options: Options, as_of: date | None = None) -
         unit=key.name if key is not None else text_at(data, ("unit", "name")),
         district=key.district if key is not None else text_at(data, ("unit", "district")),
     )
-    context = context_for(result, replace(options, as_of=when))
+    context = rule_context(result, replace(options, as_of=when))
     if context is not None:
         status.timeline = rule_timeline(context)
     return status

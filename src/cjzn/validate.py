@@ -186,19 +186,31 @@ def validate_file(
     )
     diagnostics.extend(schema_problems)
     result.filing, result.catalog = filing, catalog
-    if filing is not None and catalog is not None:
-        context = RuleContext(
-            filing=filing,
-            document=document,
-            catalog=catalog,
-            options=options,
-            base_dir=path.parent,
-            repo_root=find_repo_root(path),
-        )
+    context = rule_context(result, options)
+    if context is not None:
         found = [d for rule in RULES.values() for d in rule.check(context)]
         diagnostics.extend(_without_restatements(found, diagnostics))
     diagnostics.sort(key=sort_key)
     return result
+
+
+def rule_context(result: FileResult, options: Options) -> RuleContext | None:
+    """What the rules see of a checked filing (None when it could not be checked).
+
+    `cjzn status` builds its timeline through this too, so evidence is judged
+    from the same folder and filings repo as in `validate`.
+    """
+    if result.document is None or result.filing is None or result.catalog is None:
+        return None
+    path = result.path
+    return RuleContext(
+        filing=result.filing,
+        document=result.document,
+        catalog=result.catalog,
+        options=options,
+        base_dir=path.parent if path is not None else None,
+        repo_root=find_repo_root(path) if path is not None else None,
+    )
 
 
 def _without_restatements(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from cjzn.diagnostics import Diagnostic
 from cjzn.messages import Msg, error, warning
-from cjzn.rules.base import Options, Rule, RuleContext
+from cjzn.rules.base import Rule, RuleContext
 from cjzn.stages import (
     EARLY_EVALUATION_STAGE,
     FILING_STAGE,
@@ -35,7 +35,7 @@ from cjzn.stages import (
 )
 
 if TYPE_CHECKING:
-    from cjzn.validate import FileResult
+    pass
 
 OVERDUE = error(
     "T101", "stage-requirement-overdue",
@@ -97,28 +97,6 @@ def subject_of(ctx: RuleContext) -> Subject:
         catalog=ctx.catalog,
         base_dir=ctx.base_dir,
         repo_root=ctx.repo_root,
-    )
-
-
-def context_for(result: FileResult, options: Options) -> RuleContext | None:
-    """The context `validate_file` gives the rules, rebuilt from its result (None when unchecked).
-
-    `cjzn status` evaluates a filing through it, so its timeline is built from
-    the same Subject (evidence relative to the filing's folder, inside its
-    filings repo) as the stage rules'.
-    """
-    if result.document is None or result.filing is None or result.catalog is None:
-        return None
-    from cjzn.validate import find_repo_root  # late: validate imports the rules
-
-    path = result.path
-    return RuleContext(
-        filing=result.filing,
-        document=result.document,
-        catalog=result.catalog,
-        options=options,
-        base_dir=path.parent if path is not None else None,
-        repo_root=find_repo_root(path) if path is not None else None,
     )
 
 
