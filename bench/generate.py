@@ -19,7 +19,7 @@ import random
 import sys
 from pathlib import Path
 
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.guide import Catalog, catalog_for_round
 
 ROUND = "2013-2014"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cjzn.catalog import Catalog, catalog_for_round
+from cjzn.guide import Catalog, catalog_for_round
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

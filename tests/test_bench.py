@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cjzn.rules import Options
-from cjzn.validate import validate_paths
+from cjzn.options import Options
+from cjzn.check import validate_paths
 
 GENERATOR = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
 

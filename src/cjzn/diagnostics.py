@@ -1,15 +1,35 @@
-"""The one diagnostic type every check, the loader and the schema produce.
+"""The one diagnostic type, and the documentation every diagnostic code carries.
 
 A parse failure, an invalid phone number and an overdue stage are all the same
 kind of value, so reporters and exit codes never special-case where a problem
-came from (the check-jsonschema way).
+came from (the check-jsonschema way). Each code is described once, where it is
+produced (the loader, the field checks, a rule module), by a `CodeInfo`: its
+name, what it means, the message and per-problem hint templates, a static help
+text (`cjzn rules`, SARIF), and examples that pass and fail it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from cjzn.i18n import Msg
+
+__all__ = [
+    "HEADER",
+    "CodeInfo",
+    "Diagnostic",
+    "Example",
+    "Severity",
+    "error",
+    "sort_key",
+    "warning",
+]
+
+#: The first lines of every example filing (a version-1 filing of the bundled round).
+HEADER = 'cjzn: 1\nround: "2013-2014"\n'
 
 
 class Severity(str, Enum):
@@ -50,3 +70,76 @@ class Diagnostic:
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
     """Stable order: by file, position, then code and path."""
     return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code, diagnostic.path)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A filing that passes or fails one code: documentation that the test suite runs.
+
+    `text` is YAML written after the header `cjzn: 1` / `round: "2013-2014"`,
+    unless `whole` (the loader's codes need the whole file, bytes included); a
+    callable makes large texts only when the example is run. `files` are written
+    beside it (another filing, an evidence file; a name ending in `/` is a folder,
+    `filing.yaml/` makes the filing itself one); the run is judged as of `as_of`.
+    """
+
+    text: str | bytes | Callable[[], str | bytes]
+    as_of: str = "2013-01-15"
+    whole: bool = False
+    files: tuple[tuple[str, str], ...] = ()
+
+    def content(self) -> bytes:
+        """The filing's bytes as the example writes them."""
+        text = self.text() if callable(self.text) else self.text
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        return data if self.whole else HEADER.encode("utf-8") + data
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """What a diagnostic code means: its documentation, templates and examples."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: Msg
+    message: Msg
+    hint: Msg = Msg("", "")  # noqa: RUF009 - a NamedTuple is immutable
+    help: Msg | None = None  # static advice; None: the hint, which then has no placeholders
+    passing: tuple[Example, ...] = ()
+    failing: tuple[Example, ...] = ()
+
+    @property
+    def help_text(self) -> Msg:
+        """How to fix any problem of this code (no per-problem values)."""
+        return self.help if self.help is not None else self.hint
+
+    def diagnostic(
+        self,
+        *,
+        lang: str,
+        file: str,
+        line: int,
+        column: int,
+        path: str,
+        severity: Severity | None = None,
+        **params: Any,
+    ) -> Diagnostic:
+        return Diagnostic(
+            file=file,
+            line=line,
+            column=column,
+            path=path,
+            code=self.code,
+            severity=severity or self.severity,
+            message=self.message.format(lang, **params),
+            hint=self.hint.format(lang, **params),
+        )
+
+
+def error(code: str, name: str, summary: Msg, message: Msg, hint: Msg, **more: Any) -> CodeInfo:
+    return CodeInfo(code, name, Severity.ERROR, summary, message, hint, **more)
+
+
+def warning(code: str, name: str, summary: Msg, message: Msg, hint: Msg, **more: Any) -> CodeInfo:
+    return CodeInfo(code, name, Severity.WARNING, summary, message, hint, **more)

@@ -158,11 +158,11 @@ def format_for(
 ) -> str:
     """`--format`, else the `-o` file's suffix (`suffixes`: ".md" -> "md"), else `default`.
 
-    Raises `cjzn.validate.UsageError` for a format not in `formats` and for a
+    Raises `cjzn.errors.UsageError` for a format not in `formats` and for a
     `--format` that contradicts the `-o` suffix (`-o out.md -f html`): the file
     would open as the wrong kind.
     """
-    from cjzn.validate import UsageError
+    from cjzn.errors import UsageError
 
     implied = suffixes.get(output.suffix.lower()) if output is not None else None
     if fmt is None:

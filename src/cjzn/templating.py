@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any
 
+from cjzn.text import wrap_comment, xml_safe
+
 __all__ = ["FORMATS", "environment", "md_escape", "xml_safe", "yaml_quote"]
 
 #: The flavours of `environment`: the rendered documents (html, md) and the
@@ -23,18 +25,8 @@ __all__ = ["FORMATS", "environment", "md_escape", "xml_safe", "yaml_quote"]
 #: filings repo's README, CI and pre-commit files).
 FORMATS = ("html", "md", "yaml", "text")
 
-_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([>+=-])|(\d+)([.)]))")
-
-
-def xml_safe(text: str) -> str:
-    """Drop the control characters XML 1.0 cannot hold (tab, LF and CR stay).
-
-    A YAML `\\0` escape would crash Word output and put raw NUL/ESC bytes into
-    HTML and Markdown; every rendered value passes through here.
-    """
-    return _XML_INCOMPATIBLE.sub("", text)
 
 
 def _md_line_start(match: re.Match[str]) -> str:
@@ -95,8 +87,6 @@ def environment(fmt: str) -> Any:
         raise ValueError(f"unknown template format: {fmt}")
     loader = jinja2.FileSystemLoader(str(templates_dir()))
     if fmt in ("yaml", "text"):
-        from cjzn.skeleton import wrap_comment
-
         env = jinja2.Environment(
             loader=loader,
             autoescape=False,

@@ -1,16 +1,18 @@
-"""The rule registry: every guide check, by its stable code.
+"""The guide's rules: one module per family, each rule a small unit with its code and examples."""
 
-Explicit on purpose (no import-time discovery): adding a rule means adding it
-here, and the documentation test then insists it is documented.
-"""
+from cjzn.rules.base import Rule, RuleContext
+from cjzn.rules.registry import ALL_CODES, RULES, codes_json, codes_markdown
+from cjzn.rules.repo import REPO_RULES, RepoRule, UnitKey, unit_key
 
-from __future__ import annotations
-
-from cjzn.rules import codes, key_work, stages, values
-from cjzn.rules.base import Options, Rule, RuleContext
-
-RULES: dict[str, Rule] = {
-    rule.code: rule for module in (key_work, codes, values, stages) for rule in module.RULES
-}
-
-__all__ = ["RULES", "Options", "Rule", "RuleContext"]
+__all__ = [
+    "ALL_CODES",
+    "REPO_RULES",
+    "RULES",
+    "RepoRule",
+    "Rule",
+    "RuleContext",
+    "UnitKey",
+    "codes_json",
+    "codes_markdown",
+    "unit_key",
+]

@@ -1,34 +1,30 @@
 """What a rule is, and what it is given to check.
 
-A rule is a stable code with its documentation (`CodeInfo`) and a `check`
-that yields diagnostics for one filing. Rules see the validated model (bad
-values already pruned and reported), the document for positions, the round's
-catalog, and the run's options; they never parse, print or exit.
+A rule is a stable code with its documentation (`CodeInfo`: purpose, message,
+help, passing and failing examples) and a `check` that yields diagnostics for
+one filing. Rules see the validated model (bad values already pruned and
+reported), the document for positions, the round's catalog, the filing's
+timeline (evaluated once by the pipeline), and the run's options; they never
+parse, print or exit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from cjzn.catalog import Catalog
-from cjzn.diagnostics import Diagnostic, Severity
-from cjzn.labels import describe
-from cjzn.loader import Document, PathKey, dotted
-from cjzn.messages import CodeInfo, quote
+from cjzn.diagnostics import CodeInfo, Diagnostic, Severity
+from cjzn.guide import Catalog
+from cjzn.guide.labels import describe
+from cjzn.i18n import quote
+from cjzn.load import Document, PathKey, dotted
 from cjzn.model import Filing
+from cjzn.options import Options
+from cjzn.stages import Timeline
 
-
-@dataclass(frozen=True)
-class Options:
-    """Everything a run can be asked to do differently."""
-
-    lang: str = "zh"
-    as_of: date | None = None  # None: today in Asia/Shanghai
-    stage: str | None = None  # treat this stage and the earlier ones as due
-    strict: bool = False
+__all__ = ["Check", "Rule", "RuleContext"]
 
 
 @dataclass
@@ -39,9 +35,9 @@ class RuleContext:
     document: Document
     catalog: Catalog
     options: Options
-    base_dir: Any = None  # the folder evidence paths are relative to (a Path), when on disk
-    repo_root: Any = None  # the filings repo the evidence must stay inside (a Path)
-    extra: dict[str, Any] = field(default_factory=dict)
+    timeline: Timeline
+    base_dir: Path | None = None  # the folder evidence paths are relative to
+    repo_root: Path | None = None  # the filings repo the evidence must stay inside
 
     @property
     def lang(self) -> str:

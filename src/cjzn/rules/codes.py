@@ -1,34 +1,45 @@
-"""Codes written in a filing must be the round's: `basic_work` keys, `covers:`, `stage_goals`."""
+"""Codes written in a filing must be the round's (guide 三, 三(一), 四): `basic_work` keys,
+`covers:` lists and `stage_goals` keys."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjzn.diagnostics import Diagnostic
-from cjzn.messages import Msg, error
+from cjzn.diagnostics import Diagnostic, Example, error
+from cjzn.i18n import Msg, join
 from cjzn.rules.base import Rule, RuleContext
 from cjzn.rules.key_work import code_span, suggest
+
+__all__ = ["RULES"]
+
+_OR = Msg("{basic} 或 {key}", "{basic} or {key}")
 
 UNKNOWN_BASIC = error(
     "G004", "unknown-basic-work",
     Msg("未知的基础性建设工作代码", "unknown basic-work code"),
     Msg("基础性建设工作中的 {value} 不是本轮指南的代码{suggestion}", "{value} under basic_work is not a basic-work code of the round{suggestion}"),
     Msg("基础性建设工作代码为 {codes}，可用 cjzn catalog 查看", "basic-work codes are {codes}; see cjzn catalog"),
-    guide="三(一)",
+    help=Msg("基础性建设工作按本轮指南三(一)的代码（如 B1.1）逐项填写，可用 cjzn catalog 查看", "key basic_work by the codes of the round's guide 三(一) (such as B1.1); see cjzn catalog"),
+    passing=(Example("basic_work:\n  B5.2:\n    status: planned\n"),),
+    failing=(Example("basic_work:\n  B6.1:\n    status: planned\n"), Example("basic_work:\n  b1.1:\n    status: planned\n")),
 )  # fmt: skip
 UNKNOWN_COVERS = error(
     "G005", "unknown-covers-code",
     Msg("covers 中有未知代码", "unknown code in covers"),
     Msg("{label}：{value} 不是本轮指南的工作代码{suggestion}", "{label}: {value} is not a work code of the round{suggestion}"),
     Msg("covers 列出 {codes} 中的代码", "covers lists codes from {codes}"),
-    guide="三",
+    help=Msg("covers 只写本轮指南的基础性建设工作代码（B…）或重点创建工作代码（K…）", "covers lists only basic-work (B…) or key-work (K…) codes of the round"),
+    passing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, K3]}\n"),),
+    failing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B9.9]}\n"),),
 )  # fmt: skip
 UNKNOWN_STAGE = error(
     "G007", "unknown-stage-goal",
     Msg("阶段性工作目标中有未知阶段", "unknown stage in stage goals"),
     Msg("阶段性工作目标中的 {value} 不是本轮的阶段代码（{stages}）", "{value} under stage_goals is not a stage of the round ({stages})"),
     Msg("按阶段 {stages} 分别填写", "write one goal per stage: {stages}"),
-    guide="四",
+    help=Msg("阶段性工作目标按本轮的阶段代码（S1、S2 …）分别填写", "write one goal per stage code of the round (S1, S2 …)"),
+    passing=(Example("plan:\n  stage_goals:\n    S1: 完成备案\n"),),
+    failing=(Example("plan:\n  stage_goals:\n    S5: 总结推广\n"),),
 )  # fmt: skip
 
 
@@ -46,16 +57,16 @@ def check_basic_keys(ctx: RuleContext) -> Iterator[Diagnostic]:
             )
 
 
-def _either(ctx: RuleContext) -> str:
-    basic, key = code_span(ctx.catalog.basic_codes()), code_span(ctx.catalog.key_codes())
-    return f"{basic} 或 {key}" if ctx.lang != "en" else f"{basic} or {key}"
-
-
 def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = ctx.catalog.basic_codes() + ctx.catalog.key_codes()
     plan = ctx.filing.plan
     if plan is None:
         return
+    either = _OR.format(
+        ctx.lang,
+        basic=code_span(ctx.catalog.basic_codes()),
+        key=code_span(ctx.catalog.key_codes()),
+    )
     lists = [("work_plan", index, item.covers) for index, item in enumerate(plan.work_plan or [])]
     lists += [
         ("responsibilities", index, item.covers)
@@ -70,7 +81,7 @@ def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
                 ("plan", section, index, "covers", position),
                 value=ctx.quote(code),
                 suggestion=suggest(code or "", known, ctx.lang),
-                codes=_either(ctx),
+                codes=either,
             )
 
 
@@ -84,7 +95,7 @@ def check_stage_goals(ctx: RuleContext) -> Iterator[Diagnostic]:
                 ("plan", "stage_goals", code),
                 at_key=True,
                 value=code,
-                stages="、".join(known) if ctx.lang != "en" else ", ".join(known),
+                stages=join(known, ctx.lang),
             )
 
 

@@ -1,33 +1,41 @@
-"""Key works (重点创建工作): one or two, each a known code, none twice. Guide 三 and 三(二)."""
+"""Key works (重点创建工作, guide 三 and 三(二)): one or two, each a known code, none twice."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjzn.diagnostics import Diagnostic
-from cjzn.messages import Msg, did_you_mean, error
+from cjzn.diagnostics import Diagnostic, Example, error
+from cjzn.i18n import Msg, did_you_mean
 from cjzn.rules.base import Rule, RuleContext
+
+__all__ = ["RULES", "code_span", "suggest"]
+
+
+def _works(*codes: str) -> Example:
+    return Example("key_work:\n" + "".join(f"  - code: {code}\n" for code in codes))
+
 
 COUNT = error(
     "G001", "key-work-count",
     Msg("重点创建工作须为一至二项", "one or two key works"),
     Msg("{label}选了 {count} 项；指南要求不超过 {most} 项", "{label} lists {count}; the guide allows at most {most}"),
     Msg("保留最重要的一至二项，其余写进基础性建设工作的措施中", "keep the one or two most important; fold the rest into basic-work measures"),
-    guide="三",
+    passing=(_works("K3"), _works("K3", "K4")), failing=(_works("K3", "K4", "K6"),),
 )  # fmt: skip
 REPEATED = error(
     "G002", "key-work-repeated",
     Msg("重点创建工作重复", "key work listed twice"),
     Msg("重点创建工作 {code} 重复列出（第 {first} 项已有）", "key work {code} is listed twice (already item {first})"),
     Msg("删除重复的一项，或改选另一项重点工作", "delete the repeat or choose another key work"),
-    guide="三(二)",
+    passing=(_works("K3", "K4"),), failing=(_works("K3", "K3"),),
 )  # fmt: skip
 UNKNOWN = error(
     "G003", "unknown-key-work",
     Msg("未知的重点创建工作代码", "unknown key-work code"),
     Msg("{label}：{value} 不是本轮指南的重点创建工作代码{suggestion}", "{label}: {value} is not a key-work code of the round{suggestion}"),
     Msg("重点创建工作代码为 {codes}，可用 cjzn catalog 查看", "key-work codes are {codes}; see cjzn catalog"),
-    guide="三(二)",
+    help=Msg("重点创建工作写本轮指南三(二)所列的代码（如 K3），可用 cjzn catalog 查看", "write a key-work code of the round's guide 三(二) (such as K3); see cjzn catalog"),
+    passing=(_works("K10"),), failing=(_works("K11"), _works("k３")),
 )  # fmt: skip
 
 

@@ -1,36 +1,70 @@
 """Repo-wide rules (family R): problems only visible across several filings.
 
-A per-file rule sees one filing; these see every result of a run, after the
-per-file checks, and add their diagnostics to the files concerned.
+A per-file rule sees one filing; these see a small record of every filing of a
+run (`UnitKey`: which unit it is for and where its name is written) after the
+per-file checks, and say which file each diagnostic belongs to (its index).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from cjzn.diagnostics import Diagnostic, sort_key
-from cjzn.loader import PathKey, dotted
-from cjzn.messages import CodeInfo, Msg, error
-from cjzn.rules.base import Options
+from cjzn.diagnostics import CodeInfo, Diagnostic, Example, error
+from cjzn.i18n import Msg, join
+from cjzn.load import Document
+from cjzn.options import Options
 
-if TYPE_CHECKING:
-    from cjzn.validate import FileResult
+__all__ = ["REPO_RULES", "RepoRule", "UnitKey", "unit_key"]
+
+_UNIT = "unit:\n  name: 天平路街道\n  district: 徐汇区\n"
+_OTHER = 'cjzn: 1\nround: "2013-2014"\nunit:\n  name: {name}\n  district: 徐汇区\n'
 
 DUPLICATE_UNIT = error(
     "R001", "duplicate-unit",
     Msg("同一街道（乡镇）备案了两次", "the same street/town is filed twice"),
     Msg("{name}（{district}）在 {others} 中也有备案；同一街道（乡镇）每轮只备案一次", "{name} ({district}) is also filed in {others}; a street/town files once per round"),
     Msg("保留一份备案，删除或合并另一份", "keep one filing and delete or merge the other"),
+    passing=(Example(_UNIT, files=(("b.yaml", _OTHER.format(name="湖南路街道")),)),),
+    failing=(Example(_UNIT, files=(("b.yaml", _OTHER.format(name="天平路街道")),)),),
 )  # fmt: skip
 
-RepoCheck = Callable[[Sequence["FileResult"], Options], Iterable[tuple["FileResult", Diagnostic]]]
+
+@dataclass(frozen=True)
+class UnitKey:
+    """Which unit a filing is for, and where its name is written."""
+
+    file: str
+    round: str
+    district: str
+    name: str
+    line: int
+    column: int
+
+
+def unit_key(document: Document) -> UnitKey | None:
+    """The unit of a parsed filing; None when its name or district is not written."""
+    data = document.data
+    unit = data.get("unit")
+    if not isinstance(unit, dict):
+        return None
+    name, district, round_name = (
+        value.strip() if isinstance(value, str) else ""
+        for value in (unit.get("name"), unit.get("district"), data.get("round"))
+    )
+    if not (name and district):
+        return None
+    line, column = document.locate(("unit", "name"))
+    return UnitKey(document.file, round_name, district, name, line, column)
+
+
+#: A repo check: the units of a run (None: unknown) -> (index of the file, its diagnostic).
+RepoCheck = Callable[[Sequence[UnitKey | None], Options], Iterable[tuple[int, Diagnostic]]]
 
 
 @dataclass(frozen=True)
 class RepoRule:
-    """A stable code and a check over all the results of a run."""
+    """A stable code and a check over all the filings of a run."""
 
     info: CodeInfo
     check: RepoCheck
@@ -41,48 +75,28 @@ class RepoRule:
 
 
 def check_duplicate_units(
-    results: Sequence[FileResult], options: Options
-) -> Iterator[tuple[FileResult, Diagnostic]]:
+    units: Sequence[UnitKey | None], options: Options
+) -> Iterator[tuple[int, Diagnostic]]:
     """Same round, district and name in two files: an error on each, naming the other."""
-    groups: dict[tuple[str, str, str], list[FileResult]] = {}
-    for result in results:
-        if result.unit is not None:
-            key = (result.unit.round, result.unit.district, result.unit.name)
-            groups.setdefault(key, []).append(result)
-    lang = options.lang
-    separator = "、" if lang != "en" else ", "
-    path: PathKey = ("unit", "name")
-    for (_, district, name), members in groups.items():
+    groups: dict[tuple[str, str, str], list[tuple[int, UnitKey]]] = {}
+    for index, unit in enumerate(units):
+        if unit is not None:
+            groups.setdefault((unit.round, unit.district, unit.name), []).append((index, unit))
+    for members in groups.values():
         if len(members) < 2:
             continue
-        for result in members:
-            assert result.unit is not None
-            others = separator.join(m.file for m in members if m is not result)
-            line, column = result.unit.line, result.unit.column
-            yield (
-                result,
-                DUPLICATE_UNIT.diagnostic(
-                    lang=lang,
-                    file=result.file,
-                    line=line,
-                    column=column,
-                    path=dotted(path),
-                    name=name,
-                    district=district,
-                    others=others,
-                ),
+        for index, unit in members:
+            others = join((other.file for _, other in members if other is not unit), options.lang)
+            yield index, DUPLICATE_UNIT.diagnostic(
+                lang=options.lang,
+                file=unit.file,
+                line=unit.line,
+                column=unit.column,
+                path="unit.name",
+                name=unit.name,
+                district=unit.district,
+                others=others,
             )
 
 
 REPO_RULES: tuple[RepoRule, ...] = (RepoRule(DUPLICATE_UNIT, check_duplicate_units),)
-
-
-def apply_repo_rules(results: Sequence[FileResult], options: Options) -> None:
-    """Run every repo rule and add its diagnostics to the files they concern."""
-    for rule in REPO_RULES:
-        touched: list[FileResult] = []
-        for result, diagnostic in rule.check(results, options):
-            result.diagnostics.append(diagnostic)
-            touched.append(result)
-        for result in touched:
-            result.diagnostics.sort(key=sort_key)

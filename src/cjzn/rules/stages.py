@@ -1,139 +1,100 @@
 """Stage deadlines (guide 四): what is due when, as diagnostics (family T).
 
 The catalog says which requirement belongs to which stage and when each stage
-ends; `cjzn.stages.evaluate` turns that into a timeline, and these rules only
-word it: a due requirement that is missing is an error (T101), one whose stage
-ends within 30 days a warning (T102). Evidence paths that point out of the
-filings repo or at a folder are errors whatever the date (T104, T105).
+ends; the pipeline evaluates the filing's timeline once (`cjzn.stages.evaluate`)
+and these rules only word it: a due requirement that is missing is an error
+(T101), one whose stage ends within 30 days a warning (T102). A filing dated
+after the filing stage (T103) and an early-evaluation request outside the
+implementation stage (T106) are warnings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
-from cjzn.diagnostics import Diagnostic
-from cjzn.messages import Msg, error, warning
+from cjzn.diagnostics import Diagnostic, Example, error, warning
+from cjzn.i18n import Msg
+from cjzn.load import PathKey
 from cjzn.rules.base import Rule, RuleContext
 from cjzn.stages import (
-    EARLY_EVALUATION_STAGE,
-    FILING_STAGE,
     DueReason,
-    Gap,
     StageResult,
     StageState,
-    Subject,
-    Timeline,
     days_phrase,
-    effective_as_of,
-    evaluate,
     gap_message,
     requirement_text,
     stage_name,
     stage_state,
 )
 
-if TYPE_CHECKING:
-    pass
+__all__ = ["RULES"]
 
+_STAGE_HELP = Msg(
+    "按 cjzn status 列出的各阶段要求补齐；cjzn catalog 说明每个阶段要完成什么",
+    "fill in what cjzn status lists for each stage; cjzn catalog says what each stage requires",
+)
 OVERDUE = error(
     "T101", "stage-requirement-overdue",
     Msg("阶段要求已到期但未完成", "a due stage requirement is missing"),
     Msg("{stage}{when}：{problem}", "{stage} {when}: {problem}"),
     Msg("本阶段要求：{requirement}（指南 {section}）", "this stage requires: {requirement} (guide {section})"),
-    guide="四",
+    help=_STAGE_HELP,
+    passing=(Example(""),), failing=(Example("", as_of="2013-04-15"),),
 )  # fmt: skip
 DUE_SOON = warning(
     "T102", "stage-requirement-due-soon",
     Msg("阶段即将截止，要求尚未完成", "a stage ends soon and a requirement is missing"),
     Msg("{stage}{when}：{problem}", "{stage} {when}: {problem}"),
     Msg("本阶段要求：{requirement}（指南 {section}）", "this stage requires: {requirement} (guide {section})"),
-    guide="四",
+    help=_STAGE_HELP,
+    passing=(Example(""),), failing=(Example("", as_of="2013-03-15"),),
 )  # fmt: skip
 LATE_FILING = warning(
     "T103", "late-filing",
     Msg("逾期备案", "filed after the filing stage ended"),
     Msg("{label} {value} 晚于{stage}的截止日期 {end}（逾期备案）", "{label} {value} is after the end of {stage} on {end} (late filing)"),
     Msg("如实填写备案日期；逾期备案请与区县教育局联系说明", "keep the true date; tell the district education bureau why the filing is late"),
-    guide="四 第一阶段",
-)  # fmt: skip
-EVIDENCE_OUTSIDE = error(
-    "T104", "evidence-outside-repo",
-    Msg("存档材料不在备案仓库内", "evidence outside the filings repo"),
-    Msg("{label}：{value} {reason}；存档材料必须放在备案仓库内", "{label}: {value} {reason}; evidence must be inside the filings repo"),
-    Msg("把材料复制到备案文件旁的文件夹（例如 archive/B1.1/），写相对于备案文件的路径", "copy the file next to the filing (e.g. archive/B1.1/) and write the path relative to the filing"),
-    guide="四 第三阶段",
-)  # fmt: skip
-EVIDENCE_NOT_FILE = error(
-    "T105", "evidence-not-a-file",
-    Msg("存档材料是文件夹而不是文件", "evidence is a folder, not a file"),
-    Msg("{label}：{value} 是文件夹，应写出其中的具体文件", "{label}: {value} is a folder; name the files in it"),
-    Msg("每个存档材料写一个文件路径，例如 archive/B1.1/2013-发展规划.pdf", "list one file per entry, e.g. archive/B1.1/2013-plan.pdf"),
-    guide="四 第三阶段",
+    passing=(Example("submission:\n  filed_on: 2013-03-31\n"),),
+    failing=(Example("submission:\n  filed_on: 2013-04-10\n"),),
 )  # fmt: skip
 APPLY_EARLY = warning(
     "T106", "apply-early-outside-implementation",
     Msg("提前申请评估不在推进实施阶段", "early evaluation requested outside the implementation stage"),
     Msg("{label}：截至 {as_of} 不在{stage}（{start} 至 {end}）内，只有该阶段可以申请提前评估", "{label}: {as_of} is outside {stage} ({start} to {end}), the only stage in which a unit may apply early"),
     Msg("{stage}之外请写 apply_early: false", "outside {stage} write apply_early: false"),
-    guide="四 第三阶段",
+    help=Msg("只有推进实施阶段可以申请提前评估，其他时候写 apply_early: false", "only during the implementation stage may a unit apply early; otherwise write apply_early: false"),
+    passing=(Example("evaluation:\n  apply_early: true\n", as_of="2013-05-01"),),
+    failing=(Example("evaluation:\n  apply_early: true\n"),),
 )  # fmt: skip
 
-_OUTSIDE_REASONS = {
-    "absolute": Msg("是绝对路径", "is an absolute path"),
-    "dotdot": Msg("用 .. 指向了备案仓库之外", "uses .. to point outside the filings repo"),
-    "symlink": Msg(
-        "是指向备案仓库之外的符号链接", "is a symbolic link to outside the filings repo"
-    ),
-}
-
-
-def subject_of(ctx: RuleContext) -> Subject:
-    """The requirement checks' view of the filing."""
-    return Subject(
-        filing=ctx.filing,
-        data=ctx.document.data,
-        catalog=ctx.catalog,
-        base_dir=ctx.base_dir,
-        repo_root=ctx.repo_root,
-    )
-
-
-def timeline(ctx: RuleContext) -> Timeline:
-    """The filing's timeline, evaluated once per run and shared by the rules below."""
-    cached = ctx.extra.get("stages.timeline")
-    if isinstance(cached, Timeline):
-        return cached
-    result = evaluate(subject_of(ctx), effective_as_of(ctx.options.as_of), ctx.options.stage)
-    ctx.extra["stages.timeline"] = result
-    return result
+_WHEN = {
+    DueReason.DEADLINE: Msg("已于 {end} 截止", "closed on {end}"),
+    DueReason.SELECTED: Msg("按 --stage {selected} 视为到期", "is checked as due (--stage {selected})"),
+    DueReason.FILED: Msg("已提交备案（{filed}）", "is filed ({filed})"),
+}  # fmt: skip
+_FILED_NO_DATE = Msg("已提交备案", "is filed")
+_SOON = Msg("{soon}（{end}）", "is {soon} ({end})")
 
 
 def _when(stage: StageResult, ctx: RuleContext) -> str:
     """Why the stage is due (or how soon it will be), in the message's language."""
-    en = ctx.lang == "en"
     end = stage.stage.end.isoformat()
-    if stage.due is DueReason.DEADLINE:
-        return f"closed on {end}" if en else f"已于 {end} 截止"
-    if stage.due is DueReason.SELECTED:
-        selected = ctx.options.stage
-        return (
-            f"is checked as due (--stage {selected})" if en else f"按 --stage {selected} 视为到期"
-        )
-    if stage.due is DueReason.FILED:
-        filed = ctx.filing.submission.filed_on if ctx.filing.submission else None
-        if filed is None:  # written but not a valid date
-            return "is filed" if en else "已提交备案"
-        return f"is filed ({filed.isoformat()})" if en else f"已提交备案（{filed.isoformat()}）"
-    soon = days_phrase(stage.days_left, ctx.lang, deadline=True)
-    return f"is {soon} ({end})" if en else f"{soon}（{end}）"
+    if stage.due is None:
+        soon = days_phrase(stage.days_left, ctx.lang, deadline=True)
+        return _SOON.format(ctx.lang, soon=soon, end=end)
+    filed = ctx.filing.submission.filed_on if ctx.filing.submission else None
+    if stage.due is DueReason.FILED and filed is None:  # written but not a valid date
+        return _FILED_NO_DATE.get(ctx.lang)
+    return _WHEN[stage.due].format(
+        ctx.lang, end=end, selected=ctx.options.stage, filed=filed.isoformat() if filed else ""
+    )
 
 
 def _stage_diagnostics(ctx: RuleContext, *, due: bool) -> Iterator[Diagnostic]:
     """Missing items of the due stages (`due=True`) or of the stages ending soon."""
-    reported: set[tuple[str | int, ...]] = set()
-    for stage in timeline(ctx).stages:
+    reported: set[PathKey] = set()
+    for stage in ctx.timeline.stages:
         counts = stage.due is not None if due else stage.warns
         for requirement in stage.requirements:
             for gap in requirement.gaps:
@@ -166,37 +127,9 @@ def check_due_soon(ctx: RuleContext) -> Iterator[Diagnostic]:
     yield from _stage_diagnostics(ctx, due=False)
 
 
-def _invalid_gaps(ctx: RuleContext) -> Iterator[Gap]:
-    seen: set[tuple[str | int, ...]] = set()
-    for stage in timeline(ctx).stages:
-        for requirement in stage.requirements:
-            for gap in requirement.gaps:
-                if gap.invalid and gap.path not in seen:
-                    seen.add(gap.path)
-                    yield gap
-
-
-def check_evidence_outside(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for gap in _invalid_gaps(ctx):
-        if gap.kind == "outside":
-            reason = _OUTSIDE_REASONS.get(gap.reason, _OUTSIDE_REASONS["dotdot"])
-            yield ctx.report(
-                EVIDENCE_OUTSIDE,
-                gap.path,
-                value=ctx.quote(gap.value),
-                reason=reason.get(ctx.lang),
-            )
-
-
-def check_evidence_not_file(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for gap in _invalid_gaps(ctx):
-        if gap.kind == "not_a_file":
-            yield ctx.report(EVIDENCE_NOT_FILE, gap.path, value=ctx.quote(gap.value))
-
-
 def check_late_filing(ctx: RuleContext) -> Iterator[Diagnostic]:
     submission = ctx.filing.submission
-    stage = ctx.catalog.stage(FILING_STAGE)
+    stage = ctx.catalog.stage(ctx.catalog.workflow.filing_stage)
     filed_on: date | None = submission.filed_on if submission else None
     if stage is None or filed_on is None or filed_on <= stage.end:
         return
@@ -211,10 +144,10 @@ def check_late_filing(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 def check_apply_early(ctx: RuleContext) -> Iterator[Diagnostic]:
     evaluation = ctx.filing.evaluation
-    stage = ctx.catalog.stage(EARLY_EVALUATION_STAGE)
+    stage = ctx.catalog.stage(ctx.catalog.workflow.early_evaluation_stage)
     if stage is None or evaluation is None or evaluation.apply_early is not True:
         return
-    as_of = effective_as_of(ctx.options.as_of)
+    as_of = ctx.timeline.as_of
     if stage_state(stage, as_of) is StageState.RUNNING:
         return
     yield ctx.report(
@@ -231,7 +164,5 @@ RULES = (
     Rule(OVERDUE, check_overdue),
     Rule(DUE_SOON, check_due_soon),
     Rule(LATE_FILING, check_late_filing),
-    Rule(EVIDENCE_OUTSIDE, check_evidence_outside),
-    Rule(EVIDENCE_NOT_FILE, check_evidence_not_file),
     Rule(APPLY_EARLY, check_apply_early),
 )

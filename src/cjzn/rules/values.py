@@ -1,27 +1,35 @@
-"""Checks on single values that warn rather than reject: postcode region, task month order."""
+"""Single values checked against the round: the postcode's region, a task's months (附件 创建工作方案)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjzn.diagnostics import Diagnostic
-from cjzn.fields import POSTCODE_OUTSIDE
-from cjzn.messages import Msg, error
+from cjzn.diagnostics import Diagnostic, Example, error
+from cjzn.i18n import Msg
+from cjzn.model.codes import POSTCODE_OUTSIDE
 from cjzn.rules.base import Rule, RuleContext
+
+__all__ = ["RULES"]
+
+
+def _task(start: str, end: str) -> Example:
+    return Example(f"plan:\n  work_plan:\n    - {{task: 制定规划, start: {start}, end: {end}}}\n")
+
 
 TASK_ORDER = error(
     "G006", "task-ends-before-start",
     Msg("工作计划的结束月份早于开始月份", "task ends before it starts"),
     Msg("{label}：结束 {end} 早于开始 {start}", "{label}: ends {end} before it starts {start}"),
     Msg("检查开始（start）和结束（end）月份是否写反", "check whether start and end are swapped"),
-    guide="附件 创建工作方案",
+    passing=(_task("2013-04", "2013-12"), _task("2013-04", "2013-04")),
+    failing=(_task("2013-12", "2013-04"),),
 )  # fmt: skip
 
 
 def check_postcode_region(ctx: RuleContext) -> Iterator[Diagnostic]:
     contact = ctx.filing.contact
     postcode = contact.postcode.strip() if contact and contact.postcode else ""
-    if postcode and not postcode.startswith("20"):
+    if postcode and postcode not in ctx.catalog.postcodes:
         yield ctx.report(POSTCODE_OUTSIDE, ("contact", "postcode"), value=ctx.quote(postcode))
 
 

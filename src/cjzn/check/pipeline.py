@@ -1,0 +1,168 @@
+"""Validate filings: discover -> load -> model -> timeline -> rules, once per filing.
+
+The one library call behind `cjzn validate` (and the first step of `status`,
+`report` and `render`). Nothing here prints or exits; the CLI maps the
+`Report` to output and an exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+from cjzn.check.discover import discover, find_repo_root, forget_repo_roots
+from cjzn.check.parallel import ProgressHook, run_all
+from cjzn.check.result import FileResult, Report
+from cjzn.diagnostics import Diagnostic, sort_key
+from cjzn.guide import Catalog, Catalogs
+from cjzn.i18n import quote
+from cjzn.load import Document, Loaded, load_path
+from cjzn.model import Filing, check_document
+from cjzn.model.codes import ROUND
+from cjzn.options import Options, effective_as_of
+from cjzn.rules import REPO_RULES, RULES, RuleContext, unit_key
+from cjzn.stages import Subject, evaluate
+
+__all__ = ["catalog_for", "rule_context", "validate_file", "validate_paths"]
+
+
+def validate_file(
+    path: Path,
+    options: Options,
+    catalogs: Catalogs | None = None,
+    loaded: Loaded | None = None,
+) -> FileResult:
+    """Load, check, place on the timeline and run the rules on one filing.
+
+    `loaded`: what `load_path` already gave for it (render reads the filing date first).
+    """
+    catalogs = catalogs or Catalogs()
+    document, diagnostics = loaded if loaded is not None else load_path(path, str(path), options.lang)
+    result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
+    if document is None:
+        return result
+    result.unit = unit_key(document)
+    catalog, round_problem = catalog_for(document, catalogs, options.lang)
+    if round_problem is not None:
+        diagnostics.append(round_problem)
+    labels = catalog or catalogs.default()
+    filing, schema_problems = check_document(document, catalog, options.lang, labels=labels)
+    diagnostics.extend(schema_problems)
+    result.filing, result.catalog = filing, catalog
+    if filing is not None and catalog is not None:
+        context = rule_context(filing, document, catalog, options, path)
+        result.timeline = context.timeline
+        found = [d for rule in RULES.values() for d in rule.check(context)]
+        diagnostics.extend(_without_restatements(found, diagnostics))
+    diagnostics.sort(key=sort_key)
+    return result
+
+
+def rule_context(
+    filing: Filing,
+    document: Document,
+    catalog: Catalog,
+    options: Options,
+    path: Path | None = None,
+) -> RuleContext:
+    """What the rules see: the filing, its folder and repo, and its timeline (evaluated here,
+    once per filing)."""
+    base_dir = path.parent if path is not None else None
+    repo_root = find_repo_root(path) if path is not None else None
+    subject = Subject(filing, document.data, catalog, base_dir, repo_root)
+    timeline = evaluate(subject, effective_as_of(options.as_of), options.stage)
+    return RuleContext(filing, document, catalog, options, timeline, base_dir, repo_root)
+
+
+def _without_restatements(
+    stage_and_rule: list[Diagnostic], value_problems: list[Diagnostic]
+) -> list[Diagnostic]:
+    """Drop a deadline diagnostic about a value already reported as wrong.
+
+    `status: finished` is one mistake: F008 says what is wrong with it, so the
+    S3 rule need not also call the item "not done" at the same spot.
+    """
+    wrong = {d.path for d in value_problems if d.is_error and d.path}
+    if not wrong:
+        return stage_and_rule
+
+    def restates(diagnostic: Diagnostic) -> bool:
+        return diagnostic.code.startswith("T") and any(
+            diagnostic.path == path or diagnostic.path.startswith(path + ".") for path in wrong
+        )
+
+    return [d for d in stage_and_rule if not restates(d)]
+
+
+def catalog_for(
+    document: Document, catalogs: Catalogs, lang: str
+) -> tuple[Catalog | None, Diagnostic | None]:
+    """The catalog the filing's `round:` picks, or the diagnostic why there is none."""
+    round_name = document.data.get("round")
+    if not isinstance(round_name, str):
+        return catalogs.override, None  # missing or not text: the model reports it
+    catalog = catalogs.for_round(round_name)
+    if catalog is not None:
+        return catalog, None
+    line, column = document.locate(("round",))
+    problem = ROUND.diagnostic(
+        lang=lang,
+        file=document.file,
+        line=line,
+        column=column,
+        path="round",
+        value=quote(round_name, lang),
+        known=", ".join(catalogs.known_rounds()),
+    )
+    return None, problem
+
+
+def validate_paths(
+    paths: Sequence[Path],
+    options: Options,
+    catalog_path: Path | None = None,
+    *,
+    jobs: int | None = None,
+    progress: ProgressHook | None = None,
+    keep_documents: bool = True,
+) -> Report:
+    """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls.
+
+    `jobs`: worker processes (None: automatic, 1: serial); `progress(done, total)`
+    is called as files finish, for a progress bar. `keep_documents=False` keeps only
+    the diagnostics of each file (flat memory for large repos), except when the run
+    is one filing: then its timeline is kept, whether it was named or found in a folder.
+    """
+    catalogs = Catalogs.from_option(catalog_path)
+    files = discover(paths)
+    forget_repo_roots()
+    keep = keep_documents or len(files) <= 1
+    one = functools.partial(_check_one, options=options, catalogs=catalogs, keep=keep)
+    report = Report(options=options, catalogs=catalogs)
+    report.results = run_all(files, one, jobs, progress)
+    for result in report.results:
+        if result.document is not None:
+            result.catalog = catalog_for(result.document, catalogs, options.lang)[0]
+    apply_repo_rules(report.results, options)
+    return report
+
+
+def _check_one(path: Path, *, options: Options, catalogs: Catalogs, keep: bool) -> FileResult:
+    """One file of a run. The catalog stays behind (a worker process would send a copy back
+    with every result); `validate_paths` attaches its own, cached one."""
+    result = validate_file(path, options, catalogs)
+    result.catalog = None
+    return result if keep else result.slim()
+
+
+def apply_repo_rules(results: Sequence[FileResult], options: Options) -> None:
+    """Run every repo rule and add its diagnostics to the files they concern."""
+    units = [result.unit for result in results]
+    for rule in REPO_RULES:
+        touched: set[int] = set()
+        for index, diagnostic in rule.check(units, options):
+            results[index].diagnostics.append(diagnostic)
+            touched.add(index)
+        for index in touched:
+            results[index].diagnostics.sort(key=sort_key)

@@ -1,0 +1,70 @@
+"""What a run produces: a `FileResult` per filing and the `Report` of them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cjzn.diagnostics import Diagnostic, sort_key
+from cjzn.guide import Catalog, Catalogs
+from cjzn.load import Document
+from cjzn.model import Filing
+from cjzn.options import Options
+from cjzn.rules import UnitKey
+from cjzn.stages import Timeline
+
+__all__ = ["FileResult", "Report"]
+
+
+@dataclass
+class FileResult:
+    """Everything known about one filing after validation."""
+
+    file: str
+    path: Path | None
+    diagnostics: list[Diagnostic]
+    document: Document | None = None
+    filing: Filing | None = None
+    catalog: Catalog | None = None
+    timeline: Timeline | None = None  # evaluated once by the pipeline; None when unreadable
+    unit: UnitKey | None = None  # what the repo-wide rules need, kept when the rest is dropped
+
+    def slim(self) -> FileResult:
+        """Drop the parsed document, model and timeline: a 10,000-file run keeps diagnostics."""
+        self.document = self.filing = self.catalog = self.timeline = None
+        return self
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if not d.is_error)
+
+
+@dataclass
+class Report:
+    """The result of one run over any number of files."""
+
+    results: list[FileResult] = field(default_factory=list)
+    options: Options = field(default_factory=Options)
+    catalogs: Catalogs = field(default_factory=Catalogs)
+
+    @property
+    def problems(self) -> list[Diagnostic]:
+        return sorted((d for r in self.results for d in r.diagnostics), key=sort_key)
+
+    @property
+    def errors(self) -> int:
+        return sum(r.errors for r in self.results)
+
+    @property
+    def warnings(self) -> int:
+        return sum(r.warnings for r in self.results)
+
+    def exit_code(self, strict: bool = False) -> int:
+        """0 clean (warnings allowed unless strict), 1 problems found."""
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0

@@ -1,0 +1,69 @@
+"""`cjzn catalog` (the guide: what must we do?) and `cjzn schema` (the JSON Schema for editors)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, usage_errors
+
+
+class CatalogFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+def catalog_command(
+    round_name: RoundOption = None,
+    output_format: Annotated[
+        CatalogFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+    ] = CatalogFormat.text,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """查看指南要求：基础性建设工作、重点创建工作、各阶段及日期、方案内容 / read the guide."""
+    from cjzn.guide import resolve_catalog
+    from cjzn.init.guide_view import catalog_json, catalog_markdown, print_catalog
+
+    with usage_errors():
+        round_catalog = resolve_catalog(round_name, catalog)
+    if output_format is CatalogFormat.json:
+        typer.echo(catalog_json(round_catalog), nl=False)
+    elif output_format is CatalogFormat.md:
+        typer.echo(catalog_markdown(round_catalog, lang.value), nl=False)
+    else:
+        from rich.console import Console
+
+        print_catalog(round_catalog, lang.value, Console(highlight=False, emoji=False))
+
+
+def schema_command(
+    round_name: RoundOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."
+        ),
+    ] = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """输出备案文件的 JSON Schema，供编辑器补全和检查 / print the filing's JSON Schema for editors."""
+    from cjzn.fileio import write_atomic
+    from cjzn.guide import resolve_catalog
+    from cjzn.init.jsonschema import schema_text
+
+    with usage_errors():
+        text = schema_text(resolve_catalog(round_name, catalog))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"已写入 / wrote {output}", err=True)

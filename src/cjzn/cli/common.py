@@ -1,0 +1,136 @@
+"""What every command shares: the common options, usage errors, dates and stages."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+__all__ = [
+    "AsOfOption",
+    "CatalogOption",
+    "Lang",
+    "LangOption",
+    "PathsArgument",
+    "RoundOption",
+    "StageOption",
+    "fail_usage",
+    "parse_date_option",
+    "parse_stage_option",
+    "stdout_is_terminal",
+    "usage_errors",
+]
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", envvar="CJZN_LANG", help="消息语言 / message language: zh (默认) or en."
+    ),
+]
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+    ),
+]
+CatalogOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalog",
+        metavar="FILE",
+        help="用这个目录文件代替内置的轮次指南 / use this round catalog instead of the bundled one.",
+        dir_okay=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="按这一天检查阶段期限（默认今天，上海时间）/ check deadlines as of DATE "
+        "(default: today in Shanghai), e.g. 2013-04-15.",
+    ),
+]
+StageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stage",
+        metavar="S1..S4",
+        help="把这一阶段及之前各阶段的要求视为已到期 / treat this stage and the earlier ones as due.",
+    ),
+]
+RoundOption = Annotated[
+    str | None,
+    typer.Option(
+        "--round", help="创建轮次，默认最新的内置轮次 / round (default: the newest bundled one)."
+    ),
+]
+
+
+def fail_usage(message: str) -> NoReturn:
+    typer.echo(f"cjzn: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@contextlib.contextmanager
+def usage_errors() -> Iterator[None]:
+    """cjzn's own errors (bad path, broken catalog, no PDF support) end the command with
+    their message and exit code, never a traceback."""
+    from cjzn.errors import CatalogError, CjznError
+
+    try:
+        yield
+    except CatalogError as exc:
+        fail_usage(f"目录文件有误 / broken catalog: {exc}")
+    except CjznError as exc:
+        typer.echo(f"cjzn: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def parse_date_option(value: str | None, option: str) -> date | None:
+    """`--as-of 2013-04-15` as a date, or a usage error (exit 2)."""
+    if value is None:
+        return None
+    from cjzn.model import iso_date  # the same reading of a date as in a filing
+
+    parsed = iso_date(value)
+    if parsed is None:
+        fail_usage(f"{option} 应为日期，例如 2013-04-15 / {option} must be a date like 2013-04-15")
+    return parsed
+
+
+def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | None:
+    """`--stage S2` as a stage code of the round(s), or a usage error (exit 2)."""
+    if value is None:
+        return None
+    from cjzn.guide import Catalogs
+
+    with usage_errors():
+        known = Catalogs.from_option(
+            catalog if catalog is not None and catalog.is_file() else None
+        ).stage_codes()
+    code = value.strip().upper()
+    if code not in known:
+        choices = ", ".join(known)
+        fail_usage(f"--stage 应为 {choices} 之一 / --stage must be one of {choices}: {value}")
+    return code
+
+
+def stdout_is_terminal() -> bool:
+    """Whether people read stdout (colours, a table as wide as the terminal)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False

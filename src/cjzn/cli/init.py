@@ -1,0 +1,200 @@
+"""`cjzn init`: a filing skeleton to fill in, or (`--repo DIR`) a shared filings repo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, fail_usage, usage_errors
+from cjzn.i18n import Msg
+
+if TYPE_CHECKING:
+    from cjzn.guide import Catalog
+
+_EXISTS = Msg(
+    "cjzn: {path} 已存在，未做任何改动（确需覆盖请加 --force）",
+    "cjzn: {path} already exists; nothing was written (use --force to overwrite)",
+)
+_CANNOT_WRITE = Msg("cjzn: 无法写入 {path}：{why}", "cjzn: cannot write {path}: {why}")
+_WROTE = Msg(
+    "已生成 {path}。请逐项填写，随时用 cjzn validate {path} 检查还缺什么。",
+    "Wrote {path}. Fill it in, then check it with: cjzn validate {path}",
+)
+
+RepoOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--repo",
+        metavar="DIR",
+        file_okay=False,
+        help="改为在 DIR 建立区县（或全市）共享的备案仓库：README、区县目录、CI、pre-commit、"
+        "JSON Schema / scaffold a shared filings repo in DIR instead.",
+    ),
+]
+SourceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cjzn-source",
+        metavar="SPEC",
+        help="与 --repo 同用：CI 和 pre-commit 安装 cjzn 的来源（pip 能安装的写法，例如 "
+        "cjzn==0.1.0、git+https://…/cjzn@v0.1.0、wheel 的网址）/ with --repo: where CI "
+        "and pre-commit install cjzn, one pip requirement (default: git+PROJECT_URL@vVERSION).",
+    ),
+]
+
+
+def _stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts (tests replace this)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def init(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml / the filing to create.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    repo: RepoOption = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="街道（乡镇）名称 / street or town name.")
+    ] = None,
+    district: Annotated[
+        str | None, typer.Option("--district", help="所属区县，例如 徐汇区 / district.")
+    ] = None,
+    round_name: RoundOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="覆盖已有的文件 / overwrite an existing file.")
+    ] = False,
+    schema_url: Annotated[
+        str | None,
+        typer.Option(
+            "--schema-url",
+            help="首行 $schema 指向的 JSON Schema 地址或相对路径 / schema URL or relative path "
+            "for the first line (default: the published schema of the round).",
+        ),
+    ] = None,
+    cjzn_source: SourceOption = None,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """生成备案文件模板：全部键、每项的中文说明和指南要求 / write a filing skeleton to fill in.
+
+    Without --unit/--district it asks for them in a terminal; without a terminal
+    that is a usage error (exit 2). An existing file is never overwritten (exit 1)
+    unless --force.
+
+    With --repo DIR: scaffold a shared filings repo (README, filings/<区县>/ folders,
+    CI for GitHub and GitLab, pre-commit, JSON Schema for editors, git init);
+    existing files are kept, never overwritten.
+    """
+    from cjzn.guide import resolve_catalog
+
+    if repo is not None or path is None:
+        _check_repo_options(path, repo, unit, schema_url, force)
+        assert repo is not None
+        with usage_errors():
+            round_catalog = resolve_catalog(round_name, catalog)
+        _init_repo(repo, round_catalog, district, lang.value, cjzn_source)
+        return
+    if cjzn_source is not None:
+        fail_usage("--cjzn-source 只能与 --repo 同用 / --cjzn-source applies to --repo only")
+    with usage_errors():
+        round_catalog = resolve_catalog(round_name, catalog)
+    if path.exists() and not force:
+        typer.echo(_EXISTS.format(lang.value, path=path), err=True)
+        raise typer.Exit(1)
+    unit, district = _ask_missing(round_catalog, unit, district, lang.value)
+    _write_filing(path, round_catalog, unit, district, schema_url, force, lang.value)
+
+
+def _check_repo_options(
+    path: Path | None, repo: Path | None, unit: str | None, schema_url: str | None, force: bool
+) -> None:
+    if path is not None:
+        fail_usage("PATH 和 --repo 只能给一个 / give either PATH or --repo, not both")
+    if repo is None:
+        fail_usage(
+            "请指定要生成的备案文件，或用 --repo DIR 建立备案仓库 / "
+            "name the filing to create, or --repo DIR to scaffold a repo"
+        )
+    for given, option in ((unit, "--unit"), (schema_url, "--schema-url"), (force or None, "--force")):
+        if given is not None:
+            fail_usage(f"{option} 不能与 --repo 同用 / {option} does not apply to --repo")
+
+
+def _ask_missing(
+    catalog: Catalog, unit: str | None, district: str | None, lang: str
+) -> tuple[str, str]:
+    """`--unit` and `--district`, asked for in a terminal when missing (a usage error without one)."""
+    from cjzn.init.skeleton import ask_district, ask_unit
+
+    if unit is not None and district is not None:
+        return unit, district
+    if not _stdin_is_terminal():
+        fail_usage(
+            "缺少 --unit 和/或 --district（没有终端可以提问）/ "
+            "--unit and --district are required when there is no terminal to ask"
+        )
+    if unit is None:
+        unit = ask_unit(typer.prompt, typer.echo, lang)
+    if district is None:
+        district = ask_district(catalog, typer.prompt, typer.echo, lang)
+    return unit, district
+
+
+def _write_filing(
+    path: Path,
+    catalog: Catalog,
+    unit: str,
+    district: str,
+    schema_url: str | None,
+    force: bool,
+    lang: str,
+) -> None:
+    from cjzn.init.skeleton import new_filing
+
+    try:
+        with usage_errors():
+            new_filing(path, catalog, unit, district, schema_url=schema_url, force=force)
+    except FileExistsError:
+        typer.echo(_EXISTS.format(lang, path=path), err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        typer.echo(_CANNOT_WRITE.format(lang, path=path, why=exc.strerror or exc), err=True)
+        raise typer.Exit(1) from None
+    typer.echo(_WROTE.format(lang, path=path))
+
+
+def _init_repo(
+    root: Path, round_catalog: Catalog, district: str | None, lang: str, source: str | None
+) -> None:
+    """`cjzn init --repo DIR`: scaffold, print what was created and kept, exit 0 when complete."""
+    from cjzn.init.scaffold import CjznSource, scaffold_repo
+    from cjzn.init.skeleton import require_district
+
+    try:
+        cjzn_source = CjznSource.parse(source)
+    except ValueError as exc:
+        fail_usage(f"--cjzn-source 应为一行 pip 能安装的写法 / must be one pip requirement: {exc}")
+    districts = None
+    if district is not None:  # a district's own repo: only its folder
+        with usage_errors():
+            districts = [require_district(round_catalog, district)]
+    try:
+        result = scaffold_repo(root, round_catalog, districts=districts, source=cjzn_source)
+    except NotADirectoryError:
+        fail_usage(f"--repo: {root} 不是目录 / is not a folder")
+    for line in result.messages(lang):
+        typer.echo(line)
+    for line in result.problems(lang):
+        typer.echo(f"cjzn: {line}", err=True)
+    raise typer.Exit(result.exit_code)

@@ -1,0 +1,68 @@
+"""A progress bar for long runs in a terminal (stderr), never in CI logs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from cjzn.i18n import Msg
+
+__all__ = ["PROGRESS_THRESHOLD", "ProgressBar", "progress_for", "wants_progress"]
+
+PROGRESS_THRESHOLD = 50  # files: below this a run is quick enough without a bar
+_VALIDATING = Msg("校验中", "validating")
+
+
+def wants_progress(
+    output_format: str, stream: TextIO, environ: Mapping[str, str] | None = None
+) -> bool:
+    """A bar only for people: text output, a terminal on stderr, and not a CI job."""
+    env = os.environ if environ is None else environ
+    if output_format != "text" or env.get("CI", "").strip().lower() not in ("", "0", "false"):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class ProgressBar:
+    """A `(done, total)` callback for `validate_paths` that draws a rich bar on stderr.
+
+    It stays invisible for short runs and disappears when done (transient),
+    so the report on stdout reads the same with or without it.
+    """
+
+    def __init__(self, stream: TextIO, lang: str, threshold: int = PROGRESS_THRESHOLD) -> None:
+        self._stream, self._lang, self._threshold = stream, lang, threshold
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total <= self._threshold:
+            return
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self._progress = Progress(
+                TextColumn(_VALIDATING.get(self._lang)),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(file=self._stream),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("validate", total=total)
+        self._progress.update(self._task, completed=done)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def progress_for(output_format: str, stream: TextIO, lang: str) -> ProgressBar | None:
+    """The bar to pass to `validate_paths`, or None when nobody is watching a terminal."""
+    return ProgressBar(stream, lang) if wants_progress(output_format, stream) else None

@@ -1,0 +1,87 @@
+"""`cjzn render`: options -> `render.render_paths` -> messages and exit code."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from cjzn.cli.common import (
+    AsOfOption,
+    CatalogOption,
+    Lang,
+    LangOption,
+    PathsArgument,
+    StageOption,
+    parse_date_option,
+    parse_stage_option,
+    usage_errors,
+)
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    md = "md"
+    docx = "docx"
+    pdf = "pdf"
+
+
+def render(
+    paths: PathsArgument,
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
+            "/ output file, or folder (several filings, or a name ending in /).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
+        ),
+    ] = False,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+    as_of: AsOfOption = None,
+    stage: StageOption = None,
+) -> None:
+    """生成备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
+
+    Render the registration form (备案登记表) and the plan (附页) as print-ready HTML,
+    Markdown, DOCX or PDF. A filing with errors is rendered as a marked DRAFT (exit 1).
+    """
+    from cjzn.options import Options
+    from cjzn.render import render_paths
+
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        stage=parse_stage_option(stage, catalog),
+    )
+    fmt = output_format.value if output_format is not None else None
+    try:
+        with usage_errors():
+            outcome = render_paths(
+                paths, fmt, output, force=force, options=options, catalog_path=catalog
+            )
+    except OSError as exc:
+        typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)
+        raise typer.Exit(1) from None
+    if outcome.stdout is not None:
+        typer.echo(outcome.stdout, nl=False)
+    for line in outcome.messages(lang.value):
+        typer.echo(line, err=True)
+    raise typer.Exit(outcome.exit_code)

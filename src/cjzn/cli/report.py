@@ -1,0 +1,114 @@
+"""`cjzn report`: options -> `report.collect_dashboard` -> HTML, Markdown or JSON -> exit code."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cjzn.cli.common import (
+    AsOfOption,
+    CatalogOption,
+    Lang,
+    LangOption,
+    PathsArgument,
+    parse_date_option,
+    usage_errors,
+)
+from cjzn.i18n import Msg
+
+_NOT_OURS = Msg(
+    "cjzn: {path} 已存在且不是 cjzn report 生成的，未覆盖（确需覆盖请加 --force）",
+    "cjzn: {path} exists and was not made by cjzn report; kept it (use --force to overwrite)",
+)
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+IncludeContacts = Annotated[
+    bool,
+    typer.Option(
+        "--include-contacts",
+        help="显示联系人姓名、电话、邮箱、地址、邮编和签字人（默认隐去）/ show contact details "
+        "(left out by default: dashboards get forwarded).",
+    ),
+]
+FormsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--forms",
+        metavar="DIR",
+        file_okay=False,
+        help="cjzn render DIR -o FORMS 生成的登记表目录，报告中链接到这些登记表 / "
+        "folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
+    ),
+]
+
+
+def report(
+    paths: PathsArgument,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式 / output format: html, md, json（默认按 -o 的扩展名，否则 html）.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."
+        ),
+    ] = None,
+    include_contacts: IncludeContacts = False,
+    forms: FormsOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
+        ),
+    ] = False,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
+
+    The dashboard of a district or the city: per district and per filing the current
+    stage, errors and warnings, open requirements and the next deadline, with charts.
+    Contact details are left out unless --include-contacts. An existing -o FILE is
+    replaced only when an earlier `cjzn report` wrote it (else exit 1) unless --force.
+    Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
+    """
+    from cjzn.fileio import may_replace, write_atomic
+    from cjzn.options import Options
+    from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
+
+    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    with usage_errors():
+        fmt = infer_format(output_format.value if output_format else None, output)
+        dashboard = collect_dashboard(
+            paths, options, catalog, include_contacts=include_contacts, forms=forms,
+            out_dir=output.parent if output is not None else None,
+        )  # fmt: skip
+    if output is not None and not may_replace(output, MARKER, force=force):
+        typer.echo(_NOT_OURS.format(lang.value, path=output), err=True)
+        raise typer.Exit(1)
+    text = render_report(dashboard, fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+        raise typer.Exit(dashboard.exit_code)
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"已写入 / wrote {output}", err=True)
+    raise typer.Exit(dashboard.exit_code)

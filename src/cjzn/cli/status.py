@@ -1,0 +1,57 @@
+"""`cjzn status`: options -> `status.collect_status` -> a timeline or a table -> exit code."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from cjzn.cli.common import (
+    AsOfOption,
+    CatalogOption,
+    Lang,
+    LangOption,
+    PathsArgument,
+    parse_date_option,
+    stdout_is_terminal,
+    usage_errors,
+)
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def status(
+    paths: PathsArgument,
+    as_of: AsOfOption = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+    ] = StatusFormat.text,
+    lang: LangOption = Lang.zh,
+    catalog: CatalogOption = None,
+) -> None:
+    """各阶段进度：一份备案显示四个阶段的时间线，多份备案按紧迫程度列表。
+
+    Where each filing stands: one filing as a timeline of the stages, several as a
+    table sorted by urgency (overdue first, then the nearest deadline).
+    Exit 1 when a filing has errors or due requirements that are missing, else 0; 2 usage.
+    """
+    import shutil
+
+    from cjzn.options import Options
+    from cjzn.status import collect_status, render_json, render_text
+
+    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    with usage_errors():
+        report = collect_status(paths, options, catalog)
+    if output_format is StatusFormat.json:
+        typer.echo(render_json(report), nl=False)
+    else:
+        color = stdout_is_terminal()
+        columns = shutil.get_terminal_size().columns  # COLUMNS when set
+        width = columns if color else max(columns, 160)  # a log or a file: room for the table
+        typer.echo(render_text(report, color=color, width=width), nl=False, color=color)
+    raise typer.Exit(report.exit_code)

@@ -1,0 +1,100 @@
+"""`cjzn validate`: options -> `check.validate_paths` -> a reporter -> exit code."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from typing import Annotated
+
+import typer
+
+from cjzn.cli.common import (
+    AsOfOption,
+    CatalogOption,
+    Lang,
+    LangOption,
+    PathsArgument,
+    StageOption,
+    parse_date_option,
+    parse_stage_option,
+    stdout_is_terminal,
+    usage_errors,
+)
+
+
+def _reporter_names() -> list[str]:
+    from cjzn.reporters import REPORTERS
+
+    return list(REPORTERS)
+
+
+def _check_format(value: str) -> str:
+    """Option choices come from the reporter registry, so a new reporter needs no CLI change."""
+    from cjzn.reporters import REPORTERS
+
+    if value not in REPORTERS:
+        choices = "; ".join(f"{name}: {r.help.zh} / {r.help.en}" for name, r in REPORTERS.items())
+        raise typer.BadParameter(f"“{value}” 不是可选的格式 / is not a format. {choices}")
+    return value
+
+
+def validate(
+    paths: PathsArgument,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_check_format,
+            autocompletion=_reporter_names,
+            help="输出格式 / output format: text, json, github, junit, sarif.",
+        ),
+    ] = "text",
+    lang: LangOption = Lang.zh,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="警告也算失败（退出码 1）/ warnings fail too.")
+    ] = False,
+    catalog: CatalogOption = None,
+    as_of: AsOfOption = None,
+    stage: StageOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
+            " / worker processes (default: auto; 1: serial).",
+        ),
+    ] = None,
+) -> None:
+    """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
+
+    Validate filings: every problem with file:line:column, a stable code and a message.
+    Exit 0 when there are no errors, 1 when there are, 2 on a usage error.
+    """
+    from cjzn.check import validate_paths
+    from cjzn.cli.progress import progress_for
+    from cjzn.options import Options
+    from cjzn.reporters import REPORTERS
+
+    options = Options(
+        lang=lang.value,
+        strict=strict,
+        as_of=parse_date_option(as_of, "--as-of"),
+        stage=parse_stage_option(stage, catalog),
+    )
+    bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
+    gc.freeze()  # what the imports built lives to the end: keep it out of every collection
+    try:
+        with usage_errors():
+            report = validate_paths(
+                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+    color = output_format == "text" and stdout_is_terminal()
+    typer.echo(REPORTERS[output_format](report, color=color), nl=False, color=color)
+    raise typer.Exit(report.exit_code(strict))

@@ -1,0 +1,40 @@
+"""The round catalog: the guide as data, how it is loaded and chosen, and names for paths."""
+
+from cjzn.guide.load import load_catalog
+from cjzn.guide.models import (
+    BasicGroup,
+    BasicItem,
+    Catalog,
+    CatalogEnums,
+    FormInfo,
+    GuideInfo,
+    KeyWork,
+    PlanPart,
+    Point,
+    PostcodeRange,
+    Stage,
+    Text,
+    Workflow,
+)
+from cjzn.guide.resolve import Catalogs, bundled_rounds, catalog_for_round, resolve_catalog
+
+__all__ = [
+    "BasicGroup",
+    "BasicItem",
+    "Catalog",
+    "CatalogEnums",
+    "Catalogs",
+    "FormInfo",
+    "GuideInfo",
+    "KeyWork",
+    "PlanPart",
+    "Point",
+    "PostcodeRange",
+    "Stage",
+    "Text",
+    "Workflow",
+    "bundled_rounds",
+    "catalog_for_round",
+    "load_catalog",
+    "resolve_catalog",
+]

@@ -1,0 +1,61 @@
+"""Human names for YAML paths, from the round's catalog.
+
+Messages say `街道（乡镇）联系人 · 手机号码`, not `contact.mobile`: the office staff
+know the form, not the file format. The names come from the catalog's
+`labels` (the form's wording), codes get the guide's titles.
+"""
+
+from __future__ import annotations
+
+from cjzn.guide.models import Catalog
+from cjzn.i18n import Msg
+from cjzn.load import PathKey
+
+__all__ = ["CODE_KEYED", "SEPARATOR", "describe", "leaf", "pattern"]
+
+#: Keys whose children are codes (`basic_work.B3.2`, `stage_goals.S1`), not fixed names.
+CODE_KEYED = ("basic_work", "stage_goals")
+SEPARATOR = " · "
+_FILE = Msg("文件", "file")
+_ITEM = Msg("第 {n} 项", "item {n}")
+
+
+def pattern(path: PathKey) -> str:
+    """The catalog label key for a path: list indexes and code keys become `*`."""
+    parts: list[str] = []
+    for index, part in enumerate(path):
+        parent = path[index - 1] if index else None
+        if isinstance(part, int) or parent in CODE_KEYED:
+            parts.append("*")
+        else:
+            parts.append(str(part))
+    return ".".join(parts)
+
+
+def describe(path: PathKey, catalog: Catalog | None, lang: str = "zh") -> str:
+    """`contact.mobile` -> `街道（乡镇）联系人 · 手机号码`; falls back to the dotted path."""
+    if not path:
+        return _FILE.get(lang)
+    names: list[str] = []
+    for depth in range(1, len(path) + 1):
+        prefix = path[:depth]
+        part = prefix[-1]
+        parent = prefix[-2] if depth > 1 else None
+        if isinstance(part, int):
+            names.append(_ITEM.format(lang, n=part + 1))
+            continue
+        if parent in CODE_KEYED:
+            title = catalog.title(str(part), lang) if catalog else ""
+            names.append(f"{part} {title}".strip())
+            continue
+        label = catalog.label(pattern(prefix), lang) if catalog else None
+        names.append(label or str(part))
+    return SEPARATOR.join(names)
+
+
+def leaf(path: PathKey, catalog: Catalog | None, lang: str = "zh") -> str:
+    """Just the last name: for lists of allowed keys and short hints."""
+    if not path:
+        return ""
+    label = catalog.label(pattern(path), lang) if catalog else None
+    return label or str(path[-1])

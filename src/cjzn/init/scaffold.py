@@ -1,0 +1,364 @@
+"""`cjzn init --repo DIR`: scaffold a district's (or the city's) shared filings repo.
+
+A district keeps its streets' filings in one git repo; this writes everything
+that repo needs to be checked on every commit and every push: a Chinese README,
+one `filings/<区县>/` folder per district of the round, the pre-commit config
+using this project's `cjzn-validate` hook, GitHub and GitLab CI that validate
+(annotations / JUnit) and keep the rendered forms and the dashboard as
+artifacts, a `.gitignore`, and the round's JSON Schema with the VS Code
+setting that applies it to `filings/**/*.yaml`.
+
+CI and pre-commit install cjzn from ONE source (`CjznSource`, `--cjzn-source`):
+a pip requirement, by default `git+{PROJECT_URL}@v{version}`, so the CI's
+`pip install` and pre-commit's `repo:`/`rev:` name the same repository and tag.
+A source that is not a git URL with a tag makes the hook a `repo: local`
+python hook that pip-installs that same requirement.
+
+Existing files are never overwritten (they are reported as kept), so running
+it again on a repo only adds what is missing. The texts live in templates
+under `templates/repo/`, rendered by `templating`'s "text" environment
+(Jinja2 is imported only then).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
+
+from cjzn import PROJECT_URL, __version__, gitutil
+
+if TYPE_CHECKING:
+    from cjzn.guide import Catalog
+
+__all__ = [
+    "HOOK_ID",
+    "PROJECT_URL",
+    "SCHEMAS_DIR",
+    "CjznSource",
+    "GitOutcome",
+    "PlannedFile",
+    "ScaffoldResult",
+    "default_source",
+    "plan_files",
+    "scaffold_repo",
+]
+
+#: This project's repository: the pre-commit hook's `repo:` and the README's link.
+#: The hook defined in the project's `.pre-commit-hooks.yaml`.
+HOOK_ID = "cjzn-validate"
+#: Where a filings repo keeps the round's JSON Schema (`cjzn init` looks for it here).
+SCHEMAS_DIR = "schemas"
+#: Where the filings go, one folder per district.
+FILINGS_DIR = "filings"
+
+#: The scaffold's files that install cjzn (they all name the same `CjznSource`).
+INSTALLING = (".pre-commit-config.yaml", ".github/workflows/cjzn.yml", ".gitlab-ci.yml")
+
+#: Template (under templates/) -> the file it becomes in the repo.
+_TEMPLATES = {
+    "repo/README.md.j2": "README.md",
+    "repo/pre-commit-config.yaml.j2": ".pre-commit-config.yaml",
+    "repo/github-workflow.yml.j2": ".github/workflows/cjzn.yml",
+    "repo/gitlab-ci.yml.j2": ".gitlab-ci.yml",
+    "repo/gitignore.j2": ".gitignore",
+}
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file of the scaffold: its path inside the repo (POSIX) and its text."""
+
+    path: str
+    text: str
+
+
+def default_source(version: str = __version__) -> str:
+    """Where CI and pre-commit get cjzn by default: this project's repository at the version's tag."""
+    return f"git+{PROJECT_URL}@v{version}"
+
+
+_PEP508_NAME = re.compile(r"cjzn(?:\[[^\]]*\])?\s*@\s*", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class CjznSource:
+    """One pip requirement that installs cjzn, and what pre-commit makes of it.
+
+    `spec` is what CI runs `pip install` on (`cjzn==0.1.0`,
+    `git+https://git.example/cjzn@v0.1.0`, a wheel's path or URL). When it is a
+    git URL with a tag or commit (`git+URL@REV`), `repo`/`rev` are that URL and
+    REV, so the pre-commit hook comes from the same repository and tag; otherwise
+    they are None and the hook is a local python hook installing `spec`.
+    """
+
+    spec: str
+    repo: str | None = None
+    rev: str | None = None
+
+    @classmethod
+    def parse(cls, spec: str | None = None) -> CjznSource:
+        """`spec` (None: `default_source()`); `ValueError` for an empty or multi-line one."""
+        text = default_source() if spec is None else spec.strip()
+        if not text or _CONTROL.search(text):
+            raise ValueError("empty, or contains a line break or control character")
+        if text.startswith("-"):
+            raise ValueError("a requirement, not a pip option")
+        repo, rev = _git_repo_and_rev(text)
+        return cls(text, repo, rev)
+
+    @property
+    def is_git(self) -> bool:
+        """Whether pre-commit can use the hook of `repo` at `rev` (a git URL with a tag)."""
+        return self.repo is not None and self.rev is not None
+
+    @property
+    def pip_install(self) -> str:
+        """The shell command CI runs (double quotes where they suffice: easy to read)."""
+        word = self.spec if not re.search(r'["$`\\!]', self.spec) else None
+        return (
+            f'pip install "{word}"' if word is not None else f"pip install {shlex.quote(self.spec)}"
+        )
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether an installing file's text names this source (a kept file may name another)."""
+        if self.spec in text:
+            return True
+        return self.is_git and f"{self.repo}" in text and f"{self.rev}" in text
+
+
+def _git_repo_and_rev(spec: str) -> tuple[str | None, str | None]:
+    """(clone URL, rev) of `git+URL@REV` or `cjzn @ git+URL@REV`, else (None, None).
+
+    Splits like pip: the rev is after the last `@` of the URL's path (a user in
+    the host part, `git+ssh://git@host/...`, is not a rev). A `#subdirectory=`
+    fragment or a query keeps it local: pre-commit clones a whole repository.
+    """
+    text = _PEP508_NAME.sub("", spec, count=1) if _PEP508_NAME.match(spec) else spec
+    if not text.lower().startswith("git+") or re.search(r"\s", text):
+        return None, None
+    parts = urlsplit(text[len("git+") :])
+    fragment_ok = parts.fragment in ("", "egg=cjzn")
+    if not parts.scheme or parts.query or not fragment_ok or "@" not in parts.path:
+        return None, None
+    path, rev = parts.path.rsplit("@", 1)
+    if not rev or not path.strip("/"):
+        return None, None
+    return urlunsplit((parts.scheme, parts.netloc, path, "", "")), rev
+
+
+class GitOutcome(str, Enum):
+    INITIALISED = "initialised"  # `git init` ran
+    EXISTING = "existing"  # DIR already was (inside) a git work tree
+    NO_GIT = "no_git"  # git is not installed: skipped with a note
+    FAILED = "failed"  # git init said no
+    SKIPPED = "skipped"  # the caller asked for no git
+
+
+@dataclass
+class ScaffoldResult:
+    """What one scaffold run did; the CLI prints it and exits with `exit_code`."""
+
+    root: Path
+    source: CjznSource = field(default_factory=CjznSource.parse)
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # existed already: untouched
+    other_source: list[str] = field(default_factory=list)  # kept installing files naming another
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    git: GitOutcome = GitOutcome.SKIPPED
+    git_error: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file of the scaffold is there (created or kept), else 1."""
+        return 1 if self.failed or self.git is GitOutcome.FAILED else 0
+
+    def problems(self, lang: str = "zh") -> list[str]:
+        """What went wrong (for stderr): files that could not be written, a failed git init."""
+        en = lang == "en"
+        lines = [
+            f"could not write {path}: {why}" if en else f"无法写入 {path}：{why}"
+            for path, why in self.failed
+        ]
+        if self.git is GitOutcome.FAILED:
+            lines.append(
+                f"git init failed: {self.git_error}" if en else f"git init 失败：{self.git_error}"
+            )
+        return lines
+
+    def messages(self, lang: str = "zh") -> list[str]:
+        """What was done, one line each, for a person (stdout)."""
+        en = lang == "en"
+        lines: list[str] = []
+        if self.git is GitOutcome.INITIALISED:
+            lines.append(
+                f"initialised a git repository in {self.root}"
+                if en
+                else f"已在 {self.root} 初始化 git 仓库（git init）"
+            )
+        elif self.git is GitOutcome.NO_GIT:
+            lines.append(
+                "note: git is not installed; run `git init` yourself later"
+                if en
+                else "提示：没有找到 git，未初始化仓库；安装 git 后请自行运行 git init"
+            )
+        for path in self.created:
+            lines.append(f"created {path}" if en else f"已创建 {path}")
+        for path in self.kept:
+            lines.append(
+                f"kept {path} (exists; not overwritten)" if en else f"保留 {path}（已存在，未覆盖）"
+            )
+        spec = self.source.spec
+        lines.append(
+            f"CI and pre-commit install cjzn from: {spec}"
+            if en
+            else f"CI 和 pre-commit 从这里安装 cjzn：{spec}"
+        )
+        for path in self.other_source:
+            lines.append(
+                f"note: the kept {path} does not name {spec}; edit it to change the source"
+                if en
+                else f"提示：保留的 {path} 中不是 {spec}，如需更换安装来源请手动修改"
+            )
+        if not self.failed:
+            lines.append(
+                "Next: cjzn init filings/<district>/<street>.yaml --unit … --district …"
+                if en
+                else "下一步：cjzn init filings/<区县>/<街镇>.yaml --unit … --district …"
+                " 新增备案；详见 README.md"
+            )
+        return lines
+
+
+def vscode_settings(schema_path: str) -> str:
+    """`.vscode/settings.json`: the YAML extension applies the schema to every filing."""
+    settings = {
+        "yaml.schemas": {schema_path: [f"{FILINGS_DIR}/**/*.yaml", f"{FILINGS_DIR}/**/*.yml"]},
+        "files.encoding": "utf8",
+        "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
+    }
+    return json.dumps(settings, ensure_ascii=False, indent=2) + "\n"
+
+
+def plan_files(
+    catalog: Catalog,
+    districts: Sequence[str] | None = None,
+    source: CjznSource | None = None,
+) -> list[PlannedFile]:
+    """Every file of the scaffold for `catalog`'s round (`districts`: the folders to make).
+
+    `source`: where CI and pre-commit install cjzn (default: `default_source()`).
+    """
+    from cjzn.init.jsonschema import schema_filename, schema_text
+    from cjzn.templating import environment
+
+    source = source or CjznSource.parse()
+    chosen = list(districts) if districts is not None else list(catalog.districts)
+    schema_file = schema_filename(catalog.round)
+    schema_path = f"{SCHEMAS_DIR}/{schema_file}"
+    basic = catalog.basic_codes()
+    # Markdown and YAML, not HTML: no autoescaping. The only text from outside is
+    # --cjzn-source (one line, no control characters), written through the `yaml`
+    # filter into the YAML files; besides it the round, the catalog's names, the version.
+    env = environment("text")
+    context = {
+        "round": catalog.round,
+        "guide_title": catalog.guide.title,
+        "version": __version__,
+        "project_url": PROJECT_URL,
+        "hook_id": HOOK_ID,
+        "source": source,
+        "default_source": default_source(),
+        "schema_file": schema_file,
+        "districts": chosen,
+        "example_district": chosen[0] if chosen else catalog.districts[0],
+        "basic_first": basic[0] if basic else "",
+        "basic_last": basic[-1] if basic else "",
+    }
+    files = [
+        PlannedFile(target, env.get_template(name).render(**context))
+        for name, target in _TEMPLATES.items()
+    ]
+    files.append(PlannedFile(schema_path, schema_text(catalog)))
+    files.append(PlannedFile(".vscode/settings.json", vscode_settings(schema_path)))
+    files.extend(PlannedFile(f"{FILINGS_DIR}/{name}/.gitkeep", "") for name in chosen)
+    return files
+
+
+def init_git(root: Path) -> tuple[GitOutcome, str]:
+    """`git init` in `root` unless it already is (inside) a git work tree."""
+    if gitutil.git_executable() is None:
+        return GitOutcome.NO_GIT, ""
+    try:
+        inside = gitutil.run_git(root, "rev-parse", "--is-inside-work-tree")
+        if inside.returncode == 0 and inside.stdout.strip() == "true":
+            return GitOutcome.EXISTING, ""
+        done = gitutil.run_git(root, "init", "-q")
+    except (OSError, subprocess.SubprocessError) as exc:
+        return GitOutcome.FAILED, str(exc)
+    if done.returncode != 0:
+        return GitOutcome.FAILED, (done.stderr or done.stdout).strip()
+    return GitOutcome.INITIALISED, ""
+
+
+def scaffold_repo(
+    root: Path,
+    catalog: Catalog,
+    *,
+    districts: Sequence[str] | None = None,
+    git: bool = True,
+    source: CjznSource | None = None,
+) -> ScaffoldResult:
+    """Write the scaffold into `root` (created when missing), never overwriting a file.
+
+    `source`: where CI and pre-commit install cjzn (default: `default_source()`).
+    Raises `NotADirectoryError` when `root` exists and is not a folder.
+    """
+    from cjzn.fileio import write_atomic
+
+    if root.exists() and not root.is_dir():
+        raise NotADirectoryError(str(root))
+    source = source or CjznSource.parse()
+    result = ScaffoldResult(root=root, source=source)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        result.failed.append((str(root), exc.strerror or str(exc)))
+        return result
+    if git:
+        result.git, result.git_error = init_git(root)
+    for planned in plan_files(catalog, districts, source):
+        target = root / planned.path
+        if target.exists() or target.is_symlink():
+            if target.is_file():
+                result.kept.append(planned.path)
+                if planned.path in INSTALLING and not _names_source(target, source):
+                    result.other_source.append(planned.path)
+            else:
+                result.failed.append((planned.path, "不是文件 / not a file"))
+            continue
+        try:
+            write_atomic(target, planned.text, overwrite=False)
+        except FileExistsError:
+            result.kept.append(planned.path)
+        except OSError as exc:
+            result.failed.append((planned.path, exc.strerror or str(exc)))
+        else:
+            result.created.append(planned.path)
+    return result
+
+
+def _names_source(path: Path, source: CjznSource) -> bool:
+    """Whether a kept installing file names `source` (unreadable: assume it does, say nothing)."""
+    try:
+        return source.mentioned_in(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return True

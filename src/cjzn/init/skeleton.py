@@ -1,0 +1,220 @@
+"""The filing skeleton that `cjzn init` writes: every key, explained from the catalog.
+
+A street office starts from this file instead of a spec: each key carries the
+form's label as a comment, each basic work item the guide's requirement, the key
+works and plan parts are listed to choose from, and each section says which
+stage needs it by when. All of that text comes from the round's catalog; the
+layout lives in `templates/skeleton.yaml.j2`, rendered by `templating`'s "yaml"
+environment (Jinja2 is imported only then, so `cjzn validate` never loads it).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cjzn.errors import UsageError
+from cjzn.i18n import did_you_mean
+from cjzn.templating import yaml_quote
+from cjzn.text import COMMENT_WIDTH, wrap_comment, wrap_lines
+
+if TYPE_CHECKING:
+    from cjzn.guide import Catalog
+
+__all__ = [
+    "COMMENT_WIDTH",
+    "DistrictChoice",
+    "ask_district",
+    "ask_unit",
+    "repo_schema_url",
+    "resolve_district",
+    "skeleton_text",
+    "new_filing",
+    "unit_name_problem",
+    "wrap_comment",
+    "wrap_lines",
+    "yaml_quote",
+]
+
+TEMPLATE = "skeleton.yaml.j2"
+
+
+def unit_name_problem(name: str) -> tuple[str, str] | None:
+    """Why `name` cannot be a unit name (zh, en), or None when it can."""
+    if not name.strip():
+        return "街道（乡镇）名称不能为空", "the unit name must not be empty"
+    if any(not c.isprintable() for c in name):
+        return (
+            "街道（乡镇）名称不能包含换行或控制字符",
+            "the unit name must not contain line breaks or control characters",
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class DistrictChoice:
+    """The result of matching a user's district against the round's list."""
+
+    district: str | None
+    suggestion: str | None = None
+
+
+def resolve_district(catalog: Catalog, value: str) -> DistrictChoice:
+    """`value` if it is a district of the round, else the closest name to suggest."""
+    text = value.strip()
+    if text in catalog.districts:
+        return DistrictChoice(text)
+    return DistrictChoice(None, catalog.suggest_district(text))
+
+
+def require_district(catalog: Catalog, value: str) -> str:
+    """The round's district named by `value`, or a `UsageError` that suggests the nearest."""
+    choice = resolve_district(catalog, value)
+    if choice.district is not None:
+        return choice.district
+    hint, hint_en = did_you_mean(choice.suggestion, "zh"), did_you_mean(choice.suggestion, "en")
+    raise UsageError(
+        f"--district: {value} 不是 {catalog.round} 年度的区县{hint}"
+        f"（可选：{'、'.join(catalog.districts)}）/ "
+        f"{value} is not a district of the {catalog.round} round{hint_en}"
+    )
+
+
+def ask_unit(prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh") -> str:
+    """Ask for the unit name until it is usable (`prompt`/`say` are the terminal's)."""
+    while True:
+        name = prompt("街道（乡镇）名称" if lang != "en" else "Street or town name").strip()
+        problem = unit_name_problem(name)
+        if problem is None:
+            return name
+        say(problem[1] if lang == "en" else problem[0])
+
+
+def ask_district(
+    catalog: Catalog, prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh"
+) -> str:
+    """Offer the round's districts as a numbered list; accept a number or a name."""
+    for index, name in enumerate(catalog.districts, start=1):
+        say(f"  {index:>2}. {name}")
+    question = "所属区县（输入编号或名称）" if lang != "en" else "District (number or name)"
+    while True:
+        answer = prompt(question).strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(catalog.districts):
+            return catalog.districts[int(answer) - 1]
+        choice = resolve_district(catalog, answer)
+        if choice.district is not None:
+            return choice.district
+        hint = did_you_mean(choice.suggestion, lang)
+        say(
+            f"{answer} 不是 {catalog.round} 年度的区县{hint}"
+            if lang != "en"
+            else f"{answer} is not a district of the {catalog.round} round{hint}"
+        )
+
+
+def repo_schema_url(filing: Path, round_name: str) -> str | None:
+    """The repo's own schema, relative to `filing`'s folder, when the filing sits in a filings repo.
+
+    Walks up from the filing's folder to the nearest folder that holds
+    `schemas/filing-<round>.schema.json` (what `cjzn init --repo` writes) or
+    `.git`; None when that folder has no such schema (the published URL is used).
+    """
+    from cjzn.init.jsonschema import schema_filename
+
+    folder = Path(os.path.abspath(filing)).parent
+    relative = Path("schemas") / schema_filename(round_name)
+    for candidate in (folder, *folder.parents):
+        schema = candidate / relative
+        if schema.is_file():
+            return Path(os.path.relpath(schema, folder)).as_posix()
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def skeleton_text(
+    catalog: Catalog, unit: str, district: str, *, schema_url: str | None = None
+) -> str:
+    """The skeleton of a new filing of `unit` in `district` for `catalog`'s round."""
+    from cjzn.init.jsonschema import schema_url as default_schema_url
+    from cjzn.templating import environment
+
+    url = schema_url if schema_url is not None else default_schema_url(catalog.round)
+    if not url.strip() or any(not c.isprintable() or c.isspace() for c in url):
+        raise ValueError(f"invalid schema URL: {url!r}")
+
+    # YAML, not HTML: no autoescaping. User text reaches the file only through
+    # `yaml_quote` (filter `q`), catalog text only through `wrap_comment` (`note`).
+    env = environment("yaml")
+
+    def label(path: str) -> str:
+        text = catalog.label(path)
+        return text.replace("\n", " ") if text else ""
+
+    def due(*requirement_ids: str) -> str:
+        """Which stage requires what (S1 启动备案，截止 2013-03-31：…) for these requirement ids."""
+        lines: list[str] = []
+        for stage in catalog.stages:
+            for requirement in stage.requirements:
+                if requirement in requirement_ids:
+                    text = catalog.requirements[requirement].zh
+                    lines.append(
+                        f"{stage.code} {stage.title}（截止 {stage.end.isoformat()}）：{text}"
+                    )
+        return "\n".join(lines)
+
+    def part(key: str) -> str:
+        for plan_part in catalog.plan_parts:
+            if plan_part.key != key:
+                continue
+            code, title, text = plan_part.code, plan_part.title, plan_part.description
+            # Some descriptions restate the title; say it once.
+            return f"{code} {text}" if text.startswith(title) else f"{code} {title}：{text}"
+        return ""
+
+    template = env.get_template(TEMPLATE)
+    text: str = template.render(
+        catalog=catalog,
+        unit=unit,
+        district=district,
+        schema_url=url,
+        label=label,
+        due=due,
+        part=part,
+    )
+    return text.rstrip("\n") + "\n"
+
+
+def new_filing(
+    path: Path,
+    catalog: Catalog,
+    unit: str,
+    district: str,
+    *,
+    schema_url: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Write the skeleton of a new filing to `path` atomically; the path written.
+
+    Raises `UsageError` for an unusable unit name, district or schema URL,
+    `FileExistsError` when `path` exists (unless `force`), `OSError` when it
+    cannot be written.
+    """
+    from cjzn.fileio import write_atomic
+
+    problem = unit_name_problem(unit)
+    if problem is not None:
+        raise UsageError(f"--unit: {problem[0]} / {problem[1]}")
+    district = require_district(catalog, district)
+    if schema_url is None:  # inside a filings repo: its own schema, as a relative path
+        schema_url = repo_schema_url(path, catalog.round)
+    try:
+        text = skeleton_text(catalog, unit, district, schema_url=schema_url)
+    except ValueError:
+        raise UsageError(
+            "--schema-url 不能含空白或控制字符 / --schema-url must not contain spaces"
+        ) from None
+    return write_atomic(path, text, overwrite=force)

@@ -1,0 +1,227 @@
+"""Reusable field types for the filing model: `Annotated[..., Validator(...)]`.
+
+The loader hands every scalar over as the exact text the user wrote, so these
+types decide what a text means (a date, a phone number, `true`) and reject
+anything ambiguous with a stable code instead of guessing. Each check raises a
+`PydanticCustomError` whose type *is* the diagnostic code; `cjzn.model.errors`
+turns it into a located, translated diagnostic. Checks that depend on the
+round (districts, choices) read the catalog from the validation context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from cjzn.diagnostics import CodeInfo
+from cjzn.model.codes import (
+    CHOICE,
+    DATE,
+    DISTRICT,
+    EMAIL,
+    FLAG,
+    LANDLINE,
+    MOBILE,
+    MONTH,
+    PHONE,
+    POSTCODE,
+    PRIOR_ROUNDS,
+    SUPPORTED_VERSIONS,
+    VERSION,
+)
+
+def fail(info: CodeInfo, **params: Any) -> PydanticCustomError:
+    """The error a field check raises: its type is the code, its context the message params."""
+    return PydanticCustomError(info.code, info.message.en, params)
+
+
+_EXTENSION = re.compile(r"^(?P<number>.*?\d)\s*(?:转|分机|ext\.?|x|-|#)\s*(?P<ext>\d{1,6})$", re.I)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９（）－＋　", "0123456789()-+ ")
+
+
+def _parse_phone(text: str) -> phonenumbers.PhoneNumber | None:
+    """A valid CN number, reading `转`/`分机`/`-801` extensions and a bare 8-digit Shanghai number."""
+    cleaned = text.translate(_FULLWIDTH).strip()
+    candidates = [cleaned]
+    match = _EXTENSION.match(cleaned)
+    if match:
+        candidates.append(f"{match['number']} ext. {match['ext']}")
+    digits = re.sub(r"\D", "", cleaned)
+    if len(digits) == 8 and cleaned.replace(" ", "").replace("-", "").isdigit():
+        candidates.append("021" + digits)  # a bare 8-digit number is read as Shanghai
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, "CN")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
+
+
+_MOBILE_TYPES = {
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+}
+_LANDLINE_TYPES = {
+    phonenumbers.PhoneNumberType.FIXED_LINE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    phonenumbers.PhoneNumberType.VOIP,
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+}
+
+
+def _number_check(info: CodeInfo, kinds: set[Any]) -> Callable[[str], str]:
+    """A check that `value` is a valid number of one of `kinds` (mobile, landline)."""
+
+    def check(value: str) -> str:
+        if not value.strip():
+            return value  # blank is not filled in yet: the stage rules say when it is due
+        number = _parse_phone(value)
+        if number is None or phonenumbers.number_type(number) not in kinds:
+            raise fail(info, value=value)
+        return value
+
+    return check
+
+
+check_mobile = _number_check(MOBILE, _MOBILE_TYPES)
+check_landline = _number_check(LANDLINE, _LANDLINE_TYPES)
+
+
+def check_phone(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
+    if _parse_phone(value) is None:
+        raise fail(PHONE, value=value)
+    return value
+
+
+def check_email(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
+    try:
+        validate_email(value.strip(), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise fail(EMAIL, value=value, reason=str(exc)) from None
+    return value
+
+
+def check_postcode(value: str) -> str:
+    if not value.strip():
+        return value  # blank is not filled in yet: the stage rules say when it is due
+    if not re.fullmatch(r"\d{6}", value.strip()):
+        raise fail(POSTCODE, value=value)
+    return value
+
+
+def check_district(value: str, info: ValidationInfo) -> str:
+    catalog = (info.context or {}).get("catalog")
+    if catalog is None or not value.strip() or value in catalog.districts:
+        return value
+    suggestion = catalog.suggest_district(value)
+    raise fail(DISTRICT, value=value, round=catalog.round, suggestion=suggestion or "")
+
+
+def check_leading_body_kind(value: str, info: ValidationInfo) -> str:
+    """领导小组 / 协调机构 / 联席会议: the choices are the round's (catalog), not Python's."""
+    catalog = (info.context or {}).get("catalog")
+    if catalog is None or value in catalog.enums.leading_body_kind:
+        return value
+    raise fail(CHOICE, value=value, choices=list(catalog.enums.leading_body_kind))
+
+
+def check_status(value: str, info: ValidationInfo) -> str:
+    """planned / in_progress / done: the round's status values (catalog `enums.status`)."""
+    catalog = (info.context or {}).get("catalog")
+    if catalog is None or value in catalog.enums.status:
+        return value
+    raise fail(CHOICE, value=value, choices=list(catalog.enums.status), enum="status")
+
+
+def parse_version(value: Any) -> Any:
+    text = str(value).strip() if isinstance(value, (str, int)) else None
+    if text is None:
+        return value  # let the type check say it is not a number
+    if not text.isdigit() or int(text) not in SUPPORTED_VERSIONS:
+        raise fail(VERSION, value=text)
+    return int(text)
+
+
+def iso_date(text: str) -> date | None:
+    """`2013-03-15` as a date; None for anything else (no `20130315`, no 2013-02-30)."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_date(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    parsed = iso_date(value)
+    if parsed is None:
+        raise fail(DATE, value=value)
+    return parsed
+
+
+def parse_month(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise fail(MONTH, value=value)
+    return text
+
+
+def parse_flag(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    lowered = value.strip().lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    raise fail(FLAG, value=value)
+
+
+def parse_prior_rounds(value: Any, info: ValidationInfo) -> Any:
+    """Past rounds as integers: the round's catalog says which exist (1-3 for 2013-2014)."""
+    if not isinstance(value, list):
+        return value
+    catalog = (info.context or {}).get("catalog")
+    options = catalog.form.prior_round_options if catalog is not None else {}
+    known = [key for key in options if key.isdigit()] or ["1", "2", "3"]
+    seen: list[int] = []
+    for item in value:
+        text = str(item).strip() if item is not None else ""
+        if text not in known:
+            raise fail(PRIOR_ROUNDS, problem_key="unknown", value=text, known=known)
+        if int(text) in seen:
+            raise fail(PRIOR_ROUNDS, problem_key="repeated", value=text)
+        seen.append(int(text))
+    return seen
+
+
+Mobile = Annotated[str, AfterValidator(check_mobile)]
+Landline = Annotated[str, AfterValidator(check_landline)]
+Phone = Annotated[str, AfterValidator(check_phone)]
+Email = Annotated[str, AfterValidator(check_email)]
+Postcode = Annotated[str, AfterValidator(check_postcode)]
+District = Annotated[str, AfterValidator(check_district)]
+LeadingBodyKind = Annotated[str, AfterValidator(check_leading_body_kind)]
+Status = Annotated[str, AfterValidator(check_status)]
+Version = Annotated[int, BeforeValidator(parse_version)]
+IsoDate = Annotated[date, BeforeValidator(parse_date)]
+YearMonth = Annotated[str, BeforeValidator(parse_month)]
+Flag = Annotated[bool, BeforeValidator(parse_flag)]
+PriorRounds = Annotated[list[int], BeforeValidator(parse_prior_rounds)]

@@ -1,0 +1,63 @@
+"""Where a printout came from: cjzn's version, the round, the source file, when, which commit."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from cjzn import __version__
+from cjzn.check import FileResult
+from cjzn.gitutil import git_output
+from cjzn.options import SHANGHAI
+from cjzn.render.view import Provenance
+
+__all__ = ["AUTO", "generation_time", "git_state", "provenance"]
+
+#: Marks `commit=` as "ask git" (the default), as opposed to None = no commit.
+AUTO = "auto"
+
+
+def generation_time() -> datetime:
+    """`SOURCE_DATE_EPOCH` when set (reproducible output), otherwise now; Shanghai time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=SHANGHAI)
+    return datetime.now(SHANGHAI)
+
+
+def git_state(path: Path) -> tuple[str, str, bool] | None:
+    """(commit, path inside the repo, modified since the commit) for a filing in a git work tree."""
+    folder = path.resolve().parent
+    out = git_output(folder, "rev-parse", "--show-toplevel", "HEAD")
+    lines = out.split() if out else []
+    if len(lines) != 2:
+        return None
+    top, commit = lines
+    try:
+        inside = path.resolve().relative_to(Path(top).resolve()).as_posix()
+    except ValueError:
+        inside = path.name
+    status = git_output(folder, "status", "--porcelain", "--", path.resolve().name)
+    return commit, inside, bool(status and status.strip())
+
+
+def provenance(
+    result: FileResult, round_name: str, generated_at: datetime | None, commit: str | None
+) -> Provenance:
+    when = (generated_at or generation_time()).astimezone(SHANGHAI)
+    source = result.file
+    dirty = False
+    if commit == AUTO:
+        commit = None
+        state = git_state(result.path) if result.path is not None else None
+        if state is not None:
+            commit, source, dirty = state
+    return Provenance(
+        version=__version__,
+        round=round_name.strip(),
+        source=source.replace(os.sep, "/"),
+        generated_at=when.isoformat(timespec="seconds"),
+        commit=commit or "",
+        dirty=dirty,
+    )

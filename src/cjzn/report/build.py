@@ -1,0 +1,221 @@
+"""From a status report to the dashboard: one entry per filing, grouped by district."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote as url_quote
+
+from cjzn.check import discover
+from cjzn.errors import UsageError
+from cjzn.guide import Catalog, Catalogs
+from cjzn.load.walk import text_at, value_at
+from cjzn.options import Options
+from cjzn.report.model import (
+    BASIC_MARKS,
+    DONE,
+    MISSING,
+    UNKNOWN,
+    Dashboard,
+    Deadline,
+    DistrictEntry,
+    FilingEntry,
+    OpenRequirement,
+    word,
+)
+from cjzn.report.redact import Redactor, contact_texts
+from cjzn.stages import gap_message, requirement_text
+from cjzn.status import FilingStatus, StatusReport, collect_status
+
+__all__ = ["FORM_SUFFIXES", "build_dashboard", "collect_dashboard"]
+
+#: Rendered forms looked for beside a filing (or in --forms), in this order.
+FORM_SUFFIXES = (".html", ".pdf", ".docx")
+
+
+def _basic_statuses(data: Any, catalog: Catalog) -> dict[str, str]:
+    known = catalog.enums.status
+    out: dict[str, str] = {}
+    for code in catalog.basic_codes():
+        value = text_at(data, ("basic_work", code, "status"))
+        out[code] = value if value in known and value in BASIC_MARKS else MISSING
+    return out
+
+
+def _key_works(data: Any, catalog: Catalog) -> list[str]:
+    works = value_at(data, ("key_work",))
+    known = catalog.key_codes()
+    chosen: list[str] = []
+    for work in works if isinstance(works, list) else []:
+        code = text_at(work, ("code",))
+        if code in known and code not in chosen:
+            chosen.append(code)
+    return chosen
+
+
+def _entry(
+    status: FilingStatus, index: int, catalog: Catalog, lang: str, contacts: bool
+) -> FilingEntry:
+    result = status.result
+    data = result.document.data if result.document is not None else {}
+    own = result.catalog or catalog
+    redact = Redactor(data, own, lang, active=not contacts)
+    timeline = status.timeline
+    stage, stage_title = UNKNOWN, word("stage_unknown", lang)
+    open_requirements: list[OpenRequirement] = []
+    deadline: Deadline | None = None
+    if timeline is not None:
+        current = timeline.current
+        if current is None:
+            stage, stage_title = DONE, word("stage_done", lang)
+        else:
+            stage, stage_title = current.stage.code, own.title(current.stage.code, lang)
+        for stage_result in timeline.stages:
+            for requirement in stage_result.requirements:
+                if not requirement.open:
+                    continue
+                open_requirements.append(
+                    OpenRequirement(
+                        id=requirement.id,
+                        stage=stage_result.stage.code,
+                        text=requirement_text(requirement.id, own, lang),
+                        status=requirement.status.value,
+                        missing=tuple(
+                            redact.text(gap_message(gap, own, lang)) for gap in requirement.gaps
+                        ),
+                    )
+                )
+        upcoming = timeline.next_deadline
+        if upcoming is not None:
+            deadline = Deadline(
+                upcoming.stage.code,
+                own.title(upcoming.stage.code, lang),
+                upcoming.stage.end,
+                upcoming.days_left,
+            )
+    problems = [
+        replace(d, message=redact.message(d.path, d.code, d.message)) for d in result.diagnostics
+    ]
+    return FilingEntry(
+        anchor=f"f{index}",
+        file=result.file.replace(os.sep, "/"),
+        unit=status.unit,
+        district=status.district,
+        round=text_at(data, ("round",)),
+        readable=result.document is not None,
+        errors=result.errors,
+        warnings=result.warnings,
+        overdue=status.overdue,
+        stage=stage,
+        stage_title=stage_title,
+        open_requirements=open_requirements,
+        next_deadline=deadline,
+        key_work=_key_works(data, own),
+        basic=_basic_statuses(data, own),
+        problems=problems,
+        contacts=contact_texts(data) if contacts else None,
+    )
+
+
+def _district_order(catalog: Catalog, name: str) -> tuple[int, int, str]:
+    if name in catalog.districts:
+        return (0, catalog.districts.index(name), name)
+    return (1 if name else 2, 0, name)
+
+
+def _form_link(filing: Path, base: Path, forms: Path | None, out_dir: Path) -> str | None:
+    """A rendered form of `filing` beside it or under `forms` (mirroring `cjzn render DIR -o FORMS`)."""
+    candidates: list[Path] = []
+    if forms is not None:
+        try:
+            inside = filing.resolve().relative_to(base.resolve())
+        except ValueError:
+            inside = Path(filing.name)
+        candidates.extend(forms / inside.with_suffix(s) for s in FORM_SUFFIXES)
+    candidates.extend(filing.with_suffix(s) for s in FORM_SUFFIXES)
+    for candidate in candidates:
+        if candidate.is_file():
+            relative = os.path.relpath(os.path.abspath(candidate), os.path.abspath(out_dir))
+            return url_quote(Path(relative).as_posix(), safe="/")
+    return None
+
+
+def _bases(paths: Sequence[Path]) -> dict[str, Path]:
+    """Each filing's folder argument: the root its forms mirror under `--forms`."""
+    bases: dict[str, Path] = {}
+    for path in paths:
+        base = path if path.is_dir() else path.parent
+        for found in discover([path]):
+            bases.setdefault(os.path.normpath(found), base)
+    return bases
+
+
+def build_dashboard(
+    report: StatusReport,
+    *,
+    catalog: Catalog | None = None,
+    include_contacts: bool = False,
+    paths: Sequence[Path] = (),
+    forms: Path | None = None,
+    out_dir: Path | None = None,
+) -> Dashboard:
+    """The dashboard of a status report (links to forms relative to `out_dir`, default cwd)."""
+    lang = report.options.lang
+    chosen = catalog or next(
+        (s.result.catalog for s in report.filings if s.result.catalog is not None), None
+    )
+    chosen = chosen or Catalogs().default()
+    statuses = sorted(
+        report.filings,
+        key=lambda s: (_district_order(chosen, s.district), s.unit, s.result.file),
+    )
+    bases = _bases(paths)
+    entries: list[FilingEntry] = []
+    for index, status in enumerate(statuses, start=1):
+        entry = _entry(status, index, chosen, lang, include_contacts)
+        path = status.result.path
+        if path is not None:
+            base = bases.get(os.path.normpath(path), path.parent)
+            entry.form = _form_link(path, base, forms, out_dir or Path.cwd())
+        entries.append(entry)
+    districts: dict[str, DistrictEntry] = {}
+    for entry in entries:
+        district = districts.setdefault(
+            entry.district, DistrictEntry(entry.district, entry.district in chosen.districts)
+        )
+        district.filings.append(entry)
+    return Dashboard(
+        as_of=report.as_of,
+        lang=lang,
+        catalog=chosen,
+        include_contacts=include_contacts,
+        filings=entries,
+        districts=list(districts.values()),
+    )
+
+
+def collect_dashboard(
+    paths: Sequence[Path],
+    options: Options,
+    catalog_path: Path | None = None,
+    *,
+    include_contacts: bool = False,
+    forms: Path | None = None,
+    out_dir: Path | None = None,
+) -> Dashboard:
+    """Validate `paths` and build their dashboard. Raises `UsageError` / `CatalogError`."""
+    if forms is not None and not forms.is_dir():
+        raise UsageError(f"--forms 目录不存在 / --forms folder does not exist: {forms}")
+    override = Catalogs.from_option(catalog_path).override
+    report = collect_status(paths, options, catalog_path)
+    return build_dashboard(
+        report,
+        catalog=override,
+        include_contacts=include_contacts,
+        paths=paths,
+        forms=forms,
+        out_dir=out_dir,
+    )

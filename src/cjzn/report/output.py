@@ -1,0 +1,129 @@
+"""The dashboard as HTML, Markdown or JSON (keys documented in docs/repo.md).
+
+Every format carries `MARKER`, so `cjzn report -o FILE` replaces its own
+earlier output but never a file somebody else wrote (unless --force).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cjzn import __version__
+from cjzn.report.charts import key_work_chart, stage_chart
+from cjzn.report.model import Dashboard, FilingEntry
+from cjzn.templating import environment
+
+__all__ = ["FORMATS", "MARKER", "REPORT_JSON_VERSION", "dashboard_json", "infer_format", "render_report"]
+
+FORMATS = ("html", "md", "json")
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}
+#: Written into every report (HTML meta, Markdown comment, JSON "generator") so a
+#: later `cjzn report -o` knows the file is its own and may be replaced.
+MARKER = "cjzn-report"
+#: Bumped only if a key of the JSON document is renamed or removed.
+REPORT_JSON_VERSION = 1
+
+
+def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
+    """The whole dashboard as JSON (keys documented in docs/repo.md)."""
+    keys = dashboard.stage_keys
+    return {
+        "version": REPORT_JSON_VERSION,
+        "generator": f"cjzn {__version__} {MARKER}",
+        "as_of": dashboard.as_of.isoformat(),
+        "round": dashboard.catalog.round,
+        "files": len(dashboard.filings),
+        "errors": dashboard.errors,
+        "warnings": dashboard.warnings,
+        "failing": dashboard.failing,
+        "contacts_included": dashboard.include_contacts,
+        "stages": {key: dashboard.stage_label(key) for key in keys},
+        "key_work": [
+            {"code": code, "title": title, "count": count}
+            for code, title, count in dashboard.key_work_counts
+        ],
+        "districts": [
+            {
+                "name": d.name or None,
+                "known": d.known,
+                "files": len(d.filings),
+                "errors": d.errors,
+                "warnings": d.warnings,
+                "failing": d.failing,
+                "stages": d.stage_counts(keys),
+            }
+            for d in dashboard.districts
+        ],
+        "filings": [_filing_json(f) for f in dashboard.filings],
+    }
+
+
+def _filing_json(entry: FilingEntry) -> dict[str, Any]:
+    deadline = entry.next_deadline
+    return {
+        "file": entry.file,
+        "unit": entry.unit or None,
+        "district": entry.district or None,
+        "round": entry.round or None,
+        "readable": entry.readable,
+        "current_stage": entry.stage,
+        "errors": entry.errors,
+        "warnings": entry.warnings,
+        "overdue": entry.overdue,
+        "open_requirements": [
+            {
+                "id": r.id,
+                "stage": r.stage,
+                "text": r.text,
+                "status": r.status,
+                "missing": list(r.missing),
+            }
+            for r in entry.open_requirements
+        ],
+        "next_deadline": (
+            {
+                "stage": deadline.stage,
+                "date": deadline.date.isoformat(),
+                "days_left": deadline.days_left,
+            }
+            if deadline
+            else None
+        ),
+        "key_work": entry.key_work,
+        "basic_work": entry.basic,
+        "form": entry.form,
+        "contacts": entry.contacts,
+        "problems": [{**p.as_json(), "file": entry.file} for p in entry.problems],
+    }
+
+
+def infer_format(fmt: str | None, output: Path | None) -> str:
+    """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
+    from cjzn.fileio import format_for
+
+    return format_for(fmt, output, FORMATS, _SUFFIX_FORMATS)
+
+
+def render_report(dashboard: Dashboard, fmt: str) -> str:
+    """The dashboard as HTML, Markdown or JSON text."""
+    if fmt == "json":
+        return json.dumps(dashboard_json(dashboard), ensure_ascii=False, indent=2) + "\n"
+    if fmt not in ("html", "md"):
+        raise ValueError(f"unknown format: {fmt}")
+    from markupsafe import Markup
+
+    env = environment(fmt)
+    template = env.get_template(f"report.{fmt}.j2")
+    charts = {}
+    if fmt == "html":
+        charts = {
+            "key_work": Markup(key_work_chart(dashboard)),
+            "stages": Markup(stage_chart(dashboard)),
+        }
+    return str(
+        template.render(
+            d=dashboard, w=dashboard.w, charts=charts, version=__version__, marker=MARKER
+        )
+    )

@@ -1,0 +1,97 @@
+"""Text for people: grouped by file, one `file:line:col` line per problem with its hint,
+the stage line when the run is one filing, and a summary."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from cjzn.check import Report
+from cjzn.diagnostics import Diagnostic
+from cjzn.i18n import Msg
+from cjzn.stages import where_it_stands
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["render", "stage_line", "summary_line"]
+
+_SEVERITY = {
+    "error": (Msg("错误", "error"), "red"),
+    "warning": (Msg("警告", "warning"), "yellow"),
+}
+_HINT = Msg("提示：", "hint: ")
+_NONE_FOUND = Msg(
+    "没有找到备案文件（*.yaml、*.yml），未检查任何文件。",
+    "No filings found (*.yaml, *.yml): nothing was checked.",
+)
+_CLEAN = Msg("检查了 {files} 个文件：没有发现问题。", "Checked {files} file(s): no problems.")
+_SUMMARY = Msg(
+    "检查了 {files} 个文件：{failing} 个有问题，共 {errors} 个错误、{warnings} 个警告。",
+    "Checked {files} file(s): {failing} with problems, {errors} error(s), {warnings} warning(s).",
+)
+
+
+def summary_line(report: Report) -> str:
+    """`检查了 3 个文件：1 个有问题，共 15 个错误、1 个警告`."""
+    lang = report.options.lang
+    files = len(report.results)
+    if not files:  # an empty folder or a typo in a glob: say so rather than "no problems"
+        return _NONE_FOUND.get(lang)
+    if not report.errors and not report.warnings:
+        return _CLEAN.format(lang, files=files)
+    failing = sum(1 for r in report.results if r.diagnostics)
+    return _SUMMARY.format(
+        lang, files=files, failing=failing, errors=report.errors, warnings=report.warnings
+    )
+
+
+def stage_line(report: Report) -> str | None:
+    """Where the one filing of a run stands (None for several, or one without a timeline)."""
+    if len(report.results) != 1:
+        return None
+    result = report.results[0]
+    if result.timeline is None or result.catalog is None:
+        return None
+    return where_it_stands(result.timeline, result.catalog, report.options.lang)
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    # rich only for the text format: the machine formats never import it.
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, highlight=False,
+        soft_wrap=True, emoji=False, width=200,
+    )  # fmt: skip
+    lang = report.options.lang
+    for result in report.results:
+        if not result.diagnostics:
+            continue
+        console.print(Text(result.file, style="bold underline"))
+        for diagnostic in result.diagnostics:
+            _line(console, diagnostic, lang)
+        console.print()
+    line = stage_line(report)
+    if line:
+        console.print(Text(line))
+    console.print(Text(summary_line(report)))
+    return buffer.getvalue()
+
+
+def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:
+    from rich.markup import escape
+
+    word, colour = _SEVERITY[diagnostic.severity.value]
+    location = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+    console.print(
+        f"  [cyan]{escape(location)}[/]  [bold {colour}]{word.get(lang)}[/]  "
+        f"[bold]{diagnostic.code}[/]  {escape(diagnostic.message)}"
+    )
+    if diagnostic.hint:
+        prefix = _HINT.get(lang)
+        for number, hint_line in enumerate(diagnostic.hint.splitlines()):
+            lead = prefix if number == 0 else " " * len(prefix)
+            console.print(f"      [dim]{escape(lead + hint_line)}[/]")

@@ -1,0 +1,75 @@
+"""Every rule and every diagnostic code, in one explicit registry.
+
+Explicit on purpose (no import-time discovery): adding a rule means adding it
+here; `cjzn rules`, SARIF and the README's code table are generated from
+`ALL_CODES`, and the tests insist every code is documented, has help and
+runs its examples. Codes are a contract: never reused.
+"""
+
+from __future__ import annotations
+
+from cjzn import load, model
+from cjzn.diagnostics import CodeInfo
+from cjzn.guide import Catalog
+from cjzn.rules import codes, evidence, key_work, stages, values
+from cjzn.rules.base import Rule
+from cjzn.rules.repo import REPO_RULES
+
+__all__ = ["ALL_CODES", "RULES", "codes_json", "codes_markdown"]
+
+#: Per-filing rules by code, in the order they run.
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for module in (key_work, codes, values, stages, evidence)
+    for rule in module.RULES
+}
+
+
+def _gather() -> dict[str, CodeInfo]:
+    gathered: dict[str, CodeInfo] = {}
+    sources = [
+        load.CODES,
+        model.CODES,
+        {code: rule.info for code, rule in RULES.items()},
+        {rule.code: rule.info for rule in REPO_RULES},
+    ]
+    for source in sources:
+        for code, info in source.items():
+            if code in gathered and gathered[code] is not info:
+                raise RuntimeError(f"diagnostic code {code} is defined twice")
+            gathered[code] = info
+    return dict(sorted(gathered.items(), key=lambda item: (item[0][0], item[0])))
+
+
+ALL_CODES: dict[str, CodeInfo] = _gather()
+
+_HEADS = {
+    "zh": "| 代码 | 名称 | 级别 | 含义 | 指南 |\n|---|---|---|---|---|",
+    "en": "| code | name | severity | meaning | guide |\n|---|---|---|---|---|",
+}
+
+
+def codes_markdown(catalog: Catalog, lang: str = "zh") -> str:
+    """The code table for README and `cjzn rules --format md` (sections from `catalog`)."""
+    rows = [
+        f"| {info.code} | `{info.name}` | {info.severity.value} | {info.summary.get(lang)} "
+        f"| {catalog.code_sections.get(info.code, '')} |"
+        for info in ALL_CODES.values()
+    ]
+    return "\n".join([_HEADS["en" if lang == "en" else "zh"], *rows])
+
+
+def codes_json(catalog: Catalog, lang: str = "zh") -> list[dict[str, str]]:
+    """Every code for `cjzn rules --format json`: what it means and how to fix it."""
+    return [
+        {
+            "code": info.code,
+            "name": info.name,
+            "severity": info.severity.value,
+            "summary": info.summary.get(lang),
+            "hint": info.hint.get(lang),
+            "help": info.help_text.get(lang),
+            "guide": catalog.code_sections.get(info.code, ""),
+        }
+        for info in ALL_CODES.values()
+    ]

@@ -1,0 +1,97 @@
+"""Where each filing stands: the validation result and its timeline, most urgent first.
+
+One library call (`collect_status`) validates the filings (so the error counts
+are `validate`'s); the pipeline has already evaluated each one's timeline, so
+`cjzn status` only reads and sorts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from cjzn.check import FileResult, validate_paths
+from cjzn.load.walk import text_at
+from cjzn.options import Options, effective_as_of
+from cjzn.stages import Timeline
+
+__all__ = ["FilingStatus", "StatusReport", "collect_status", "status_of"]
+
+
+@dataclass
+class FilingStatus:
+    """One filing: validation result plus its timeline (None when it could not be read)."""
+
+    result: FileResult
+    timeline: Timeline | None
+    unit: str = ""
+    district: str = ""
+
+    @property
+    def errors(self) -> int:
+        return self.result.errors
+
+    @property
+    def warnings(self) -> int:
+        return self.result.warnings
+
+    @property
+    def overdue(self) -> int:
+        return self.timeline.overdue_count if self.timeline else 0
+
+    @property
+    def urgency(self) -> tuple[int, date, str]:
+        """Sort key, most urgent first.
+
+        Unreadable filings (no timeline) need attention most, then filings with
+        errors or overdue requirements, then the rest; within each group the
+        nearest deadline first, complete filings last, then by file.
+        """
+        if self.timeline is None:
+            rank = 0
+        elif self.overdue or self.errors:
+            rank = 1
+        else:
+            rank = 2
+        upcoming = self.timeline.next_deadline if self.timeline else None
+        return (rank, upcoming.stage.end if upcoming else date.max, self.result.file)
+
+
+@dataclass
+class StatusReport:
+    as_of: date
+    options: Options
+    filings: list[FilingStatus] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when any filing has errors (due-and-missing requirements are errors), else 0."""
+        return 1 if any(f.errors or f.overdue for f in self.filings) else 0
+
+
+def status_of(result: FileResult) -> FilingStatus:
+    """One validated filing with the timeline the pipeline evaluated for it."""
+    key = result.unit  # None when the name or the district is blank: then read what is written
+    data = result.document.data if result.document is not None else None
+    return FilingStatus(
+        result=result,
+        timeline=result.timeline,
+        unit=key.name if key is not None else text_at(data, ("unit", "name")),
+        district=key.district if key is not None else text_at(data, ("unit", "district")),
+    )
+
+
+def collect_status(
+    paths: Sequence[Path], options: Options, catalog_path: Path | None = None
+) -> StatusReport:
+    """Validate `paths` and place every filing on its round's timeline, most urgent first.
+
+    Raises `UsageError` / `CatalogError` like `validate_paths`.
+    """
+    as_of = effective_as_of(options.as_of)
+    run = Options(lang=options.lang, as_of=as_of, stage=options.stage, strict=options.strict)
+    report = validate_paths(paths, run, catalog_path)
+    filings = sorted((status_of(result) for result in report.results), key=lambda f: f.urgency)
+    return StatusReport(as_of=as_of, options=run, filings=filings)

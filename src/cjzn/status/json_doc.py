@@ -1,0 +1,107 @@
+"""The status JSON document (`cjzn status --format json`, keys documented in docs/stages.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cjzn.load import dotted
+from cjzn.stages import RequirementResult, StageResult, gap_message, requirement_text
+from cjzn.status.collect import FilingStatus, StatusReport
+
+__all__ = ["STATUS_JSON_VERSION", "as_json", "filing_json", "render_json"]
+
+#: Bumped only if a key of the JSON document is renamed or removed (adding keys is compatible).
+STATUS_JSON_VERSION = 1
+
+
+def _requirement_json(
+    requirement: RequirementResult, stage: StageResult, status: FilingStatus, lang: str
+) -> dict[str, Any]:
+    catalog = status.result.catalog
+    document = status.result.document
+    assert catalog is not None and document is not None
+    missing = []
+    for gap in requirement.gaps:
+        line, column = document.locate(gap.path)
+        missing.append(
+            {
+                "path": dotted(gap.path),
+                "line": line,
+                "column": column,
+                "message": gap_message(gap, catalog, lang),
+            }
+        )
+    return {
+        "id": requirement.id,
+        "text": requirement_text(requirement.id, catalog, lang),
+        "status": requirement.status.value,
+        "days_left": stage.days_left,
+        "missing": missing,
+    }
+
+
+def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
+    """One filing of the status JSON (keys documented in docs/stages.md)."""
+    timeline = status.timeline
+    catalog = status.result.catalog
+    stages: list[dict[str, Any]] = []
+    current = next_up = None
+    position: str | None = None
+    if timeline is not None and catalog is not None:
+        current, next_up = timeline.current, timeline.next_deadline
+        position = timeline.position.kind.value
+        for stage in timeline.stages:
+            stages.append(
+                {
+                    "code": stage.stage.code,
+                    "title": catalog.title(stage.stage.code, lang),
+                    "start": stage.stage.start.isoformat(),
+                    "end": stage.stage.end.isoformat(),
+                    "state": stage.state.value,
+                    "due": stage.due.value if stage.due else None,
+                    "days_left": stage.days_left,
+                    "complete": stage.complete,
+                    "requirements": [
+                        _requirement_json(r, stage, status, lang) for r in stage.requirements
+                    ],
+                }
+            )
+    return {
+        "file": status.result.file,
+        "unit": status.unit or None,
+        "district": status.district or None,
+        "round": catalog.round if catalog else None,
+        "current_stage": current.stage.code if current else None,
+        "position": position,
+        "complete": timeline is not None and current is None,
+        "open": timeline.open_count if timeline else None,
+        "overdue": timeline.overdue_count if timeline else None,
+        "next_deadline": (
+            {
+                "stage": next_up.stage.code,
+                "date": next_up.stage.end.isoformat(),
+                "days_left": next_up.days_left,
+            }
+            if next_up
+            else None
+        ),
+        "errors": status.errors,
+        "warnings": status.warnings,
+        "stages": stages,
+    }
+
+
+def as_json(report: StatusReport) -> dict[str, Any]:
+    """The whole status document: `{"version", "as_of", "files", "filings": [...]}`."""
+    lang = report.options.lang
+    return {
+        "version": STATUS_JSON_VERSION,
+        "as_of": report.as_of.isoformat(),
+        "files": len(report.filings),
+        "filings": [filing_json(status, lang) for status in report.filings],
+    }
+
+
+def render_json(report: StatusReport) -> str:
+    return json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n"

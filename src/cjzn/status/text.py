@@ -1,0 +1,208 @@
+"""`cjzn status` for people: a timeline for one filing, a table sorted by urgency for several."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from cjzn.guide import Catalog
+from cjzn.i18n import Msg
+from cjzn.stages import (
+    PositionKind,
+    RequirementStatus,
+    StageResult,
+    StageState,
+    Timeline,
+    days_phrase,
+    gap_message,
+    requirement_text,
+    requirement_word,
+    stage_name,
+    where_it_stands,
+)
+from cjzn.stages.wording import DUE_WORDS, STATE_WORDS
+from cjzn.status.collect import FilingStatus, StatusReport
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["TEXT_GAP_LIMIT", "render_text"]
+
+#: Items of one requirement listed in the text timeline (JSON lists them all).
+TEXT_GAP_LIMIT = 5
+
+_MARKS = {
+    RequirementStatus.DONE: ("✔", "green"),
+    RequirementStatus.MISSING: ("○", "dim"),
+    RequirementStatus.DUE_SOON: ("!", "yellow"),
+    RequirementStatus.OVERDUE: ("✘", "red"),
+    RequirementStatus.UNCHECKED: ("?", "cyan"),
+}
+# fmt: off
+_W = {
+    "no_unit": Msg("（未填写单位）", "(no unit)"),
+    "titled": Msg("{unit}（{district}）", "{unit} ({district})"),
+    "unplaced": Msg("有 {n} 个错误，无法判断所处阶段；请先运行 cjzn validate", "{n} error(s): the filing cannot be placed on the timeline; run cjzn validate"),
+    "window": Msg("{start} 至 {end}", "{start} – {end}"),
+    "and": Msg("，{x}", ", {x}"),
+    "then": Msg("；{x}", "; {x}"),
+    "more": Msg("… 另有 {n} 项（cjzn validate 列出全部）", "… and {n} more (cjzn validate lists all)"),
+    "counts": Msg("共 {errors} 个错误、{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
+    "all_met": Msg("全部完成", "all met"),
+    "not_started": Msg("未开始", "not started"),
+    "met_so_far": Msg("{cell}（至今均已完成）", "{cell} (met so far)"),
+    "deadline": Msg("{code} {end}（{when}）", "{code} {end} ({when})"),
+    "overdue": Msg("{open}（{n} 项已到期）", "{open} ({n} overdue)"),
+    "title": Msg("截至 {as_of} 的备案进度", "Filings as of {as_of}"),
+    "footer": Msg("共 {total} 份备案，其中 {failing} 份有错误或到期未完成的要求。", "{total} filing(s), {failing} with errors or overdue requirements."),
+}
+_HEADS = (
+    Msg("街道（乡镇）", "street/town"), Msg("区县", "district"), Msg("当前阶段", "current stage"),
+    Msg("未完成要求", "open"), Msg("下一个截止", "next deadline"), Msg("错误", "errors"),
+    Msg("警告", "warnings"), Msg("文件", "file"),
+)
+# fmt: on
+
+
+def render_text(report: StatusReport, *, color: bool = False, width: int = 160) -> str:
+    """A timeline for one filing, a table sorted by urgency for several."""
+    from rich.console import Console  # rich only for the text output
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, highlight=False,
+        soft_wrap=True, emoji=False, width=width,
+    )  # fmt: skip
+    if len(report.filings) == 1:
+        _timeline(console, report.filings[0], report.options.lang)
+    else:
+        _table(console, report)
+    return buffer.getvalue()
+
+
+def _title(status: FilingStatus, lang: str) -> str:
+    if not status.unit:
+        return _W["no_unit"].get(lang)
+    if not status.district:
+        return status.unit
+    return _W["titled"].format(lang, unit=status.unit, district=status.district)
+
+
+def _stage_mark(stage: StageResult) -> tuple[str, str]:
+    if stage.complete:
+        return "✔", "green"
+    if stage.due is not None:
+        return "✘", "red"
+    if stage.warns:
+        return "!", "yellow"
+    if stage.state is StageState.RUNNING:
+        return "●", "cyan"
+    return "○", "dim"
+
+
+def _stage_heading(stage: StageResult, catalog: Catalog, lang: str) -> str:
+    from rich.markup import escape
+
+    mark, colour = _stage_mark(stage)
+    start, end = stage.stage.start, stage.stage.end
+    window = _W["window"].format(lang, start=start, end=end)
+    state = STATE_WORDS[stage.state].get(lang)
+    if stage.state is StageState.RUNNING:
+        state += _W["and"].format(lang, x=days_phrase(stage.days_left, lang))
+    if stage.due is not None:
+        state += _W["then"].format(lang, x=DUE_WORDS[stage.due].get(lang))
+    name = stage_name(stage.stage, catalog, lang)
+    return (
+        f"[bold {colour}]{mark}[/] [bold]{escape(name)}[/]"
+        f"  {escape(window)}  [dim]{escape(state)}[/]"
+    )
+
+
+def _requirements(console: Console, stage: StageResult, catalog: Catalog, lang: str) -> None:
+    from rich.markup import escape
+
+    for requirement in stage.requirements:
+        mark, colour = _MARKS[requirement.status]
+        text = requirement_text(requirement.id, catalog, lang)
+        word = requirement_word(requirement, stage, lang)
+        console.print(f"    [{colour}]{mark}[/] {escape(text)}  [{colour}]{escape(word)}[/]")
+        for gap in requirement.gaps[:TEXT_GAP_LIMIT]:
+            console.print(f"        [dim]· {escape(gap_message(gap, catalog, lang))}[/]")
+        more = len(requirement.gaps) - TEXT_GAP_LIMIT
+        if more > 0:
+            console.print(f"        [dim]{escape(_W['more'].format(lang, n=more))}[/]")
+
+
+def _timeline(console: Console, status: FilingStatus, lang: str) -> None:
+    from rich.markup import escape
+
+    console.print(f"[bold]{escape(_title(status, lang))}[/]  [dim]{escape(status.result.file)}[/]")
+    timeline, catalog = status.timeline, status.result.catalog
+    if timeline is None or catalog is None:
+        console.print(f"[red]{escape(_W['unplaced'].format(lang, n=status.errors))}[/]")
+        return
+    console.print(escape(where_it_stands(timeline, catalog, lang)))
+    console.print()
+    for stage in timeline.stages:
+        console.print(_stage_heading(stage, catalog, lang))
+        _requirements(console, stage, catalog, lang)
+    console.print()
+    console.print(_W["counts"].format(lang, errors=status.errors, warnings=status.warnings))
+
+
+def _stage_cell(timeline: Timeline, lang: str) -> str:
+    """`S1 启动备案` / `S2 落实分工（至今均已完成）` / `未开始` / `全部完成`."""
+    position = timeline.position
+    current = position.stage
+    if position.kind is PositionKind.COMPLETE or current is None:
+        return _W["all_met"].get(lang)
+    if position.kind is PositionKind.NOT_STARTED:
+        return _W["not_started"].get(lang)
+    title = current.stage.title_en if lang == "en" else current.stage.title
+    cell = f"{current.stage.code} {title}"
+    if position.kind is PositionKind.MET_SO_FAR:
+        return _W["met_so_far"].format(lang, cell=cell)
+    return cell
+
+
+def _row(status: FilingStatus, lang: str) -> list[str]:
+    from rich.markup import escape
+
+    timeline = status.timeline
+    upcoming = timeline.next_deadline if timeline else None
+    stage_cell = "—" if timeline is None or status.result.catalog is None else _stage_cell(timeline, lang)
+    deadline_cell = "—"
+    if upcoming is not None:
+        when = days_phrase(upcoming.days_left, lang)
+        deadline_cell = _W["deadline"].format(
+            lang, code=upcoming.stage.code, end=upcoming.stage.end, when=when
+        )
+        if upcoming.days_left < 0:
+            deadline_cell = f"[red]{deadline_cell}[/]"
+    open_cell = "—" if timeline is None else str(timeline.open_count)
+    if timeline is not None and timeline.overdue_count:
+        open_cell = _W["overdue"].format(lang, open=open_cell, n=timeline.overdue_count)
+    return [
+        escape(status.unit) or "—",
+        escape(status.district) or "—",
+        escape(stage_cell),
+        open_cell,
+        deadline_cell,
+        f"[red]{status.errors}[/]" if status.errors else "0",
+        str(status.warnings),
+        escape(status.result.file),
+    ]
+
+
+def _table(console: Console, report: StatusReport) -> None:
+    from rich.table import Table
+
+    lang = report.options.lang
+    table = Table(title=_W["title"].format(lang, as_of=report.as_of), title_justify="left")
+    for number, head in enumerate(_HEADS):
+        table.add_column(head.get(lang), no_wrap=number < 2)
+    for status in report.filings:
+        table.add_row(*_row(status, lang))
+    console.print(table)
+    failing = sum(1 for f in report.filings if f.errors or f.overdue)
+    console.print(_W["footer"].format(lang, total=len(report.filings), failing=failing))
