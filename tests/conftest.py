@@ -38,9 +38,14 @@ def write_filing(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
+def bundled_catalog() -> Catalog:
     """The bundled 2013-2014 round catalog."""
     loaded = catalog_for_round("2013-2014")
     assert loaded is not None
     return loaded
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled 2013-2014 round catalog."""
+    return bundled_catalog()

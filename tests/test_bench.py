@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cjzn.options import Options
 from cjzn.check import validate_paths
+from cjzn.options import Options
 
 GENERATOR = Path(__file__).resolve().parents[1] / "bench" / "generate.py"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import COMPLETE, EXAMPLES
 
-from cjzn.options import Options
 from cjzn.check import validate_file
+from cjzn.options import Options
 
 GOOD = sorted((EXAMPLES / "filings").rglob("*.yaml"))
 DRAFTS = sorted((EXAMPLES / "drafts").rglob("*.yaml"))

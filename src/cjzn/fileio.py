@@ -21,6 +21,8 @@ import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from cjzn.errors import UsageError
+
 __all__ = ["format_for", "has_marker", "may_replace", "write_atomic"]
 
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -100,7 +102,7 @@ def has_marker(path: Path, marker: str) -> bool:
     Text (HTML, Markdown, JSON) is searched directly; DOCX in its core properties;
     PDF also inside its compressed object streams. Unreadable means "not ours".
     """
-    import zipfile
+    import zipfile  # only when an existing output is checked
 
     try:
         if zipfile.is_zipfile(path):
@@ -118,7 +120,7 @@ def has_marker(path: Path, marker: str) -> bool:
 
 def _pdf_has_marker(data: bytes, marker: str) -> bool:
     """WeasyPrint keeps the document info (Creator: cjzn ... marker) in compressed object streams."""
-    import zlib
+    import zlib  # only for a PDF's compressed objects
 
     needle = marker.encode()
     if needle in data:
@@ -162,8 +164,6 @@ def format_for(
     `--format` that contradicts the `-o` suffix (`-o out.md -f html`): the file
     would open as the wrong kind.
     """
-    from cjzn.errors import UsageError
-
     implied = suffixes.get(output.suffix.lower()) if output is not None else None
     if fmt is None:
         return implied or default

@@ -16,6 +16,7 @@ import json
 import re
 from typing import Any
 
+from cjzn.resources import templates_dir
 from cjzn.text import wrap_comment, xml_safe
 
 __all__ = ["FORMATS", "environment", "md_escape", "xml_safe", "yaml_quote"]
@@ -58,7 +59,7 @@ def yaml_quote(value: str, *, plain: bool = False) -> str:
     stays plain (easier to read in a CI file).
     """
     if plain:
-        import yaml
+        import yaml  # the scaffold's YAML only: not every run needs PyYAML here
 
         try:
             if yaml.safe_load(f"key: {value}\n") == {"key": value}:
@@ -78,10 +79,9 @@ def environment(fmt: str) -> Any:
     `yaml` (plain when safe) filters, catalog text through `note` (YAML
     comment lines); yaml also trims block tags' whitespace, text keeps it.
     """
+    # Jinja2 only when something is rendered: `cjzn validate` never pays for it.
     import jinja2
     from markupsafe import Markup
-
-    from cjzn.resources import templates_dir
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown template format: {fmt}")

@@ -19,11 +19,13 @@ from conftest import COMPLETE, DRAFT, EARLY
 from typer.testing import CliRunner
 
 import cjzn.check.parallel as parallel_module
-from cjzn.cli.progress import ProgressBar, progress_for, wants_progress
-from cjzn.cli import app
-from cjzn.reporters import REPORTERS
-from cjzn.options import Options
 from cjzn.check import FileResult, Report, validate_paths, worker_count
+from cjzn.cli import app
+from cjzn.cli.progress import ProgressBar, progress_for, wants_progress
+from cjzn.options import Options
+from cjzn.reporters import REPORTERS
+
+pytestmark = pytest.mark.slow  # long: see the `slow` marker in pyproject.toml
 
 OPTIONS = Options(as_of=date(2013, 4, 15))
 SOURCES = [

@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from cjzn.check import discover, validate_file, validate_paths
 from cjzn.cli import app
 from cjzn.load import load_path
 from cjzn.options import Options
-from cjzn.check import discover, validate_file, validate_paths
 
 CORPUS = Path(__file__).resolve().parent / "adversarial"
 EARLY = date(2013, 1, 15)  # before any stage deadline: only format problems are reported
@@ -286,6 +286,7 @@ def test_symlink_loops_terminate(tmp_path: Path) -> None:
     assert [p["code"] for p in report["problems"]] == ["Y015"]
 
 
+@pytest.mark.slow
 def test_two_thousand_filings(tmp_path: Path) -> None:
     for number in range(2000):
         folder = tmp_path / f"d{number % 17}"

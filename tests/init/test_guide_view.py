@@ -12,16 +12,15 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from cjzn.guide import Catalog
-from cjzn.guide import resolve_catalog
+from cjzn.cli import app
+from cjzn.errors import UsageError
+from cjzn.guide import Catalog, resolve_catalog
 from cjzn.init.guide_view import (
     catalog_data,
     catalog_json,
     catalog_markdown,
     print_catalog,
 )
-from cjzn.cli import app
-from cjzn.errors import UsageError
 
 ROUND = "2013-2014"
 runner = CliRunner()

@@ -14,8 +14,8 @@ import yaml
 from conftest import COMPLETE, DRAFT, EARLY, ROOT
 from typer.testing import CliRunner
 
-from cjzn.guide import Catalog
 from cjzn.cli import app
+from cjzn.guide import Catalog
 from cjzn.init.jsonschema import (
     DIALECT,
     filing_schema,

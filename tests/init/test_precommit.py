@@ -42,6 +42,8 @@ from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+pytestmark = pytest.mark.slow  # long: see the `slow` marker in pyproject.toml
+
 HOOK_ID = "cjzn-validate"
 IGNORED = shutil.ignore_patterns(
     ".git",
@@ -74,7 +76,7 @@ def _closure(roots: list[str]) -> list[metadata.Distribution]:
     while pending:
         requirement, extra = pending.pop()
         if requirement.marker is not None and not requirement.marker.evaluate(
-            {**default_environment(), "extra": extra}
+            {**{str(k): str(v) for k, v in default_environment().items()}, "extra": extra}
         ):
             continue
         name = canonicalize_name(requirement.name)

@@ -19,8 +19,8 @@ from conftest import COMPLETE, EARLY, ROOT
 from typer.testing import CliRunner
 
 from cjzn import __version__, gitutil
-from cjzn.guide import Catalog
 from cjzn.cli import app
+from cjzn.guide import Catalog
 from cjzn.init.jsonschema import schema_filename, schema_text, schema_url
 from cjzn.init.scaffold import (
     HOOK_ID,

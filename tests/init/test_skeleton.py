@@ -14,14 +14,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from cjzn.cli import init as cli
-from cjzn.guide import Catalog
+from cjzn.check import validate_file
 from cjzn.cli import app
+from cjzn.cli import init as cli
 from cjzn.fileio import write_atomic
+from cjzn.guide import Catalog
 from cjzn.init.jsonschema import schema_url
-from cjzn.load import load_text
-from cjzn.model import Filing
-from cjzn.options import Options
 from cjzn.init.skeleton import (
     ask_district,
     resolve_district,
@@ -29,7 +27,9 @@ from cjzn.init.skeleton import (
     wrap_comment,
     yaml_quote,
 )
-from cjzn.check import validate_file
+from cjzn.load import load_text
+from cjzn.model import Filing
+from cjzn.options import Options
 
 ROUND = "2013-2014"
 runner = CliRunner()
@@ -292,9 +292,9 @@ def test_fresh_skeleton_validates_without_format_errors(tmp_path: Path, catalog:
         assert result.filing is not None
         codes = {d.code for d in result.diagnostics}
         assert not {c for c in codes if c[0] in "YFVG"}, codes
-    result = runner.invoke(app, ["validate", "--format", "json", str(path)])
-    assert result.exit_code in (0, 1)  # stage deadlines may be due: a to-do list, not a crash
-    problems = json.loads(result.stdout)["problems"]
+    invoked = runner.invoke(app, ["validate", "--format", "json", str(path)])
+    assert invoked.exit_code in (0, 1)  # stage deadlines may be due: a to-do list, not a crash
+    problems = json.loads(invoked.stdout)["problems"]
     assert not [p for p in problems if p["code"][0] in "YFVG"]
 
 

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import COMPLETE, DRAFT, EARLY, ROOT
+from conftest import COMPLETE, DRAFT, EARLY, ROOT, bundled_catalog
 from typer.testing import CliRunner
 
 from cjzn import gitutil
-from cjzn.guide import catalog_for_round
+from cjzn.check import FileResult, validate_file
 from cjzn.cli import app
 from cjzn.fileio import has_marker
+from cjzn.options import Options
 from cjzn.render import (
     MARKER,
     RenderError,
@@ -34,15 +35,19 @@ from cjzn.render import (
     render_bytes,
     render_text,
 )
-from cjzn.options import Options
 from cjzn.templating import md_escape
-from cjzn.check import FileResult, validate_file
 
 GOLDEN = ROOT / "tests" / "golden" / "render"
 EPOCH = "1416470400"  # 2014-11-20 16:00 +08:00
 AS_OF = date(2015, 1, 10)  # the round is over: every stage is due
-CATALOG = catalog_for_round("2013-2014")
-assert CATALOG is not None
+CATALOG = bundled_catalog()
+
+
+def label(path: str) -> str:
+    text = CATALOG.label(path)
+    assert text is not None, path
+    return text
+
 
 XSS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 
@@ -132,15 +137,15 @@ def cell(cells: Cells, text: str) -> dict[str, Any]:
 def test_html_has_every_label_of_the_attachment() -> None:
     html = render_text(view_of(COMPLETE), "html")
     form = CATALOG.form
-    for key, label in form.rows.items():
+    for key, row in form.rows.items():
         if key == "date":
             assert html.count("年") >= 3 and html.count("月") >= 3
         else:
-            assert label in html, key
+            assert row in html, key
     for path in ("leader.name", "leader.title", "leader.phone", "contact.office_phone"):
-        assert CATALOG.label(path) in html
+        assert label(path) in html
     for path in ("contact.mobile", "contact.email", "contact.postcode", "contact.address"):
-        assert CATALOG.label(path) in html
+        assert label(path) in html
     for option in form.prior_round_options.values():
         assert option in html
     assert form.title in html
@@ -156,9 +161,9 @@ def test_html_merged_cells_follow_the_attachment() -> None:
     assert cell(cells, rows["contact"])["rowspan"] == 4
     assert cell(cells, "天平路街道（徐汇区）")["colspan"] == 4
     assert cell(cells, "021-64311234")["colspan"] in (1, 3)
-    phone_row = cell(cells, CATALOG.label("leader.phone"))["row"]
+    phone_row = cell(cells, label("leader.phone"))["row"]
     assert [c["colspan"] for c in cells.cells if c["row"] == phone_row] == [1, 3]
-    address_row = cell(cells, CATALOG.label("contact.address"))["row"]
+    address_row = cell(cells, label("contact.address"))["row"]
     assert [c["colspan"] for c in cells.cells if c["row"] == address_row] == [1, 3]
     # the five wide rows: name, prior rounds, plan, key work, two opinions
     assert sum(1 for c in cells.cells if c["colspan"] == 4) == 6
@@ -481,6 +486,7 @@ def test_docx_form_table_holds_the_values_with_merged_cells() -> None:
     assert basic.cell(1, 0).text == "B1.1" and basic.cell(1, 1).text == "确立发展规划"
     assert document.core_properties.keywords == MARKER
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width.mm - 210) < 1 and abs(section.page_height.mm - 297) < 1
 
 
@@ -536,6 +542,7 @@ def test_pdf_without_chinese_font_is_a_clear_message(monkeypatch: pytest.MonkeyP
         check_pdf_support()
 
 
+@pytest.mark.slow
 def test_pdf_with_weasyprint(tmp_path: Path) -> None:
     pytest.importorskip("weasyprint", reason="the optional extra cjzn[pdf] is not installed")
     if shutil.which("pdftotext") is None:
@@ -569,6 +576,7 @@ def pdf_pages(pdf: Path) -> int:
     return int(line.split()[1])
 
 
+@pytest.mark.slow
 def test_chromium_prints_the_form_on_one_or_two_a4_pages(tmp_path: Path) -> None:
     if CHROMIUM is None:
         pytest.skip("chromium is not installed (Debian package chromium)")

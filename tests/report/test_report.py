@@ -26,8 +26,9 @@ import yaml
 from conftest import COMPLETE, EARLY
 from typer.testing import CliRunner
 
-from cjzn.guide import Catalog
 from cjzn.cli import app
+from cjzn.guide import Catalog
+from cjzn.options import Options
 from cjzn.report import (
     CONTACT_PATHS,
     MARKER,
@@ -39,7 +40,6 @@ from cjzn.report import (
     dashboard_json,
     render_report,
 )
-from cjzn.options import Options
 from cjzn.status import StatusReport, collect_status
 
 ROUND = "2013-2014"

@@ -13,28 +13,27 @@ import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from io import StringIO
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import jsonschema
 import pytest
+import typer.core
 import typer.main
 from conftest import COMPLETE, DRAFT, ROOT
 from typer.testing import CliRunner
 
 from cjzn import __version__
-from cjzn.reporters import junit, sarif
+from cjzn.check import FileResult, Report
+from cjzn.cli import app
+from cjzn.diagnostics import Diagnostic, Severity
+from cjzn.options import Options
+from cjzn.reporters import REPORTERS, junit, sarif
 from cjzn.reporters.github import escape_data, escape_property
 from cjzn.reporters.github import render as github_render
 from cjzn.reporters.sarif import artifact_uri
-from cjzn.cli import app
-from cjzn.diagnostics import Diagnostic, Severity
 from cjzn.rules import ALL_CODES
-from cjzn.reporters import REPORTERS
-from cjzn.options import Options
-from cjzn.check import FileResult, Report
 
 runner = CliRunner()
 GOLDEN = ROOT / "tests" / "golden" / "ci"
@@ -49,7 +48,7 @@ GITHUB_LINE = re.compile(
 
 def _validate_options() -> set[str]:
     command = typer.main.get_command(app)
-    assert isinstance(command, typer.main.TyperGroup)
+    assert isinstance(command, typer.core.TyperGroup)
     return {
         option
         for param in command.commands["validate"].params
@@ -108,7 +107,7 @@ def test_golden_output_for_the_examples(fmt: str) -> None:
 
 def test_format_help_lists_every_format() -> None:
     command = typer.main.get_command(app)
-    assert isinstance(command, typer.main.TyperGroup)
+    assert isinstance(command, typer.core.TyperGroup)
     (option,) = [
         p for p in command.commands["validate"].params if "--format" in getattr(p, "opts", [])
     ]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from cjzn.check.pipeline import rule_context
 from cjzn.guide import catalog_for_round
 from cjzn.load import load_text
-from cjzn.options import Options
-from cjzn.check.pipeline import rule_context
-from cjzn.rules import RULES
 from cjzn.model import check_document
+from cjzn.options import Options
+from cjzn.rules import RULES
 
 CATALOG = catalog_for_round("2013-2014")
 HEAD = 'cjzn: 1\nround: "2013-2014"\n'

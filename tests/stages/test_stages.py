@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import bundled_catalog
 from typer.testing import CliRunner
 
-from cjzn.guide import catalog_for_round
+from cjzn.check import FileResult, validate_file, validate_paths
 from cjzn.cli import app
-from cjzn.rules import ALL_CODES
 from cjzn.options import Options
-from cjzn.rules import RULES
+from cjzn.rules import ALL_CODES, RULES
 from cjzn.stages import (
     REQUIREMENTS,
     WARN_DAYS,
@@ -33,7 +33,6 @@ from cjzn.stages import (
     evaluate,
     stage_state,
 )
-from cjzn.check import FileResult, validate_file, validate_paths
 from cjzn.stages.calendar import due_reason
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,9 +41,8 @@ TIANPING = EXAMPLES / "filings" / "徐汇区" / "天平路街道.yaml"
 SHUXIN = EXAMPLES / "filings" / "崇明县" / "竖新镇.yaml"
 DRAFT = EXAMPLES / "drafts" / "闵行区" / "江川路街道.yaml"
 
-CATALOG = catalog_for_round("2013-2014")
-assert CATALOG is not None
-S1, S2, S3, S4 = (CATALOG.stage(code) for code in ("S1", "S2", "S3", "S4"))
+CATALOG = bundled_catalog()
+S1, S2, S3, S4 = CATALOG.stages
 
 runner = CliRunner()
 

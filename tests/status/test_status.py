@@ -14,11 +14,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from cjzn.check import Report, validate_file
 from cjzn.cli import app
 from cjzn.options import Options
 from cjzn.reporters.text import stage_line
 from cjzn.status import STATUS_JSON_VERSION, as_json, collect_status
-from cjzn.check import Report, validate_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -64,7 +64,7 @@ def _parallel(
     files: list[Path], one: Callable[[Path], T], workers: int, progress: ProgressHook | None
 ) -> list[T] | None:
     """Chunks of files across `workers` processes; None when processes cannot be started."""
-    # Only large runs start processes: the executor's imports are not paid by one-file runs.
+    # Only large runs start processes: one-file runs do not pay for the executor's imports.
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 

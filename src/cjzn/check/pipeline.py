@@ -38,7 +38,9 @@ def validate_file(
     `loaded`: what `load_path` already gave for it (render reads the filing date first).
     """
     catalogs = catalogs or Catalogs()
-    document, diagnostics = loaded if loaded is not None else load_path(path, str(path), options.lang)
+    document, diagnostics = (
+        loaded if loaded is not None else load_path(path, str(path), options.lang)
+    )
     result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
     if document is None:
         return result

@@ -26,6 +26,7 @@ def catalog_command(
     catalog: CatalogOption = None,
 ) -> None:
     """查看指南要求：基础性建设工作、重点创建工作、各阶段及日期、方案内容 / read the guide."""
+    # imported when the command runs: the other commands start without it
     from cjzn.guide import resolve_catalog
     from cjzn.init.guide_view import catalog_json, catalog_markdown, print_catalog
 
@@ -36,6 +37,7 @@ def catalog_command(
     elif output_format is CatalogFormat.md:
         typer.echo(catalog_markdown(round_catalog, lang.value), nl=False)
     else:
+        # imported when the command runs: the other commands start without it
         from rich.console import Console
 
         print_catalog(round_catalog, lang.value, Console(highlight=False, emoji=False))
@@ -52,6 +54,7 @@ def schema_command(
     catalog: CatalogOption = None,
 ) -> None:
     """输出备案文件的 JSON Schema，供编辑器补全和检查 / print the filing's JSON Schema for editors."""
+    # imported when the command runs: the other commands start without it
     from cjzn.fileio import write_atomic
     from cjzn.guide import resolve_catalog
     from cjzn.init.jsonschema import schema_text

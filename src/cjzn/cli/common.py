@@ -88,6 +88,7 @@ def fail_usage(message: str) -> NoReturn:
 def usage_errors() -> Iterator[None]:
     """cjzn's own errors (bad path, broken catalog, no PDF support) end the command with
     their message and exit code, never a traceback."""
+    # imported when the command runs: the other commands start without it
     from cjzn.errors import CatalogError, CjznError
 
     try:
@@ -115,6 +116,7 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
     """`--stage S2` as a stage code of the round(s), or a usage error (exit 2)."""
     if value is None:
         return None
+    # imported when the command runs: the other commands start without it
     from cjzn.guide import Catalogs
 
     with usage_errors():

@@ -12,6 +12,7 @@ from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, fail_u
 from cjzn.i18n import Msg
 
 if TYPE_CHECKING:
+    # imported when the command runs: the other commands start without it
     from cjzn.guide import Catalog
 
 _EXISTS = Msg(
@@ -54,34 +55,41 @@ def _stdin_is_terminal() -> bool:
         return False
 
 
+PathArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml / the filing to create.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+UnitOption = Annotated[
+    str | None, typer.Option("--unit", help="街道（乡镇）名称 / street or town name.")
+]
+DistrictOption = Annotated[
+    str | None, typer.Option("--district", help="所属区县，例如 徐汇区 / district.")
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="覆盖已有的文件 / overwrite an existing file.")
+]
+SchemaUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--schema-url",
+        help="首行 $schema 指向的 JSON Schema 地址或相对路径 / schema URL or relative path "
+        "for the first line (default: the published schema of the round).",
+    ),
+]
+
+
 def init(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            help="要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml / the filing to create.",
-            dir_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    path: PathArgument = None,
     repo: RepoOption = None,
-    unit: Annotated[
-        str | None, typer.Option("--unit", help="街道（乡镇）名称 / street or town name.")
-    ] = None,
-    district: Annotated[
-        str | None, typer.Option("--district", help="所属区县，例如 徐汇区 / district.")
-    ] = None,
+    unit: UnitOption = None,
+    district: DistrictOption = None,
     round_name: RoundOption = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="覆盖已有的文件 / overwrite an existing file.")
-    ] = False,
-    schema_url: Annotated[
-        str | None,
-        typer.Option(
-            "--schema-url",
-            help="首行 $schema 指向的 JSON Schema 地址或相对路径 / schema URL or relative path "
-            "for the first line (default: the published schema of the round).",
-        ),
-    ] = None,
+    force: ForceOption = False,
+    schema_url: SchemaUrlOption = None,
     cjzn_source: SourceOption = None,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
@@ -96,6 +104,7 @@ def init(
     CI for GitHub and GitLab, pre-commit, JSON Schema for editors, git init);
     existing files are kept, never overwritten.
     """
+    # imported when the command runs: the other commands start without it
     from cjzn.guide import resolve_catalog
 
     if repo is not None or path is None:
@@ -126,7 +135,11 @@ def _check_repo_options(
             "请指定要生成的备案文件，或用 --repo DIR 建立备案仓库 / "
             "name the filing to create, or --repo DIR to scaffold a repo"
         )
-    for given, option in ((unit, "--unit"), (schema_url, "--schema-url"), (force or None, "--force")):
+    for given, option in (
+        (unit, "--unit"),
+        (schema_url, "--schema-url"),
+        (force or None, "--force"),
+    ):
         if given is not None:
             fail_usage(f"{option} 不能与 --repo 同用 / {option} does not apply to --repo")
 
@@ -135,6 +148,7 @@ def _ask_missing(
     catalog: Catalog, unit: str | None, district: str | None, lang: str
 ) -> tuple[str, str]:
     """`--unit` and `--district`, asked for in a terminal when missing (a usage error without one)."""
+    # imported when the command runs: the other commands start without it
     from cjzn.init.skeleton import ask_district, ask_unit
 
     if unit is not None and district is not None:
@@ -160,6 +174,7 @@ def _write_filing(
     force: bool,
     lang: str,
 ) -> None:
+    # imported when the command runs: the other commands start without it
     from cjzn.init.skeleton import new_filing
 
     try:
@@ -178,6 +193,7 @@ def _init_repo(
     root: Path, round_catalog: Catalog, district: str | None, lang: str, source: str | None
 ) -> None:
     """`cjzn init --repo DIR`: scaffold, print what was created and kept, exit 0 when complete."""
+    # imported when the command runs: the other commands start without it
     from cjzn.init.scaffold import CjznSource, scaffold_repo
     from cjzn.init.skeleton import require_district
 

@@ -63,6 +63,7 @@ def render(
     Render the registration form (备案登记表) and the plan (附页) as print-ready HTML,
     Markdown, DOCX or PDF. A filing with errors is rendered as a marked DRAFT (exit 1).
     """
+    # imported when the command runs: the other commands start without it
     from cjzn.options import Options
     from cjzn.render import render_paths
 

@@ -51,31 +51,34 @@ FormsOption = Annotated[
 ]
 
 
+FormatOption = Annotated[
+    ReportFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="输出格式 / output format: html, md, json（默认按 -o 的扩展名，否则 html）.",
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
+    ),
+]
+
+
 def report(
     paths: PathsArgument,
     as_of: AsOfOption = None,
-    output_format: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="输出格式 / output format: html, md, json（默认按 -o 的扩展名，否则 html）.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."
-        ),
-    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
     include_contacts: IncludeContacts = False,
     forms: FormsOption = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
-        ),
-    ] = False,
+    force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
 ) -> None:
@@ -87,6 +90,7 @@ def report(
     replaced only when an earlier `cjzn report` wrote it (else exit 1) unless --force.
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
+    # imported when the command runs: the other commands start without it
     from cjzn.fileio import may_replace, write_atomic
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report

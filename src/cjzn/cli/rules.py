@@ -30,8 +30,10 @@ def rules(
     catalog: CatalogOption = None,
 ) -> None:
     """列出全部问题代码及含义 / list every diagnostic code and what it means."""
+    # imported when the command runs: the other commands start without it
     import json
 
+    # imported when the command runs: the other commands start without it
     from cjzn.guide import Catalogs
     from cjzn.rules import ALL_CODES, codes_json, codes_markdown
 
@@ -43,6 +45,7 @@ def rules(
     if output_format is CodesFormat.json:
         typer.echo(json.dumps(codes_json(guide, lang.value), ensure_ascii=False, indent=2))
         return
+    # imported when the command runs: the other commands start without it
     from rich.console import Console
     from rich.table import Table
 

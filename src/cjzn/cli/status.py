@@ -39,8 +39,10 @@ def status(
     table sorted by urgency (overdue first, then the nearest deadline).
     Exit 1 when a filing has errors or due requirements that are missing, else 0; 2 usage.
     """
+    # imported when the command runs: the other commands start without it
     import shutil
 
+    # imported when the command runs: the other commands start without it
     from cjzn.options import Options
     from cjzn.status import collect_status, render_json, render_text
 

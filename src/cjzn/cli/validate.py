@@ -23,6 +23,7 @@ from cjzn.cli.common import (
 
 
 def _reporter_names() -> list[str]:
+    # imported when the command runs: the other commands start without it
     from cjzn.reporters import REPORTERS
 
     return list(REPORTERS)
@@ -30,6 +31,7 @@ def _reporter_names() -> list[str]:
 
 def _check_format(value: str) -> str:
     """Option choices come from the reporter registry, so a new reporter needs no CLI change."""
+    # imported when the command runs: the other commands start without it
     from cjzn.reporters import REPORTERS
 
     if value not in REPORTERS:
@@ -38,42 +40,48 @@ def _check_format(value: str) -> str:
     return value
 
 
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        callback=_check_format,
+        autocompletion=_reporter_names,
+        help="输出格式 / output format: text, json, github, junit, sarif.",
+    ),
+]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="警告也算失败（退出码 1）/ warnings fail too.")
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
+        " / worker processes (default: auto; 1: serial).",
+    ),
+]
+
+
 def validate(
     paths: PathsArgument,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMAT",
-            callback=_check_format,
-            autocompletion=_reporter_names,
-            help="输出格式 / output format: text, json, github, junit, sarif.",
-        ),
-    ] = "text",
+    output_format: FormatOption = "text",
     lang: LangOption = Lang.zh,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="警告也算失败（退出码 1）/ warnings fail too.")
-    ] = False,
+    strict: StrictOption = False,
     catalog: CatalogOption = None,
     as_of: AsOfOption = None,
     stage: StageOption = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            min=1,
-            help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
-            " / worker processes (default: auto; 1: serial).",
-        ),
-    ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
     Validate filings: every problem with file:line:column, a stable code and a message.
     Exit 0 when there are no errors, 1 when there are, 2 on a usage error.
     """
+    # imported when the command runs: the other commands start without it
     from cjzn.check import validate_paths
     from cjzn.cli.progress import progress_for
     from cjzn.options import Options

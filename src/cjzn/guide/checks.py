@@ -1,6 +1,6 @@
 """Cross-checks of a round catalog: references between its parts must resolve.
 
-Pydantic checks each field; these check the catalog as a whole (unique codes,
+Pydantic checks each field; these check the catalog as a whole, once it is built (unique codes,
 basic items in known groups, stages in order, requirement ids that exist,
 district aliases, the workflow's stage codes). Each problem is located by its
 path in the catalog file and worded in both languages.
@@ -9,30 +9,20 @@ path in the catalog file and worded in both languages.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
+from cjzn.guide.models import Catalog
 from cjzn.i18n import Msg
 
-if TYPE_CHECKING:
-    from cjzn.guide.models import Catalog
-
-__all__ = ["CrossCheckError", "Loc", "cross_check"]
+__all__ = ["Loc", "Problem", "cross_check"]
 
 Loc = tuple[int | str, ...]
+#: Where in the catalog file (a path of keys and indexes), and what is wrong.
 Problem = tuple[Loc, Msg]
 
 
-class CrossCheckError(ValueError):
-    """Raised inside the catalog's model validator; carries located, bilingual problems."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(f"{'.'.join(map(str, loc))}: {m.en}" for loc, m in problems))
-
-
-def cross_check(catalog: Catalog) -> None:
-    """Raise `CrossCheckError` listing every inconsistency of `catalog`."""
-    problems = [
+def cross_check(catalog: Catalog) -> list[Problem]:
+    """Every inconsistency of `catalog`; empty when its parts agree."""
+    return [
         *_unique(catalog),
         *_groups(catalog),
         *_stages(catalog),
@@ -40,8 +30,6 @@ def cross_check(catalog: Catalog) -> None:
         *_workflow(catalog),
         *_postcodes(catalog),
     ]
-    if problems:
-        raise CrossCheckError(problems)
 
 
 def _duplicates(field: str, values: Iterable[str], what: Msg) -> Iterator[Problem]:
@@ -67,14 +55,20 @@ def _groups(catalog: Catalog) -> Iterator[Problem]:
     groups = {g.code for g in catalog.basic_groups}
     for index, item in enumerate(catalog.basic_work):
         if item.group not in groups:
-            yield ("basic_work", index, "group"), Msg(
-                f"未知的分组 {item.group}（basic_groups 中没有）",
-                f"unknown group {item.group} (not in basic_groups)",
+            yield (
+                ("basic_work", index, "group"),
+                Msg(
+                    f"未知的分组 {item.group}（basic_groups 中没有）",
+                    f"unknown group {item.group} (not in basic_groups)",
+                ),
             )
         elif not item.code.startswith(item.group + "."):
-            yield ("basic_work", index, "code"), Msg(
-                f"编号 {item.code} 不属于分组 {item.group}",
-                f"code {item.code} does not belong to group {item.group}",
+            yield (
+                ("basic_work", index, "code"),
+                Msg(
+                    f"编号 {item.code} 不属于分组 {item.group}",
+                    f"code {item.code} does not belong to group {item.group}",
+                ),
             )
 
 
@@ -83,26 +77,38 @@ def _stages(catalog: Catalog) -> Iterator[Problem]:
     for index, stage in enumerate(catalog.stages):
         expected = f"S{index + 1}"
         if stage.code != expected:
-            yield ("stages", index, "code"), Msg(
-                f"阶段应按顺序编号，此处应为 {expected}，实为 {stage.code}",
-                f"stages must be numbered in order: expected {expected}, got {stage.code}",
+            yield (
+                ("stages", index, "code"),
+                Msg(
+                    f"阶段应按顺序编号，此处应为 {expected}，实为 {stage.code}",
+                    f"stages must be numbered in order: expected {expected}, got {stage.code}",
+                ),
             )
         if stage.start > stage.end:
-            yield ("stages", index, "start"), Msg(
-                f"阶段 {stage.code} 的开始日期 {stage.start} 晚于结束日期 {stage.end}",
-                f"stage {stage.code} starts ({stage.start}) after it ends ({stage.end})",
+            yield (
+                ("stages", index, "start"),
+                Msg(
+                    f"阶段 {stage.code} 的开始日期 {stage.start} 晚于结束日期 {stage.end}",
+                    f"stage {stage.code} starts ({stage.start}) after it ends ({stage.end})",
+                ),
             )
         if previous is not None and stage.start < previous:
-            yield ("stages", index, "start"), Msg(
-                f"阶段 {stage.code} 早于前一阶段开始",
-                f"stage {stage.code} starts before the previous stage",
+            yield (
+                ("stages", index, "start"),
+                Msg(
+                    f"阶段 {stage.code} 早于前一阶段开始",
+                    f"stage {stage.code} starts before the previous stage",
+                ),
             )
         previous = stage.start
         for r_index, requirement in enumerate(stage.requirements):
             if requirement not in catalog.requirements:
-                yield ("stages", index, "requirements", r_index), Msg(
-                    f"未知的要求 {requirement}（requirements 中没有）",
-                    f"unknown requirement {requirement} (not in requirements)",
+                yield (
+                    ("stages", index, "requirements", r_index),
+                    Msg(
+                        f"未知的要求 {requirement}（requirements 中没有）",
+                        f"unknown requirement {requirement} (not in requirements)",
+                    ),
                 )
 
 
@@ -110,14 +116,20 @@ def _aliases(catalog: Catalog) -> Iterator[Problem]:
     districts = set(catalog.districts)
     for alias, target in catalog.district_aliases.items():
         if target not in districts:
-            yield ("district_aliases", alias), Msg(
-                f"别名 {alias} 指向的 {target} 不是本轮的区县",
-                f"alias {alias} points to {target}, which is not a district of the round",
+            yield (
+                ("district_aliases", alias),
+                Msg(
+                    f"别名 {alias} 指向的 {target} 不是本轮的区县",
+                    f"alias {alias} points to {target}, which is not a district of the round",
+                ),
             )
         if alias in districts:
-            yield ("district_aliases", alias), Msg(
-                f"别名 {alias} 本身就是本轮的区县",
-                f"alias {alias} is itself a district of the round",
+            yield (
+                ("district_aliases", alias),
+                Msg(
+                    f"别名 {alias} 本身就是本轮的区县",
+                    f"alias {alias} is itself a district of the round",
+                ),
             )
 
 
@@ -126,14 +138,18 @@ def _workflow(catalog: Catalog) -> Iterator[Problem]:
     for field in ("filing_stage", "early_evaluation_stage"):
         value = getattr(catalog.workflow, field)
         if value not in codes:
-            yield ("workflow", field), Msg(
-                f"{value} 不是本轮的阶段代码（{'、'.join(codes)}）",
-                f"{value} is not a stage of the round ({', '.join(codes)})",
+            yield (
+                ("workflow", field),
+                Msg(
+                    f"{value} 不是本轮的阶段代码（{'、'.join(codes)}）",
+                    f"{value} is not a stage of the round ({', '.join(codes)})",
+                ),
             )
 
 
 def _postcodes(catalog: Catalog) -> Iterator[Problem]:
     if catalog.postcodes.first > catalog.postcodes.last:
-        yield ("postcodes", "first"), Msg(
-            "邮政编码范围的起点大于终点", "the postcode range starts after it ends"
+        yield (
+            ("postcodes", "first"),
+            Msg("邮政编码范围的起点大于终点", "the postcode range starts after it ends"),
         )

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from cjzn.errors import CatalogError, CatalogProblem
-from cjzn.guide.checks import CrossCheckError, Loc
+from cjzn.guide.checks import Loc, cross_check
 from cjzn.guide.models import Catalog
 from cjzn.i18n import Msg
 from cjzn.load import Document, dotted, load_bytes
@@ -60,6 +60,14 @@ def _load(name: str, mtime_ns: int, size: int) -> Catalog:
         raise CatalogError(
             [p for error in exc.errors() for p in _problems_of(error, name, document)]
         ) from None
+    inconsistent = cross_check(catalog)
+    if inconsistent:
+        raise CatalogError(
+            [
+                CatalogProblem(name, _line(document, loc), dotted(loc), text)
+                for loc, text in inconsistent
+            ]
+        )
     return catalog.model_copy(update={"source": name})
 
 
@@ -89,15 +97,8 @@ def _document(name: str) -> Document:
 
 
 def _problems_of(error: ErrorDetails, file: str, document: Document) -> list[CatalogProblem]:
-    ctx = error.get("ctx") or {}
-    cause = ctx.get("error")
-    prefix: Loc = tuple(error["loc"])
-    if isinstance(cause, CrossCheckError):
-        return [
-            CatalogProblem(file, _line(document, prefix + loc), dotted(prefix + loc), text)
-            for loc, text in cause.problems
-        ]
-    return [CatalogProblem(file, _line(document, prefix), dotted(prefix), _wording(error))]
+    loc: Loc = tuple(error["loc"])
+    return [CatalogProblem(file, _line(document, loc), dotted(loc), _wording(error))]
 
 
 def _wording(error: ErrorDetails) -> Msg:

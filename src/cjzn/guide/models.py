@@ -23,7 +23,6 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
-    model_validator,
 )
 
 from cjzn.i18n import Msg
@@ -150,7 +149,7 @@ class PostcodeRange(_Model):
 
 
 class Catalog(_Model):
-    """One round's catalog. Build it with `cjzn.guide.load_catalog`."""
+    """One round's catalog. Build it with `cjzn.guide.load_catalog` (which also cross-checks it)."""
 
     catalog_version: int
     round: NonEmptyStr
@@ -174,13 +173,6 @@ class Catalog(_Model):
     # Set by `load_catalog`, never read from the file.
     source: str = Field(default="", exclude=True)
 
-    @model_validator(mode="after")
-    def _cross_check(self) -> Catalog:
-        from cjzn.guide.checks import cross_check  # the checks need the model's helpers
-
-        cross_check(self)
-        return self
-
     # -- helpers -------------------------------------------------------------
 
     def basic_codes(self) -> list[str]:
@@ -203,7 +195,7 @@ class Catalog(_Model):
 
     def suggest_district(self, value: str) -> str | None:
         """The district a user probably meant: a known alias (崇明区 -> 崇明县), else the closest name."""
-        import difflib
+        import difflib  # only when a district is not known
 
         text = value.strip()
         if text in self.district_aliases:
@@ -236,7 +228,6 @@ class Catalog(_Model):
     def status_words(self, lang: str = "zh") -> dict[str, str]:
         """Status value -> the catalog's word for it (`done` -> `已完成`)."""
         return {key: text.get(lang) for key, text in self.enums.status.items()}
-
 
 
 # One `*` of a label pattern: a list index or a code key (B3.2, K10, S1 ...).

@@ -11,7 +11,6 @@ Three views: rich text for the terminal, GitHub-flavoured Markdown, and JSON
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cjzn.guide import BasicItem, Catalog

@@ -178,7 +178,7 @@ class _Builder:
             empty = not node.style and node.value == ""
             self.locations[path] = Location(key_line, key_column, line, column, empty)
             self._count(node, path, depth)
-            return self._scalar(cast(yaml.ScalarNode, node), path)
+            return self._scalar(node, path)
         self.locations[path] = Location(key_line, key_column, line, column, False)
         return self.build(node, path, depth)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from cjzn.diagnostics import CodeInfo, Diagnostic
 from cjzn.i18n import Msg
@@ -22,7 +23,7 @@ _UNKNOWN_ENCODING = Msg("其他编码", "another encoding")
 
 
 def mark_diagnostic(
-    info: CodeInfo, file: str, lang: str, line: int, column: int, **params: object
+    info: CodeInfo, file: str, lang: str, line: int, column: int, **params: Any
 ) -> Diagnostic:
     """A diagnostic about the file as a whole or a position in it (no YAML path)."""
     return info.diagnostic(lang=lang, file=file, line=line, column=column, path="", **params)

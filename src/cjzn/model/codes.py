@@ -10,9 +10,9 @@ __all__ = ["CODES", "SUPPORTED_VERSIONS"]
 SUPPORTED_VERSIONS = (1,)
 
 
-def _pair(passing: str, failing: str, **more: str) -> dict[str, tuple[Example, ...]]:
+def _pair(passing: str, failing: str) -> dict[str, tuple[Example, ...]]:
     """One passing and one failing example (YAML after the header)."""
-    return {"passing": (Example(passing, **more),), "failing": (Example(failing, **more),)}
+    return {"passing": (Example(passing),), "failing": (Example(failing),)}
 
 
 UNKNOWN_KEY = error(

@@ -83,7 +83,7 @@ def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: s
     )
 
 
-def _unknown_key(loc: PathKey, catalog: Catalog | None, lang: str) -> dict[str, str]:
+def _unknown_key(loc: PathKey, catalog: Catalog | None, lang: str) -> dict[str, Any]:
     """The key, where it is, and the allowed key it most likely meant."""
     key = str(loc[-1])
     allowed = _allowed_keys(loc[:-1])

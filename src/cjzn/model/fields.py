@@ -37,6 +37,7 @@ from cjzn.model.codes import (
     VERSION,
 )
 
+
 def fail(info: CodeInfo, **params: Any) -> PydanticCustomError:
     """The error a field check raises: its type is the code, its context the message params."""
     return PydanticCustomError(info.code, info.message.en, params)

@@ -27,6 +27,7 @@ from cjzn.model.fields import (
     YearMonth,
 )
 
+
 class Section(BaseModel):
     """A part of the filing: unknown keys are errors, values are never coerced."""
 

@@ -165,21 +165,27 @@ def _plan(src: _Source, catalog: Catalog) -> PlanView:
     def codes(*path: str | int) -> list[CodeRef]:
         return [CodeRef(c.strip(), catalog.title(c.strip())) for c in src.texts(*path)]
 
-    def tasks(i: int, *keys: str) -> list[str]:
-        return [src.text("plan", "work_plan", i, key) for key in keys]
+    def task(i: int) -> TaskView:
+        def text(key: str) -> str:
+            return src.text("plan", "work_plan", i, key)
 
-    def duties(i: int, *keys: str) -> list[str]:
-        return [src.text("plan", "responsibilities", i, key) for key in keys]
+        return TaskView(
+            text("task"), text("start"), text("end"), codes("plan", "work_plan", i, "covers")
+        )
+
+    def duty(i: int) -> ResponsibilityView:
+        def text(key: str) -> str:
+            return src.text("plan", "responsibilities", i, key)
+
+        covers = codes("plan", "responsibilities", i, "covers")
+        return ResponsibilityView(text("department"), text("owner"), text("duties"), covers)
 
     members = ("plan", "leading_body", "members")
     return PlanView(
         part_titles={part.key: part.title for part in catalog.plan_parts},
         overall_goal=src.text("plan", "overall_goal"),
         stage_goals=_stage_goals(src, catalog),
-        work_plan=[
-            TaskView(*tasks(i, "task", "start", "end"), codes("plan", "work_plan", i, "covers"))
-            for i in src.each("plan", "work_plan")
-        ],
+        work_plan=[task(i) for i in src.each("plan", "work_plan")],
         leading_kind=src.text("plan", "leading_body", "kind"),
         leading_head=src.text("plan", "leading_body", "head"),
         members=[
@@ -187,13 +193,7 @@ def _plan(src: _Source, catalog: Catalog) -> PlanView:
             for i in src.each(*members)
         ],
         network=src.text("plan", "network"),
-        responsibilities=[
-            ResponsibilityView(
-                *duties(i, "department", "owner", "duties"),
-                codes("plan", "responsibilities", i, "covers"),
-            )
-            for i in src.each("plan", "responsibilities")
-        ],
+        responsibilities=[duty(i) for i in src.each("plan", "responsibilities")],
         mechanisms=src.texts("plan", "mechanisms"),
     )
 

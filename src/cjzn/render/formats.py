@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cjzn.fileio import format_for
 from cjzn.render.view import View
 from cjzn.templating import environment
 
-__all__ = ["FORMATS", "MARKER", "SUFFIXES", "SUFFIX_FORMATS", "infer_format", "render_bytes", "render_text"]
+__all__ = [
+    "FORMATS",
+    "MARKER",
+    "SUFFIXES",
+    "SUFFIX_FORMATS",
+    "infer_format",
+    "render_bytes",
+    "render_text",
+]
 
 FORMATS = ("html", "md", "docx", "pdf")
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
@@ -47,6 +56,4 @@ def render_bytes(view: View, fmt: str) -> bytes:
 
 def infer_format(fmt: str | None, output: Path | None) -> str:
     """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
-    from cjzn.fileio import format_for
-
     return format_for(fmt, output, FORMATS, SUFFIX_FORMATS)

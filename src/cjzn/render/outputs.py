@@ -22,7 +22,15 @@ from cjzn.load import Document, load_path
 from cjzn.model import iso_date
 from cjzn.options import Options, today_in_shanghai
 from cjzn.render.build import build_view
-from cjzn.render.formats import MARKER, SUFFIX_FORMATS, SUFFIXES, TEMPLATES, infer_format, render_bytes, render_text
+from cjzn.render.formats import (
+    MARKER,
+    SUFFIX_FORMATS,
+    SUFFIXES,
+    TEMPLATES,
+    infer_format,
+    render_bytes,
+    render_text,
+)
 from cjzn.render.pdf import check_pdf_support
 
 __all__ = ["RenderOutcome", "form_options", "plan_outputs", "render_paths"]

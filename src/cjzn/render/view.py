@@ -26,8 +26,6 @@ __all__ = [
 ]
 
 
-
-
 @dataclass(frozen=True)
 class Box:
     """One check box of the 以往参加实验街镇工作经历 row."""

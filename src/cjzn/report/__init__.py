@@ -10,7 +10,14 @@ progress per district). The numbers come from the same library calls as
 from cjzn.report.build import FORM_SUFFIXES, build_dashboard, collect_dashboard
 from cjzn.report.charts import key_work_chart, stage_chart
 from cjzn.report.model import BASIC_STATUSES, MISSING, Dashboard, FilingEntry
-from cjzn.report.output import FORMATS, MARKER, REPORT_JSON_VERSION, dashboard_json, infer_format, render_report
+from cjzn.report.output import (
+    FORMATS,
+    MARKER,
+    REPORT_JSON_VERSION,
+    dashboard_json,
+    infer_format,
+    render_report,
+)
 from cjzn.report.redact import CONTACT_PATHS, REDACTED, SENSITIVE_PATHS, sensitive_values
 
 __all__ = [

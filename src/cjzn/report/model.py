@@ -48,7 +48,10 @@ _WORDS: dict[str, Msg] = {
     "as_of": Msg("截至", "as of"),
     "filings": Msg("份备案", "filings"),
     "filings_col": Msg("备案数", "filings"),
-    "summary": Msg("{files} 份备案，其中 {failing} 份有错误；共 {errors} 个错误、{warnings} 个警告；{done} 份已完成全部要求", "{files} filing(s), {failing} with errors; {errors} error(s), {warnings} warning(s); {done} with every requirement met"),
+    "summary": Msg(
+        "{files} 份备案，其中 {failing} 份有错误；共 {errors} 个错误、{warnings} 个警告；{done} 份已完成全部要求",
+        "{files} filing(s), {failing} with errors; {errors} error(s), {warnings} warning(s); {done} with every requirement met",
+    ),
     "filing": Msg("备案", "filing"),
     "with_errors": Msg("有错误", "with errors"),
     "complete": Msg("全部完成", "all met"),
@@ -69,7 +72,10 @@ _WORDS: dict[str, Msg] = {
     "heatmap": Msg("基础性建设工作完成情况", "Basic work completion"),
     "details": Msg("各街镇明细", "Filings"),
     "problem_list": Msg("校验问题", "Validation problems"),
-    "redacted": Msg("联系人姓名、电话、邮箱、地址、邮编和签字人已隐去（需要时加 --include-contacts）。", "Contact names, phones, e-mail, addresses, postcodes and signers are left out (--include-contacts shows them)."),
+    "redacted": Msg(
+        "联系人姓名、电话、邮箱、地址、邮编和签字人已隐去（需要时加 --include-contacts）。",
+        "Contact names, phones, e-mail, addresses, postcodes and signers are left out (--include-contacts shows them).",
+    ),
     "stage_done": Msg("全部完成", "all met"),
     "stage_unknown": Msg("无法判断", "cannot tell"),
     "unknown_district": Msg("（未填写区县）", "(no district)"),
@@ -89,11 +95,8 @@ _STAGE_COLOURS = ("#c6dbef", "#6baed6", "#2171b5", "#08306b", "#4a1486", "#7f270
 _DONE_COLOUR, _UNKNOWN_COLOUR = "#2e7d32", "#9e9e9e"
 
 
-
-
 def word(key: str, lang: str, **params: Any) -> str:
     return _WORDS[key].format(lang, **params)
-
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,14 @@ from cjzn.report.charts import key_work_chart, stage_chart
 from cjzn.report.model import Dashboard, FilingEntry
 from cjzn.templating import environment
 
-__all__ = ["FORMATS", "MARKER", "REPORT_JSON_VERSION", "dashboard_json", "infer_format", "render_report"]
+__all__ = [
+    "FORMATS",
+    "MARKER",
+    "REPORT_JSON_VERSION",
+    "dashboard_json",
+    "infer_format",
+    "render_report",
+]
 
 FORMATS = ("html", "md", "json")
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".json": "json"}

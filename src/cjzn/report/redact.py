@@ -12,7 +12,14 @@ from cjzn.load.walk import text_at
 from cjzn.model.filing import Contact, Leader
 from cjzn.rules import ALL_CODES
 
-__all__ = ["CONTACT_PATHS", "REDACTED", "SENSITIVE_PATHS", "Redactor", "contact_texts", "sensitive_values"]
+__all__ = [
+    "CONTACT_PATHS",
+    "REDACTED",
+    "SENSITIVE_PATHS",
+    "Redactor",
+    "contact_texts",
+    "sensitive_values",
+]
 
 #: The people in charge and how to reach them, as `--include-contacts` shows them (in this order):
 #: the contract's leader and contact keys (the model's fields) and the two signers.

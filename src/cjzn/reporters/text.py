@@ -82,7 +82,7 @@ def render(report: Report, *, color: bool = False) -> str:
 
 
 def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:
-    from rich.markup import escape
+    from rich.markup import escape  # rich only for the text format (see render)
 
     word, colour = _SEVERITY[diagnostic.severity.value]
     location = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"

@@ -87,15 +87,18 @@ def check_duplicate_units(
             continue
         for index, unit in members:
             others = join((other.file for _, other in members if other is not unit), options.lang)
-            yield index, DUPLICATE_UNIT.diagnostic(
-                lang=options.lang,
-                file=unit.file,
-                line=unit.line,
-                column=unit.column,
-                path="unit.name",
-                name=unit.name,
-                district=unit.district,
-                others=others,
+            yield (
+                index,
+                DUPLICATE_UNIT.diagnostic(
+                    lang=options.lang,
+                    file=unit.file,
+                    line=unit.line,
+                    column=unit.column,
+                    path="unit.name",
+                    name=unit.name,
+                    district=unit.district,
+                    others=others,
+                ),
             )
 
 

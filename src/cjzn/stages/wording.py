@@ -181,9 +181,7 @@ def where_it_stands(timeline: Timeline, catalog: Catalog, lang: str) -> str:
         }
         parts.append((_CLOSED_UNMET if upcoming.days_left < 0 else _NEXT).format(lang, **params))
     here = upcoming.requirements if upcoming is not None else []
-    others = timeline.overdue_count - sum(
-        1 for r in here if r.status is RequirementStatus.OVERDUE
-    )
+    others = timeline.overdue_count - sum(1 for r in here if r.status is RequirementStatus.OVERDUE)
     if others > 0:
         parts.append(_LATER_OVERDUE.format(lang, n=others))
     return _SENTENCE.format(lang, parts=_CLAUSES.get(lang).join(parts))

@@ -101,7 +101,7 @@ def _stage_mark(stage: StageResult) -> tuple[str, str]:
 
 
 def _stage_heading(stage: StageResult, catalog: Catalog, lang: str) -> str:
-    from rich.markup import escape
+    from rich.markup import escape  # rich only for the text output
 
     mark, colour = _stage_mark(stage)
     start, end = stage.stage.start, stage.stage.end
@@ -119,7 +119,7 @@ def _stage_heading(stage: StageResult, catalog: Catalog, lang: str) -> str:
 
 
 def _requirements(console: Console, stage: StageResult, catalog: Catalog, lang: str) -> None:
-    from rich.markup import escape
+    from rich.markup import escape  # rich only for the text output
 
     for requirement in stage.requirements:
         mark, colour = _MARKS[requirement.status]
@@ -134,7 +134,7 @@ def _requirements(console: Console, stage: StageResult, catalog: Catalog, lang: 
 
 
 def _timeline(console: Console, status: FilingStatus, lang: str) -> None:
-    from rich.markup import escape
+    from rich.markup import escape  # rich only for the text output
 
     console.print(f"[bold]{escape(_title(status, lang))}[/]  [dim]{escape(status.result.file)}[/]")
     timeline, catalog = status.timeline, status.result.catalog
@@ -166,11 +166,13 @@ def _stage_cell(timeline: Timeline, lang: str) -> str:
 
 
 def _row(status: FilingStatus, lang: str) -> list[str]:
-    from rich.markup import escape
+    from rich.markup import escape  # rich only for the text output
 
     timeline = status.timeline
     upcoming = timeline.next_deadline if timeline else None
-    stage_cell = "—" if timeline is None or status.result.catalog is None else _stage_cell(timeline, lang)
+    stage_cell = (
+        "—" if timeline is None or status.result.catalog is None else _stage_cell(timeline, lang)
+    )
     deadline_cell = "—"
     if upcoming is not None:
         when = days_phrase(upcoming.days_left, lang)
@@ -195,7 +197,7 @@ def _row(status: FilingStatus, lang: str) -> list[str]:
 
 
 def _table(console: Console, report: StatusReport) -> None:
-    from rich.table import Table
+    from rich.table import Table  # rich only for the text output
 
     lang = report.options.lang
     table = Table(title=_W["title"].format(lang, as_of=report.as_of), title_justify="left")
