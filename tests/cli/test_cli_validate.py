@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import COMPLETE, DRAFT, MINIMAL
+from conftest import COMPLETE, DRAFT, EARLY, MINIMAL
 from typer.testing import CliRunner
 
 from cjzn.cli import app
@@ -178,3 +178,16 @@ def test_special_file_is_a_usage_error_that_says_what_it_is() -> None:
     code, output = invoke("validate", "/dev/null")
     assert code == 2
     assert "不是普通文件或目录" in output
+
+
+def test_text_for_a_file_and_for_its_folder_agree(tmp_path: Path) -> None:
+    """One filing named directly or found in its folder: the same report, stage line included."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    filing = folder / "竖新镇.yaml"
+    filing.write_bytes(EARLY.read_bytes())
+    by_file = runner.invoke(app, ["validate", "--as-of", "2013-03-25", str(filing)])
+    by_folder = runner.invoke(app, ["validate", "--as-of", "2013-03-25", str(folder)])
+    assert by_file.exit_code == by_folder.exit_code == 0
+    assert "阶段（截至 2013-03-25）：处于第二阶段（落实分工）" in by_file.stdout
+    assert by_folder.stdout == by_file.stdout
