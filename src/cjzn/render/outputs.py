@@ -18,14 +18,36 @@ from cjzn.check import FileResult, discover, validate_file
 from cjzn.errors import UsageError
 from cjzn.fileio import may_replace, write_atomic
 from cjzn.guide import Catalogs
+from cjzn.i18n import Msg
 from cjzn.load import Document, load_path
 from cjzn.model import iso_date
 from cjzn.options import Options, today_in_shanghai
 from cjzn.render.build import build_view
-from cjzn.render.formats import MARKER, SUFFIX_FORMATS, SUFFIXES, TEMPLATES, infer_format, render_bytes, render_text
+from cjzn.render.formats import (
+    MARKER,
+    SUFFIX_FORMATS,
+    SUFFIXES,
+    TEMPLATES,
+    infer_format,
+    render_bytes,
+    render_text,
+)
 from cjzn.render.pdf import check_pdf_support
 
 __all__ = ["RenderOutcome", "form_options", "plan_outputs", "render_paths"]
+
+_WROTE = Msg("已生成 {path}", "wrote {path}")
+_DRAFT = Msg(
+    "{file}：有 {errors} 个错误，已按“草稿”生成；运行 cjzn validate {file} 查看",
+    "{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`",
+)
+_UNREADABLE = Msg(
+    "{file}：无法读取，未生成 {why}", "{file}: cannot be read, nothing rendered {why}"
+)
+_REFUSED = Msg(
+    "{path} 已存在且不是 cjzn render 生成的，未覆盖（确需覆盖请加 --force）",
+    "{path} exists and was not made by cjzn render; kept it (use --force to overwrite)",
+)
 
 
 def _is_folder_name(output: str | os.PathLike[str]) -> bool:
@@ -107,30 +129,13 @@ class RenderOutcome:
         return 1 if (self.refused or self.drafts or self.unreadable) else 0
 
     def messages(self, lang: str = "zh") -> list[str]:
-        en = lang == "en"
-        lines: list[str] = []
-        for path in self.written:
-            lines.append(f"wrote {path}" if en else f"已生成 {path}")
-        for file, errors in self.drafts:
-            lines.append(
-                f"{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`"
-                if en
-                else f"{file}：有 {errors} 个错误，已按“草稿”生成；运行 cjzn validate {file} 查看"
-            )
+        lines = [_WROTE.format(lang, path=path) for path in self.written]
+        lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
             why = f"{first.line}:{first.column}: {first.message}" if first else ""
-            lines.append(
-                f"{result.file}: cannot be read, nothing rendered {why}".rstrip()
-                if en
-                else f"{result.file}：无法读取，未生成 {why}".rstrip()
-            )
-        for path in self.refused:
-            lines.append(
-                f"{path} exists and was not made by cjzn render; kept it (use --force to overwrite)"
-                if en
-                else f"{path} 已存在且不是 cjzn render 生成的，未覆盖（确需覆盖请加 --force）"
-            )
+            lines.append(_UNREADABLE.format(lang, file=result.file, why=why).rstrip())
+        lines += [_REFUSED.format(lang, path=path) for path in self.refused]
         return lines
 
 
