@@ -39,16 +39,18 @@ BASIC_STATUSES = tuple(BASIC_MARKS)
 #: Stage-chart keys besides the catalog's stage codes.
 DONE, UNKNOWN = "done", "unknown"
 
-DONE, UNKNOWN = "done", "unknown"
-
 _WORDS: dict[str, Msg] = {
     "title": Msg("社区教育示范街镇创建备案汇总", "Community-education filings dashboard"),
+    "page_title": Msg("{round} 年度{title}（{scope}）", "{title}, round {round} ({scope})"),
     "city": Msg("全市", "city-wide"),
     "districts_n": Msg("{n} 个区县", "{n} districts"),
     "as_of": Msg("截至", "as of"),
     "filings": Msg("份备案", "filings"),
     "filings_col": Msg("备案数", "filings"),
-    "summary": Msg("{files} 份备案，其中 {failing} 份有错误；共 {errors} 个错误、{warnings} 个警告；{done} 份已完成全部要求", "{files} filing(s), {failing} with errors; {errors} error(s), {warnings} warning(s); {done} with every requirement met"),
+    "summary": Msg(
+        "{files} 份备案，其中 {failing} 份有错误；共 {errors} 个错误、{warnings} 个警告；{done} 份已完成全部要求",
+        "{files} filing(s), {failing} with errors; {errors} error(s), {warnings} warning(s); {done} with every requirement met",
+    ),
     "filing": Msg("备案", "filing"),
     "with_errors": Msg("有错误", "with errors"),
     "complete": Msg("全部完成", "all met"),
@@ -69,7 +71,10 @@ _WORDS: dict[str, Msg] = {
     "heatmap": Msg("基础性建设工作完成情况", "Basic work completion"),
     "details": Msg("各街镇明细", "Filings"),
     "problem_list": Msg("校验问题", "Validation problems"),
-    "redacted": Msg("联系人姓名、电话、邮箱、地址、邮编和签字人已隐去（需要时加 --include-contacts）。", "Contact names, phones, e-mail, addresses, postcodes and signers are left out (--include-contacts shows them)."),
+    "redacted": Msg(
+        "联系人姓名、电话、邮箱、地址、邮编和签字人已隐去（需要时加 --include-contacts）。",
+        "Contact names, phones, e-mail, addresses, postcodes and signers are left out (--include-contacts shows them).",
+    ),
     "stage_done": Msg("全部完成", "all met"),
     "stage_unknown": Msg("无法判断", "cannot tell"),
     "unknown_district": Msg("（未填写区县）", "(no district)"),
@@ -89,11 +94,8 @@ _STAGE_COLOURS = ("#c6dbef", "#6baed6", "#2171b5", "#08306b", "#4a1486", "#7f270
 _DONE_COLOUR, _UNKNOWN_COLOUR = "#2e7d32", "#9e9e9e"
 
 
-
-
 def word(key: str, lang: str, **params: Any) -> str:
     return _WORDS[key].format(lang, **params)
-
 
 
 @dataclass(frozen=True)
@@ -240,9 +242,10 @@ class Dashboard:
 
     @property
     def title(self) -> str:
-        if self.lang == "en":
-            return f"{word('title', 'en')}, round {self.catalog.round} ({self.scope})"
-        return f"{self.catalog.round} 年度{word('title', 'zh')}（{self.scope}）"
+        title = word("title", self.lang)
+        return word(
+            "page_title", self.lang, round=self.catalog.round, title=title, scope=self.scope
+        )
 
     def district_label(self, district: DistrictEntry) -> str:
         return district.name or word("unknown_district", self.lang)
