@@ -136,7 +136,7 @@ class _Annotator:
         en = self.catalog.label(pattern, "en")
         if zh:
             prop["title"] = zh
-            prop["description"] = f"{zh} / {en}" if en else zh
+            prop["description"] = " / ".join(text for text in (zh, en) if text)
         else:
             prop.pop("title", None)
 
