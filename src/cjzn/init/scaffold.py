@@ -34,7 +34,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__, gitutil
+from cjzn.fileio import write_atomic
 from cjzn.i18n import Msg
+from cjzn.init.jsonschema import schema_filename, schema_text
+from cjzn.templating import environment
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -249,9 +252,6 @@ def plan_files(
 
     `source`: where CI and pre-commit install cjzn (default: `default_source()`).
     """
-    from cjzn.init.jsonschema import schema_filename, schema_text
-    from cjzn.templating import environment
-
     source = source or CjznSource.parse()
     chosen = list(districts) if districts is not None else list(catalog.districts)
     schema_file = schema_filename(catalog.round)
@@ -314,8 +314,6 @@ def scaffold_repo(
     `source`: where CI and pre-commit install cjzn (default: `default_source()`).
     Raises `NotADirectoryError` when `root` exists and is not a folder.
     """
-    from cjzn.fileio import write_atomic
-
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(str(root))
     source = source or CjznSource.parse()

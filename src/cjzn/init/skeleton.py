@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjzn.errors import UsageError
+from cjzn.fileio import write_atomic
 from cjzn.i18n import Msg, did_you_mean
-from cjzn.templating import yaml_quote
+from cjzn.init.jsonschema import schema_filename
+from cjzn.init.jsonschema import schema_url as default_schema_url
+from cjzn.templating import environment, yaml_quote
 from cjzn.text import COMMENT_WIDTH, wrap_comment, wrap_lines
 
 if TYPE_CHECKING:
@@ -124,8 +127,6 @@ def repo_schema_url(filing: Path, round_name: str) -> str | None:
     `schemas/filing-<round>.schema.json` (what `cjzn init --repo` writes) or
     `.git`; None when that folder has no such schema (the published URL is used).
     """
-    from cjzn.init.jsonschema import schema_filename
-
     folder = Path(os.path.abspath(filing)).parent
     relative = Path("schemas") / schema_filename(round_name)
     for candidate in (folder, *folder.parents):
@@ -141,9 +142,6 @@ def skeleton_text(
     catalog: Catalog, unit: str, district: str, *, schema_url: str | None = None
 ) -> str:
     """The skeleton of a new filing of `unit` in `district` for `catalog`'s round."""
-    from cjzn.init.jsonschema import schema_url as default_schema_url
-    from cjzn.templating import environment
-
     url = schema_url if schema_url is not None else default_schema_url(catalog.round)
     if not url.strip() or any(not c.isprintable() or c.isspace() for c in url):
         raise ValueError(f"invalid schema URL: {url!r}")
@@ -205,8 +203,6 @@ def new_filing(
     `FileExistsError` when `path` exists (unless `force`), `OSError` when it
     cannot be written.
     """
-    from cjzn.fileio import write_atomic
-
     problem = unit_name_problem(unit)
     if problem is not None:
         raise UsageError(f"--unit: {problem.zh} / {problem.en}")
