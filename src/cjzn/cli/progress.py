@@ -43,6 +43,7 @@ class ProgressBar:
         if total <= self._threshold:
             return
         if self._progress is None:
+            # rich only once a bar is drawn (a long run in a terminal)
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

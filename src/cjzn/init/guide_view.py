@@ -11,15 +11,17 @@ Three views: rich text for the terminal, GitHub-flavoured Markdown, and JSON
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
 
 from cjzn.guide import BasicItem, Catalog
-from cjzn.i18n import Msg
+from cjzn.i18n import Msg, paren
 from cjzn.templating import md_escape
 from cjzn.text import wrap_lines
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 __all__ = [
     "catalog_data",
@@ -38,6 +40,7 @@ GUIDE_TEXT = Msg("指南原文", "The guide's text")
 DISTRICTS = Msg("本轮的区县", "Districts of the round")
 TO = Msg(" 至 ", " to ")
 COLON = Msg("：", ": ")
+NUMBER = Msg("（{n}）", "{n}. ")
 
 
 # ---------------------------------------------------------------------------
@@ -59,10 +62,6 @@ def catalog_json(catalog: Catalog) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _title(entry: Any, lang: str) -> str:
-    return str(entry.title_en if lang == "en" else entry.title)
-
-
 def _span(codes: list[str]) -> str:
     return f"{codes[0]}–{codes[-1]}" if codes else ""
 
@@ -71,17 +70,13 @@ def _points(item: BasicItem, lang: str) -> list[tuple[str, str]]:
     """(title, text) of each point of an item; one untitled point per paragraph otherwise."""
     if item.points:
         return [
-            (point.title_en if lang == "en" and point.title_en else point.title, point.text)
+            (Msg(point.title, point.title_en or point.title).get(lang), point.text)
             for point in item.points
         ]
     return [("", paragraph) for paragraph in item.requirement.splitlines() if paragraph.strip()]
 
 
-def _paren(text: str, lang: str) -> str:
-    return f" ({text})" if lang == "en" else f"（{text}）"
-
-
-def _dates(start: Any, end: Any, lang: str) -> str:
+def _dates(start: date, end: date, lang: str) -> str:
     return f"{start.isoformat()}{TO.get(lang)}{end.isoformat()}"
 
 
@@ -96,29 +91,33 @@ def catalog_markdown(catalog: Catalog, lang: str = "zh") -> str:
     Catalog text goes through `md_escape` like every rendered value: a
     `--catalog` file is data, not markup.
     """
-    colon = COLON.get(lang)
     out: list[str] = [f"# {md_escape(catalog.guide.title)}", ""]
     out += [f"{md_escape(catalog.guide.issuer)}，{catalog.guide.issued}", ""]
+    out += _md_basic(catalog, lang)
+    out += _md_key(catalog, lang)
+    out += _md_stages(catalog, lang)
+    out += _md_plan(catalog, lang)
+    out += [f"## {DISTRICTS.get(lang)}", "", md_escape("、".join(catalog.districts)), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
 
-    basic_codes = catalog.basic_codes()
-    out += [
-        f"## {BASIC.get(lang)}{_paren(_span(basic_codes), lang)}",
-        "",
-        BASIC_NOTE.get(lang),
-        "",
-    ]
+
+def _md_heading(level: int, code: str, catalog: Catalog, lang: str, note: str) -> str:
+    """`### B1 组织保障（三(一)1）`: a code, its title and a note in brackets."""
+    title = md_escape(catalog.title(code, lang))
+    return f"{'#' * level} {code} {title}{paren(note, lang)}"
+
+
+def _md_basic(catalog: Catalog, lang: str) -> list[str]:
+    """Every basic work item under its group, with the guide's points numbered."""
+    colon = COLON.get(lang)
+    out = [f"## {BASIC.get(lang)}{paren(_span(catalog.basic_codes()), lang)}", ""]
+    out += [BASIC_NOTE.get(lang), ""]
     for group in catalog.basic_groups:
-        out += [
-            f"### {group.code} {md_escape(_title(group, lang))}{_paren(md_escape(group.section), lang)}",
-            "",
-        ]
+        out += [_md_heading(3, group.code, catalog, lang, md_escape(group.section)), ""]
         for item in catalog.basic_work:
             if item.group != group.code:
                 continue
-            out += [
-                f"#### {item.code} {md_escape(_title(item, lang))}{_paren(md_escape(item.section), lang)}",
-                "",
-            ]
+            out += [_md_heading(4, item.code, catalog, lang, md_escape(item.section)), ""]
             points = _points(item, lang)
             if not item.points:  # the guide's paragraphs, unnumbered
                 for _, text in points:
@@ -128,46 +127,52 @@ def catalog_markdown(catalog: Catalog, lang: str = "zh") -> str:
                     lead = f"**{md_escape(title)}**{colon}" if title else ""
                     out.append(f"{index}. {lead}{md_escape(text)}")
                 out.append("")
+    return out
 
-    key_codes = catalog.key_codes()
-    out += [f"## {KEY.get(lang)}{_paren(_span(key_codes), lang)}", ""]
+
+def _md_key(catalog: Catalog, lang: str) -> list[str]:
+    """The key works to choose from, one bullet each."""
+    colon = COLON.get(lang)
+    out = [f"## {KEY.get(lang)}{paren(_span(catalog.key_codes()), lang)}", ""]
     if "key_work" in catalog.requirements:
         out += [md_escape(catalog.requirements["key_work"].get(lang)), ""]
     for work in catalog.key_work:
+        title = md_escape(catalog.title(work.code, lang))
         out.append(
-            f"- **{work.code} {md_escape(_title(work, lang))}**{_paren(md_escape(work.section), lang)}{colon}"
+            f"- **{work.code} {title}**{paren(md_escape(work.section), lang)}{colon}"
             f"{md_escape(work.text)}"
         )
     out.append("")
+    return out
 
-    out += [f"## {STAGES.get(lang)}", ""]
+
+def _md_stages(catalog: Catalog, lang: str) -> list[str]:
+    """Each stage with its dates, what it requires and the guide's text as a quote."""
+    out = [f"## {STAGES.get(lang)}", ""]
     for stage in catalog.stages:
-        out += [
-            f"### {stage.code} {md_escape(_title(stage, lang))}"
-            f"{_paren(_dates(stage.start, stage.end, lang), lang)}",
-            "",
-        ]
+        out += [_md_heading(3, stage.code, catalog, lang, _dates(stage.start, stage.end, lang)), ""]
         if stage.requirements:
-            out += [f"{REQUIRES.get(lang)}{colon.rstrip()}", ""]
+            out += [f"{REQUIRES.get(lang)}{COLON.get(lang).rstrip()}", ""]
             out += [f"- {md_escape(catalog.requirements[r].get(lang))}" for r in stage.requirements]
             out.append("")
         out += [f"> {md_escape(line)}" if line.strip() else ">" for line in stage.text.splitlines()]
         out.append("")
+    return out
 
-    out += [
-        f"## {PLAN.get(lang)}{_paren(_span([p.code for p in catalog.plan_parts]), lang)}",
-        "",
-    ]
+
+def _md_plan(catalog: Catalog, lang: str) -> list[str]:
+    """The plan's parts, each with its key in the filing."""
+    colon = COLON.get(lang)
+    out = [f"## {PLAN.get(lang)}{paren(_span([p.code for p in catalog.plan_parts]), lang)}", ""]
     out += [md_escape(catalog.form.plan_note), ""]
     for part in catalog.plan_parts:
+        title = md_escape(catalog.title(part.code, lang))
         out.append(
-            f"- **{part.code} {md_escape(_title(part, lang))}**{_paren(f'`plan.{part.key}`', lang)}{colon}"
+            f"- **{part.code} {title}**{paren(f'`plan.{part.key}`', lang)}{colon}"
             f"{md_escape(part.description)}"
         )
     out.append("")
-
-    out += [f"## {DISTRICTS.get(lang)}", "", md_escape("、".join(catalog.districts)), ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -181,91 +186,113 @@ def print_catalog(catalog: Catalog, lang: str, console: Console) -> None:
     Chinese prose has no spaces to break at, so paragraphs are wrapped here (by
     display width) rather than by rich, which would break only at the few spaces.
     """
-    from rich.rule import Rule
-    from rich.text import Text
+    out = _Printer(console)
+    out.line((catalog.guide.title, "bold"))
+    out.line((f"{catalog.guide.issuer}，{catalog.guide.issued}", "dim"))
+    _print_basic(out, catalog, lang)
+    _print_key(out, catalog, lang)
+    _print_stages(out, catalog, lang)
+    _print_plan(out, catalog, lang)
+    out.heading(DISTRICTS.get(lang))
+    out.paragraph("、".join(catalog.districts))
 
-    colon = COLON.get(lang)
 
-    def line(*parts: str | tuple[str, str], indent: int = 0) -> None:
-        console.print(Text.assemble(" " * indent, *parts), overflow="fold")
+class _Printer:
+    """Lines, wrapped paragraphs, bullets and headings on a rich console."""
 
-    def paragraph(text: str, indent: int = 0, style: str = "", lead: str = "") -> None:
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def line(self, *parts: str | tuple[str, str], indent: int = 0) -> None:
+        self.console.print(Text.assemble(" " * indent, *parts), overflow="fold")
+
+    def paragraph(self, text: str, indent: int = 0, style: str = "", lead: str = "") -> None:
         """`lead` (bold) then `text`, wrapped to the console's width."""
-        pieces = wrap_lines(lead + text, console.width - indent - 1)
+        pieces = wrap_lines(lead + text, self.console.width - indent - 1)
         for index, piece in enumerate(pieces):
             if index == 0 and lead and piece.startswith(lead):
-                line((lead, "bold"), (piece[len(lead) :], style), indent=indent)
+                self.line((lead, "bold"), (piece[len(lead) :], style), indent=indent)
             else:
-                line((piece, style), indent=indent)
+                self.line((piece, style), indent=indent)
 
-    def bullet(text: str, indent: int) -> None:
+    def bullet(self, text: str, indent: int) -> None:
         """`• text` with continuation lines under the text, not under the bullet."""
-        pieces = wrap_lines(text, console.width - indent - 3)
+        pieces = wrap_lines(text, self.console.width - indent - 3)
         for index, piece in enumerate(pieces):
-            line(("• " if index == 0 else "  ", "bold"), piece, indent=indent)
+            self.line(("• " if index == 0 else "  ", "bold"), piece, indent=indent)
 
-    def heading(text: str) -> None:
-        console.print()
-        console.print(Rule(Text(text, style="bold"), align="left"))
+    def heading(self, text: str) -> None:
+        self.console.print()
+        self.console.print(Rule(Text(text, style="bold"), align="left"))
 
-    line((catalog.guide.title, "bold"))
-    line((f"{catalog.guide.issuer}，{catalog.guide.issued}", "dim"))
+    def blank(self) -> None:
+        self.console.print()
 
-    heading(f"{BASIC.get(lang)}{_paren(_span(catalog.basic_codes()), lang)}")
-    paragraph(BASIC_NOTE.get(lang))
+
+def _print_basic(out: _Printer, catalog: Catalog, lang: str) -> None:
+    """Every basic work item under its group, with the guide's points numbered."""
+    colon = COLON.get(lang)
+    out.heading(f"{BASIC.get(lang)}{paren(_span(catalog.basic_codes()), lang)}")
+    out.paragraph(BASIC_NOTE.get(lang))
     for group in catalog.basic_groups:
-        console.print()
-        line(
-            (f"{group.code} {_title(group, lang)}", "bold magenta"),
-            (f"{_paren(group.section, lang)}", "dim"),
+        out.blank()
+        out.line(
+            (f"{group.code} {catalog.title(group.code, lang)}", "bold magenta"),
+            (paren(group.section, lang), "dim"),
         )
         for item in catalog.basic_work:
             if item.group != group.code:
                 continue
-            line(
-                (f"{item.code} {_title(item, lang)}", "bold cyan"),
-                (f"{_paren(item.section, lang)}", "dim"),
+            out.line(
+                (f"{item.code} {catalog.title(item.code, lang)}", "bold cyan"),
+                (paren(item.section, lang), "dim"),
                 indent=2,
             )
             for index, (title, text) in enumerate(_points(item, lang), start=1):
-                number = f"{index}. " if lang == "en" else f"（{index}）"
-                lead = f"{number}{title}{colon}" if title else ""
-                paragraph(text, indent=4, lead=lead)
+                lead = f"{NUMBER.format(lang, n=index)}{title}{colon}" if title else ""
+                out.paragraph(text, indent=4, lead=lead)
 
-    heading(f"{KEY.get(lang)}{_paren(_span(catalog.key_codes()), lang)}")
+
+def _print_key(out: _Printer, catalog: Catalog, lang: str) -> None:
+    """The key works to choose from, each with the guide's text."""
+    out.heading(f"{KEY.get(lang)}{paren(_span(catalog.key_codes()), lang)}")
     if "key_work" in catalog.requirements:
-        paragraph(catalog.requirements["key_work"].get(lang))
+        out.paragraph(catalog.requirements["key_work"].get(lang))
     for work in catalog.key_work:
-        line(
-            (f"{work.code} {_title(work, lang)}", "bold cyan"),
-            (f"{_paren(work.section, lang)}", "dim"),
+        out.line(
+            (f"{work.code} {catalog.title(work.code, lang)}", "bold cyan"),
+            (paren(work.section, lang), "dim"),
         )
-        paragraph(work.text, indent=4)
+        out.paragraph(work.text, indent=4)
 
-    heading(STAGES.get(lang))
+
+def _print_stages(out: _Printer, catalog: Catalog, lang: str) -> None:
+    """Each stage with its dates, what it requires and the guide's text."""
+    colon = COLON.get(lang).rstrip()
+    out.heading(STAGES.get(lang))
     for stage in catalog.stages:
-        console.print()
-        line(
-            (f"{stage.code} {_title(stage, lang)}", "bold cyan"),
+        out.blank()
+        out.line(
+            (f"{stage.code} {catalog.title(stage.code, lang)}", "bold cyan"),
             "  ",
             (_dates(stage.start, stage.end, lang), "bold yellow"),
         )
         if stage.requirements:
-            line((f"{REQUIRES.get(lang)}{colon.rstrip()}", "bold"), indent=2)
+            out.line((f"{REQUIRES.get(lang)}{colon}", "bold"), indent=2)
             for requirement in stage.requirements:
-                bullet(catalog.requirements[requirement].get(lang), indent=4)
-        line((f"{GUIDE_TEXT.get(lang)}{colon.rstrip()}", "bold"), indent=2)
-        paragraph(stage.text, indent=4, style="dim")
+                out.bullet(catalog.requirements[requirement].get(lang), indent=4)
+        out.line((f"{GUIDE_TEXT.get(lang)}{colon}", "bold"), indent=2)
+        out.paragraph(stage.text, indent=4, style="dim")
 
-    heading(f"{PLAN.get(lang)}{_paren(_span([p.code for p in catalog.plan_parts]), lang)}")
-    paragraph(catalog.form.plan_note)
+
+def _print_plan(out: _Printer, catalog: Catalog, lang: str) -> None:
+    """The plan's parts, each with its key in the filing."""
+    out.heading(f"{PLAN.get(lang)}{paren(_span([p.code for p in catalog.plan_parts]), lang)}")
+    out.paragraph(catalog.form.plan_note)
     for part in catalog.plan_parts:
-        line(
-            (f"{part.code} {_title(part, lang)}", "bold cyan"),
+        out.line(
+            (f"{part.code} {catalog.title(part.code, lang)}", "bold cyan"),
             "  ",
             (f"plan.{part.key}", "green"),
         )
-        paragraph(part.description, indent=4)
-
-    heading(DISTRICTS.get(lang))
-    paragraph("、".join(catalog.districts))
+        out.paragraph(part.description, indent=4)

@@ -136,7 +136,7 @@ class _Annotator:
         en = self.catalog.label(pattern, "en")
         if zh:
             prop["title"] = zh
-            prop["description"] = f"{zh} / {en}" if en else zh
+            prop["description"] = " / ".join(text for text in (zh, en) if text)
         else:
             prop.pop("title", None)
 
@@ -186,20 +186,33 @@ def _describe(node: Json, *parts: str) -> None:
 
 
 def _specialise(schema: Json, catalog: Catalog) -> None:
-    basic_codes = catalog.basic_codes()
-    key_codes = catalog.key_codes()
-    stage_codes = catalog.stage_codes()
+    """Narrow the generic schema to `catalog`'s round: its codes, districts, texts and patterns."""
+    _version_and_round(schema, catalog)
+    _unit_and_contact(schema, catalog)
+    _prior_rounds(schema, catalog)
+    _plan(schema, catalog)
+    _stage_goals(schema, catalog)
+    _work_plan(schema, catalog)
+    _basic_work(schema, catalog)
+    _key_work(schema, catalog)
+    # Months and phone numbers aside, every other object refuses unknown keys (pydantic's
+    # extra="forbid" already says so); make sure nothing slipped through.
+    for definition in schema.get("$defs", {}).values():
+        definition.setdefault("additionalProperties", False)
 
-    # Format version and round: the only required keys.
+
+def _version_and_round(schema: Json, catalog: Catalog) -> None:
+    """Format version and round: the only required keys."""
     cjzn = _prop(schema, ("cjzn",))
     cjzn.pop("type", None)
     cjzn["const"] = 1
     _prop(schema, ("round",))["const"] = catalog.round
 
-    # Districts of the round.
+
+def _unit_and_contact(schema: Json, catalog: Catalog) -> None:
+    """The round's districts; phone numbers and postcodes as strings or integers."""
     district = _value(schema, ("unit", "district"))
     district["enum"] = list(catalog.districts)
-
     # Phone numbers and postcodes are often written unquoted: YAML 1.2 reads them as integers.
     _widen(schema, ("contact", "postcode"),
            {"type": "string", "pattern": _POSTCODE_PATTERN},
@@ -208,30 +221,34 @@ def _specialise(schema: Json, catalog: Catalog) -> None:
         _widen(schema, path, {"type": "string", "minLength": 1}, {"type": "integer"})
     _value(schema, ("contact", "email"))["format"] = "email"
 
-    # Earlier rounds: the form's check boxes (the digit ones).
-    rounds = sorted(int(key) for key in catalog.form.prior_round_options if key.isdigit())
+
+def _prior_rounds(schema: Json, catalog: Catalog) -> None:
+    """Earlier rounds: the form's check boxes (the digit ones)."""
+    options = catalog.form.prior_round_options
+    rounds = sorted(int(key) for key in options if key.isdigit())
     prior = _value(schema, ("prior_rounds",))
     prior["items"] = {"type": "integer", "enum": rounds}
     prior["uniqueItems"] = True
     _describe(
         _prop(schema, ("prior_rounds",)),
-        "；".join(
-            f"{key if key.isdigit() else '[]'} = {text}"
-            for key, text in catalog.form.prior_round_options.items()
-        ),
+        "；".join(f"{key if key.isdigit() else '[]'} = {text}" for key, text in options.items()),
     )
 
-    # The plan's seven parts (P1-P7).
+
+def _plan(schema: Json, catalog: Catalog) -> None:
+    """The plan's seven parts (P1-P7) with the guide's description of each."""
     for part in catalog.plan_parts:
         prop = _prop(schema, ("plan", part.key))
         prop["title"] = f"{part.code} {part.title}"
         _describe(prop, part.description)
     _describe(_prop(schema, ("plan",)), catalog.form.plan_note)
 
-    # Stage goals: one per stage, keyed by S code.
+
+def _stage_goals(schema: Json, catalog: Catalog) -> None:
+    """Stage goals: one per stage, keyed by S code, with the stage's window and text."""
     goals = _value(schema, ("plan", "stage_goals"))
     goal_value = goals.pop("additionalProperties")
-    goals["propertyNames"] = {"enum": stage_codes}
+    goals["propertyNames"] = {"enum": catalog.stage_codes()}
     goals["additionalProperties"] = False
     goals["properties"] = {}
     for stage in catalog.stages:
@@ -243,8 +260,10 @@ def _specialise(schema: Json, catalog: Catalog) -> None:
         )
         goals["properties"][stage.code] = entry
 
-    # Months of the work plan; codes a task or a responsibility covers.
-    covers_enum = {"type": "string", "enum": basic_codes + key_codes}
+
+def _work_plan(schema: Json, catalog: Catalog) -> None:
+    """Months of the work plan; codes a task or a responsibility covers; the leading body's kind."""
+    covers_enum = {"type": "string", "enum": catalog.basic_codes() + catalog.key_codes()}
     for section in ("work_plan", "responsibilities"):
         _value(schema, ("plan", section, "*", "covers"))["items"] = dict(covers_enum)
     for key in ("start", "end"):
@@ -252,13 +271,15 @@ def _specialise(schema: Json, catalog: Catalog) -> None:
     kind = _value(schema, ("plan", "leading_body", "kind"))
     kind["enum"] = list(catalog.enums.leading_body_kind)
 
-    # Basic work: every B code of the round, with the guide's requirement.
+
+def _basic_work(schema: Json, catalog: Catalog) -> None:
+    """Basic work: every B code of the round, with the guide's requirement."""
     status = _value(schema, ("basic_work", "*", "status"))
     status["enum"] = list(catalog.enums.status)
     status["enumDescriptions"] = [text.zh for text in catalog.enums.status.values()]
     basic = _value(schema, ("basic_work",))
     item_schema = basic.pop("additionalProperties")
-    basic["propertyNames"] = {"enum": basic_codes}
+    basic["propertyNames"] = {"enum": catalog.basic_codes()}
     basic["additionalProperties"] = False
     basic["properties"] = {}
     for item in catalog.basic_work:
@@ -274,19 +295,16 @@ def _specialise(schema: Json, catalog: Catalog) -> None:
         entry["description"] = f"{item.code} {item.title}（{item.section}）\n\n{requirement}"
         basic["properties"][item.code] = entry
 
-    # Key works: one or two of K1-K10.
+
+def _key_work(schema: Json, catalog: Catalog) -> None:
+    """Key works: one or two of K1-K10, each code described by the guide."""
     key_work = _value(schema, ("key_work",))
     key_work["maxItems"] = catalog.key_works_max
     _describe(_prop(schema, ("key_work",)), catalog.requirements["key_work"].zh)
     code = _value(schema, ("key_work", "*", "code"))
-    code["enum"] = key_codes
+    code["enum"] = catalog.key_codes()
     code["enumDescriptions"] = [f"{k.title}：{k.text}" for k in catalog.key_work]
     _describe(
         _prop(schema, ("key_work", "*", "code")),
         "\n".join(f"{k.code} {k.title}" for k in catalog.key_work),
     )
-
-    # Months and phone numbers aside, every other object refuses unknown keys (pydantic's
-    # extra="forbid" already says so); make sure nothing slipped through.
-    for definition in schema.get("$defs", {}).values():
-        definition.setdefault("additionalProperties", False)

@@ -34,6 +34,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__, gitutil
+from cjzn.fileio import write_atomic
+from cjzn.i18n import Msg
+from cjzn.init.jsonschema import schema_filename, schema_text
+from cjzn.templating import environment
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -163,6 +167,32 @@ class GitOutcome(str, Enum):
     SKIPPED = "skipped"  # the caller asked for no git
 
 
+_NOT_WRITTEN = Msg("无法写入 {path}：{why}", "could not write {path}: {why}")
+_GIT_FAILED = Msg("git init 失败：{error}", "git init failed: {error}")
+_GIT_NOTES = {
+    GitOutcome.INITIALISED: Msg(
+        "已在 {root} 初始化 git 仓库（git init）", "initialised a git repository in {root}"
+    ),
+    GitOutcome.NO_GIT: Msg(
+        "提示：没有找到 git，未初始化仓库；安装 git 后请自行运行 git init",
+        "note: git is not installed; run `git init` yourself later",
+    ),
+}
+_CREATED = Msg("已创建 {path}", "created {path}")
+_KEPT = Msg("保留 {path}（已存在，未覆盖）", "kept {path} (exists; not overwritten)")
+_SOURCE = Msg(
+    "CI 和 pre-commit 从这里安装 cjzn：{spec}", "CI and pre-commit install cjzn from: {spec}"
+)
+_OTHER_SOURCE = Msg(
+    "提示：保留的 {path} 中不是 {spec}，如需更换安装来源请手动修改",
+    "note: the kept {path} does not name {spec}; edit it to change the source",
+)
+_NEXT = Msg(
+    "下一步：cjzn init filings/<区县>/<街镇>.yaml --unit … --district … 新增备案；详见 README.md",
+    "Next: cjzn init filings/<district>/<street>.yaml --unit … --district …",
+)
+
+
 @dataclass
 class ScaffoldResult:
     """What one scaffold run did; the CLI prints it and exits with `exit_code`."""
@@ -183,58 +213,23 @@ class ScaffoldResult:
 
     def problems(self, lang: str = "zh") -> list[str]:
         """What went wrong (for stderr): files that could not be written, a failed git init."""
-        en = lang == "en"
-        lines = [
-            f"could not write {path}: {why}" if en else f"无法写入 {path}：{why}"
-            for path, why in self.failed
-        ]
+        lines = [_NOT_WRITTEN.format(lang, path=path, why=why) for path, why in self.failed]
         if self.git is GitOutcome.FAILED:
-            lines.append(
-                f"git init failed: {self.git_error}" if en else f"git init 失败：{self.git_error}"
-            )
+            lines.append(_GIT_FAILED.format(lang, error=self.git_error))
         return lines
 
     def messages(self, lang: str = "zh") -> list[str]:
         """What was done, one line each, for a person (stdout)."""
-        en = lang == "en"
         lines: list[str] = []
-        if self.git is GitOutcome.INITIALISED:
-            lines.append(
-                f"initialised a git repository in {self.root}"
-                if en
-                else f"已在 {self.root} 初始化 git 仓库（git init）"
-            )
-        elif self.git is GitOutcome.NO_GIT:
-            lines.append(
-                "note: git is not installed; run `git init` yourself later"
-                if en
-                else "提示：没有找到 git，未初始化仓库；安装 git 后请自行运行 git init"
-            )
-        for path in self.created:
-            lines.append(f"created {path}" if en else f"已创建 {path}")
-        for path in self.kept:
-            lines.append(
-                f"kept {path} (exists; not overwritten)" if en else f"保留 {path}（已存在，未覆盖）"
-            )
+        if self.git in _GIT_NOTES:
+            lines.append(_GIT_NOTES[self.git].format(lang, root=self.root))
+        lines += [_CREATED.format(lang, path=path) for path in self.created]
+        lines += [_KEPT.format(lang, path=path) for path in self.kept]
         spec = self.source.spec
-        lines.append(
-            f"CI and pre-commit install cjzn from: {spec}"
-            if en
-            else f"CI 和 pre-commit 从这里安装 cjzn：{spec}"
-        )
-        for path in self.other_source:
-            lines.append(
-                f"note: the kept {path} does not name {spec}; edit it to change the source"
-                if en
-                else f"提示：保留的 {path} 中不是 {spec}，如需更换安装来源请手动修改"
-            )
+        lines.append(_SOURCE.format(lang, spec=spec))
+        lines += [_OTHER_SOURCE.format(lang, path=path, spec=spec) for path in self.other_source]
         if not self.failed:
-            lines.append(
-                "Next: cjzn init filings/<district>/<street>.yaml --unit … --district …"
-                if en
-                else "下一步：cjzn init filings/<区县>/<街镇>.yaml --unit … --district …"
-                " 新增备案；详见 README.md"
-            )
+            lines.append(_NEXT.get(lang))
         return lines
 
 
@@ -257,9 +252,6 @@ def plan_files(
 
     `source`: where CI and pre-commit install cjzn (default: `default_source()`).
     """
-    from cjzn.init.jsonschema import schema_filename, schema_text
-    from cjzn.templating import environment
-
     source = source or CjznSource.parse()
     chosen = list(districts) if districts is not None else list(catalog.districts)
     schema_file = schema_filename(catalog.round)
@@ -322,8 +314,6 @@ def scaffold_repo(
     `source`: where CI and pre-commit install cjzn (default: `default_source()`).
     Raises `NotADirectoryError` when `root` exists and is not a folder.
     """
-    from cjzn.fileio import write_atomic
-
     if root.exists() and not root.is_dir():
         raise NotADirectoryError(str(root))
     source = source or CjznSource.parse()

@@ -17,8 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjzn.errors import UsageError
-from cjzn.i18n import did_you_mean
-from cjzn.templating import yaml_quote
+from cjzn.fileio import write_atomic
+from cjzn.i18n import Msg, did_you_mean
+from cjzn.init.jsonschema import schema_filename
+from cjzn.init.jsonschema import schema_url as default_schema_url
+from cjzn.templating import environment, yaml_quote
 from cjzn.text import COMMENT_WIDTH, wrap_comment, wrap_lines
 
 if TYPE_CHECKING:
@@ -41,16 +44,24 @@ __all__ = [
 
 TEMPLATE = "skeleton.yaml.j2"
 
+_EMPTY_UNIT = Msg("街道（乡镇）名称不能为空", "the unit name must not be empty")
+_UNIT_CONTROL = Msg(
+    "街道（乡镇）名称不能包含换行或控制字符",
+    "the unit name must not contain line breaks or control characters",
+)
+_ASK_UNIT = Msg("街道（乡镇）名称", "Street or town name")
+_ASK_DISTRICT = Msg("所属区县（输入编号或名称）", "District (number or name)")
+_NOT_A_DISTRICT = Msg(
+    "{value} 不是 {round} 年度的区县{hint}", "{value} is not a district of the {round} round{hint}"
+)
 
-def unit_name_problem(name: str) -> tuple[str, str] | None:
-    """Why `name` cannot be a unit name (zh, en), or None when it can."""
+
+def unit_name_problem(name: str) -> Msg | None:
+    """Why `name` cannot be a unit name (a `Msg`, so also a (zh, en) pair), or None when it can."""
     if not name.strip():
-        return "街道（乡镇）名称不能为空", "the unit name must not be empty"
+        return _EMPTY_UNIT
     if any(not c.isprintable() for c in name):
-        return (
-            "街道（乡镇）名称不能包含换行或控制字符",
-            "the unit name must not contain line breaks or control characters",
-        )
+        return _UNIT_CONTROL
     return None
 
 
@@ -75,22 +86,20 @@ def require_district(catalog: Catalog, value: str) -> str:
     choice = resolve_district(catalog, value)
     if choice.district is not None:
         return choice.district
-    hint, hint_en = did_you_mean(choice.suggestion, "zh"), did_you_mean(choice.suggestion, "en")
-    raise UsageError(
-        f"--district: {value} 不是 {catalog.round} 年度的区县{hint}"
-        f"（可选：{'、'.join(catalog.districts)}）/ "
-        f"{value} is not a district of the {catalog.round} round{hint_en}"
-    )
+    params = {"value": value, "round": catalog.round}
+    zh = _NOT_A_DISTRICT.format("zh", hint=did_you_mean(choice.suggestion, "zh"), **params)
+    en = _NOT_A_DISTRICT.format("en", hint=did_you_mean(choice.suggestion, "en"), **params)
+    raise UsageError(f"--district: {zh}（可选：{'、'.join(catalog.districts)}）/ {en}")
 
 
 def ask_unit(prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh") -> str:
     """Ask for the unit name until it is usable (`prompt`/`say` are the terminal's)."""
     while True:
-        name = prompt("街道（乡镇）名称" if lang != "en" else "Street or town name").strip()
+        name = prompt(_ASK_UNIT.get(lang)).strip()
         problem = unit_name_problem(name)
         if problem is None:
             return name
-        say(problem[1] if lang == "en" else problem[0])
+        say(problem.get(lang))
 
 
 def ask_district(
@@ -99,7 +108,7 @@ def ask_district(
     """Offer the round's districts as a numbered list; accept a number or a name."""
     for index, name in enumerate(catalog.districts, start=1):
         say(f"  {index:>2}. {name}")
-    question = "所属区县（输入编号或名称）" if lang != "en" else "District (number or name)"
+    question = _ASK_DISTRICT.get(lang)
     while True:
         answer = prompt(question).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(catalog.districts):
@@ -108,11 +117,7 @@ def ask_district(
         if choice.district is not None:
             return choice.district
         hint = did_you_mean(choice.suggestion, lang)
-        say(
-            f"{answer} 不是 {catalog.round} 年度的区县{hint}"
-            if lang != "en"
-            else f"{answer} is not a district of the {catalog.round} round{hint}"
-        )
+        say(_NOT_A_DISTRICT.format(lang, value=answer, round=catalog.round, hint=hint))
 
 
 def repo_schema_url(filing: Path, round_name: str) -> str | None:
@@ -122,8 +127,6 @@ def repo_schema_url(filing: Path, round_name: str) -> str | None:
     `schemas/filing-<round>.schema.json` (what `cjzn init --repo` writes) or
     `.git`; None when that folder has no such schema (the published URL is used).
     """
-    from cjzn.init.jsonschema import schema_filename
-
     folder = Path(os.path.abspath(filing)).parent
     relative = Path("schemas") / schema_filename(round_name)
     for candidate in (folder, *folder.parents):
@@ -139,9 +142,6 @@ def skeleton_text(
     catalog: Catalog, unit: str, district: str, *, schema_url: str | None = None
 ) -> str:
     """The skeleton of a new filing of `unit` in `district` for `catalog`'s round."""
-    from cjzn.init.jsonschema import schema_url as default_schema_url
-    from cjzn.templating import environment
-
     url = schema_url if schema_url is not None else default_schema_url(catalog.round)
     if not url.strip() or any(not c.isprintable() or c.isspace() for c in url):
         raise ValueError(f"invalid schema URL: {url!r}")
@@ -203,11 +203,9 @@ def new_filing(
     `FileExistsError` when `path` exists (unless `force`), `OSError` when it
     cannot be written.
     """
-    from cjzn.fileio import write_atomic
-
     problem = unit_name_problem(unit)
     if problem is not None:
-        raise UsageError(f"--unit: {problem[0]} / {problem[1]}")
+        raise UsageError(f"--unit: {problem.zh} / {problem.en}")
     district = require_district(catalog, district)
     if schema_url is None:  # inside a filings repo: its own schema, as a relative path
         schema_url = repo_schema_url(path, catalog.round)

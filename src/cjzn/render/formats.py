@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjzn.fileio import format_for
+from cjzn.render.provenance import MARKER
 from cjzn.render.view import View
 from cjzn.templating import environment
 
@@ -26,9 +27,6 @@ FORMATS = ("html", "md", "docx", "pdf")
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".docx": "docx", ".pdf": "pdf"}
 TEMPLATES = {"html": "form.html.j2", "md": "form.md.j2"}
-#: Written into every render (HTML meta / comment, Markdown comment, DOCX core
-#: properties, PDF metadata) so a later run knows it may overwrite the file.
-MARKER = "cjzn-render"
 
 
 def render_text(view: View, fmt: str) -> str:

@@ -18,6 +18,7 @@ from cjzn.check import FileResult, discover, validate_file
 from cjzn.errors import UsageError
 from cjzn.fileio import may_replace, write_atomic
 from cjzn.guide import Catalogs
+from cjzn.i18n import Msg
 from cjzn.load import Document, load_path
 from cjzn.model import iso_date
 from cjzn.options import Options, today_in_shanghai
@@ -34,6 +35,19 @@ from cjzn.render.formats import (
 from cjzn.render.pdf import check_pdf_support
 
 __all__ = ["RenderOutcome", "form_options", "plan_outputs", "render_paths"]
+
+_WROTE = Msg("已生成 {path}", "wrote {path}")
+_DRAFT = Msg(
+    "{file}：有 {errors} 个错误，已按“草稿”生成；运行 cjzn validate {file} 查看",
+    "{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`",
+)
+_UNREADABLE = Msg(
+    "{file}：无法读取，未生成 {why}", "{file}: cannot be read, nothing rendered {why}"
+)
+_REFUSED = Msg(
+    "{path} 已存在且不是 cjzn render 生成的，未覆盖（确需覆盖请加 --force）",
+    "{path} exists and was not made by cjzn render; kept it (use --force to overwrite)",
+)
 
 
 def _is_folder_name(output: str | os.PathLike[str]) -> bool:
@@ -56,19 +70,28 @@ def plan_outputs(
     for path in paths:
         base = path if path.is_dir() else path.parent
         sources.extend((found, base) for found in discover([path]))
-    single = len(paths) == 1 and not paths[0].is_dir()
-    suffix = SUFFIXES[fmt]
-    if single:
-        filing = sources[0][0]
-        if output is None:
-            if fmt not in TEMPLATES:
-                raise UsageError(
-                    f"{fmt.upper()} 格式需要用 -o 指定输出文件 / {fmt} output needs -o FILE"
-                )
-            return [(filing, None)]
-        if folder or output.is_dir() or _is_folder_name(output):
-            return [(filing, output / (filing.stem + suffix))]
-        return [(filing, output)]
+    if len(paths) == 1 and not paths[0].is_dir():
+        return [_plan_one(sources[0][0], fmt, output, folder)]
+    return _plan_folder(sources, SUFFIXES[fmt], _check_folder(output, folder))
+
+
+def _plan_one(
+    filing: Path, fmt: str, output: Path | None, folder: bool
+) -> tuple[Path, Path | None]:
+    """One filing: to stdout (text formats), into a folder, or to the file named."""
+    if output is None:
+        if fmt not in TEMPLATES:
+            raise UsageError(
+                f"{fmt.upper()} 格式需要用 -o 指定输出文件 / {fmt} output needs -o FILE"
+            )
+        return filing, None
+    if folder or output.is_dir() or _is_folder_name(output):
+        return filing, output / (filing.stem + SUFFIXES[fmt])
+    return filing, output
+
+
+def _check_folder(output: Path | None, folder: bool) -> Path:
+    """`-o` for several filings: a folder (existing, or a name that does not look like a file)."""
     if output is None:
         raise UsageError(
             "多个备案或目录需要用 -o 指定输出目录 / several filings or a folder need -o DIR"
@@ -83,6 +106,13 @@ def plan_outputs(
             f" / several filings or a folder go to a folder, but -o {output} looks like a"
             f" file name; give a folder, e.g. -o {output.stem}/"
         )
+    return output
+
+
+def _plan_folder(
+    sources: list[tuple[Path, Path]], suffix: str, output: Path
+) -> list[tuple[Path, Path | None]]:
+    """Each filing into `output`, keeping its place below the folder it was found in."""
     if not sources:
         raise UsageError("没有找到备案文件（*.yaml）/ no filings (*.yaml) found")
     planned: list[tuple[Path, Path | None]] = []
@@ -115,30 +145,13 @@ class RenderOutcome:
         return 1 if (self.refused or self.drafts or self.unreadable) else 0
 
     def messages(self, lang: str = "zh") -> list[str]:
-        en = lang == "en"
-        lines: list[str] = []
-        for path in self.written:
-            lines.append(f"wrote {path}" if en else f"已生成 {path}")
-        for file, errors in self.drafts:
-            lines.append(
-                f"{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`"
-                if en
-                else f"{file}：有 {errors} 个错误，已按“草稿”生成；运行 cjzn validate {file} 查看"
-            )
+        lines = [_WROTE.format(lang, path=path) for path in self.written]
+        lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
             why = f"{first.line}:{first.column}: {first.message}" if first else ""
-            lines.append(
-                f"{result.file}: cannot be read, nothing rendered {why}".rstrip()
-                if en
-                else f"{result.file}：无法读取，未生成 {why}".rstrip()
-            )
-        for path in self.refused:
-            lines.append(
-                f"{path} exists and was not made by cjzn render; kept it (use --force to overwrite)"
-                if en
-                else f"{path} 已存在且不是 cjzn render 生成的，未覆盖（确需覆盖请加 --force）"
-            )
+            lines.append(_UNREADABLE.format(lang, file=result.file, why=why).rstrip())
+        lines += [_REFUSED.format(lang, path=path) for path in self.refused]
         return lines
 
 

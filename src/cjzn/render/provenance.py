@@ -12,10 +12,13 @@ from cjzn.gitutil import git_output
 from cjzn.options import SHANGHAI
 from cjzn.render.view import Provenance
 
-__all__ = ["AUTO", "generation_time", "git_state", "provenance"]
+__all__ = ["AUTO", "MARKER", "generation_time", "git_state", "provenance"]
 
 #: Marks `commit=` as "ask git" (the default), as opposed to None = no commit.
 AUTO = "auto"
+#: Written into every render (HTML meta / comment, Markdown comment, DOCX core
+#: properties, PDF metadata) so a later run knows it may overwrite the file.
+MARKER = "cjzn-render"
 
 
 def generation_time() -> datetime:

@@ -27,7 +27,7 @@ from cjzn.report.model import (
     word,
 )
 from cjzn.report.redact import Redactor, contact_texts
-from cjzn.stages import gap_message, requirement_text
+from cjzn.stages import Timeline, gap_message, requirement_text
 from cjzn.status import FilingStatus, StatusReport, collect_status
 
 __all__ = ["FORM_SUFFIXES", "build_dashboard", "collect_dashboard"]
@@ -64,38 +64,7 @@ def _entry(
     own = result.catalog or catalog
     redact = Redactor(data, own, lang, active=not contacts)
     timeline = status.timeline
-    stage, stage_title = UNKNOWN, word("stage_unknown", lang)
-    open_requirements: list[OpenRequirement] = []
-    deadline: Deadline | None = None
-    if timeline is not None:
-        current = timeline.current
-        if current is None:
-            stage, stage_title = DONE, word("stage_done", lang)
-        else:
-            stage, stage_title = current.stage.code, own.title(current.stage.code, lang)
-        for stage_result in timeline.stages:
-            for requirement in stage_result.requirements:
-                if not requirement.open:
-                    continue
-                open_requirements.append(
-                    OpenRequirement(
-                        id=requirement.id,
-                        stage=stage_result.stage.code,
-                        text=requirement_text(requirement.id, own, lang),
-                        status=requirement.status.value,
-                        missing=tuple(
-                            redact.text(gap_message(gap, own, lang)) for gap in requirement.gaps
-                        ),
-                    )
-                )
-        upcoming = timeline.next_deadline
-        if upcoming is not None:
-            deadline = Deadline(
-                upcoming.stage.code,
-                own.title(upcoming.stage.code, lang),
-                upcoming.stage.end,
-                upcoming.days_left,
-            )
+    stage, stage_title = _stage(timeline, own, lang)
     problems = [
         replace(d, message=redact.message(d.path, d.code, d.message)) for d in result.diagnostics
     ]
@@ -111,12 +80,55 @@ def _entry(
         overdue=status.overdue,
         stage=stage,
         stage_title=stage_title,
-        open_requirements=open_requirements,
-        next_deadline=deadline,
+        open_requirements=_open_requirements(timeline, own, lang, redact),
+        next_deadline=_deadline(timeline, own, lang),
         key_work=_key_works(data, own),
         basic=_basic_statuses(data, own),
         problems=problems,
         contacts=contact_texts(data) if contacts else None,
+    )
+
+
+def _stage(timeline: Timeline | None, catalog: Catalog, lang: str) -> tuple[str, str]:
+    """(stage code, DONE or UNKNOWN; its title) of where a filing stands."""
+    if timeline is None:
+        return UNKNOWN, word("stage_unknown", lang)
+    current = timeline.current
+    if current is None:
+        return DONE, word("stage_done", lang)
+    return current.stage.code, catalog.title(current.stage.code, lang)
+
+
+def _open_requirements(
+    timeline: Timeline | None, catalog: Catalog, lang: str, redact: Redactor
+) -> list[OpenRequirement]:
+    """Every requirement not met yet, stage by stage, with what is missing (redacted)."""
+    if timeline is None:
+        return []
+    return [
+        OpenRequirement(
+            id=requirement.id,
+            stage=stage_result.stage.code,
+            text=requirement_text(requirement.id, catalog, lang),
+            status=requirement.status.value,
+            missing=tuple(redact.text(gap_message(gap, catalog, lang)) for gap in requirement.gaps),
+        )
+        for stage_result in timeline.stages
+        for requirement in stage_result.requirements
+        if requirement.open
+    ]
+
+
+def _deadline(timeline: Timeline | None, catalog: Catalog, lang: str) -> Deadline | None:
+    """The next stage end the filing still has work for."""
+    upcoming = timeline.next_deadline if timeline is not None else None
+    if upcoming is None:
+        return None
+    return Deadline(
+        upcoming.stage.code,
+        catalog.title(upcoming.stage.code, lang),
+        upcoming.stage.end,
+        upcoming.days_left,
     )
 
 

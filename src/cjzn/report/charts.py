@@ -13,6 +13,8 @@ from cjzn.report.model import UNKNOWN, Dashboard, word
 __all__ = ["key_work_chart", "stage_chart"]
 
 _FONT = "font-family=\"'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif\""
+#: Rough width (px) of one character of a legend label: Chinese text runs about twice as wide.
+_LEGEND_CHAR_PX = {"zh": 13, "en": 7}
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -64,7 +66,7 @@ def stage_chart(dashboard: Dashboard) -> str:
             f'fill="{dashboard.stage_colour(key)}"/>'
             f'<text x="{x + 16}" y="{legend_y + 11}" font-size="12">{xml_escape(label)}</text></g>'
         )
-        x += 24 + (7 if dashboard.lang == "en" else 13) * len(label)
+        x += 24 + _LEGEND_CHAR_PX.get(dashboard.lang, _LEGEND_CHAR_PX["zh"]) * len(label)
     width = max(label_w + bar_w + 60, int(x))
     height = legend_y + 24
     title = word("stage_chart", dashboard.lang)

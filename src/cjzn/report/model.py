@@ -39,10 +39,9 @@ BASIC_STATUSES = tuple(BASIC_MARKS)
 #: Stage-chart keys besides the catalog's stage codes.
 DONE, UNKNOWN = "done", "unknown"
 
-DONE, UNKNOWN = "done", "unknown"
-
 _WORDS: dict[str, Msg] = {
     "title": Msg("社区教育示范街镇创建备案汇总", "Community-education filings dashboard"),
+    "page_title": Msg("{round} 年度{title}（{scope}）", "{title}, round {round} ({scope})"),
     "city": Msg("全市", "city-wide"),
     "districts_n": Msg("{n} 个区县", "{n} districts"),
     "as_of": Msg("截至", "as of"),
@@ -243,9 +242,10 @@ class Dashboard:
 
     @property
     def title(self) -> str:
-        if self.lang == "en":
-            return f"{word('title', 'en')}, round {self.catalog.round} ({self.scope})"
-        return f"{self.catalog.round} 年度{word('title', 'zh')}（{self.scope}）"
+        title = word("title", self.lang)
+        return word(
+            "page_title", self.lang, round=self.catalog.round, title=title, scope=self.scope
+        )
 
     def district_label(self, district: DistrictEntry) -> str:
         return district.name or word("unknown_district", self.lang)

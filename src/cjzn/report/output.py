@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cjzn import __version__
+from cjzn.fileio import format_for
 from cjzn.report.charts import key_work_chart, stage_chart
 from cjzn.report.model import Dashboard, FilingEntry
 from cjzn.templating import environment
@@ -108,8 +109,6 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
 
 def infer_format(fmt: str | None, output: Path | None) -> str:
     """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
-    from cjzn.fileio import format_for
-
     return format_for(fmt, output, FORMATS, _SUFFIX_FORMATS)
 
 
@@ -119,7 +118,7 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
         return json.dumps(dashboard_json(dashboard), ensure_ascii=False, indent=2) + "\n"
     if fmt not in ("html", "md"):
         raise ValueError(f"unknown format: {fmt}")
-    from markupsafe import Markup
+    from markupsafe import Markup  # with Jinja2, only when HTML or Markdown is asked for
 
     env = environment(fmt)
     template = env.get_template(f"report.{fmt}.j2")

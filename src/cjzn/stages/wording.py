@@ -31,6 +31,7 @@ __all__ = [
     "requirement_text",
     "requirement_word",
     "stage_name",
+    "stage_title",
     "where_it_stands",
 ]
 
@@ -80,11 +81,16 @@ def _zh_number(number: int) -> str:
     return f"{head}十{_ZH_DIGITS[ones] if ones else ''}"
 
 
+def stage_title(stage: Stage, lang: str = "zh") -> str:
+    """The stage's own title: `启动备案` / `Start and filing`."""
+    return Msg(stage.title, stage.title_en).get(lang)
+
+
 def stage_name(stage: Stage, catalog: Catalog, lang: str = "zh") -> str:
     """`第一阶段（启动备案）` / `stage S1 (Start and filing)`: the guide's way of naming a stage."""
     codes = catalog.stage_codes()
     number = codes.index(stage.code) + 1 if stage.code in codes else 0
-    title = stage.title_en if lang == "en" else stage.title
+    title = stage_title(stage, lang)
     return _STAGE_NAME.format(lang, number=_zh_number(number), code=stage.code, title=title)
 
 

@@ -20,7 +20,7 @@ from cjzn.stages import (
     stage_name,
     where_it_stands,
 )
-from cjzn.stages.wording import DUE_WORDS, STATE_WORDS
+from cjzn.stages.wording import DUE_WORDS, STATE_WORDS, stage_title
 from cjzn.status.collect import FilingStatus, StatusReport
 
 if TYPE_CHECKING:
@@ -158,8 +158,7 @@ def _stage_cell(timeline: Timeline, lang: str) -> str:
         return _W["all_met"].get(lang)
     if position.kind is PositionKind.NOT_STARTED:
         return _W["not_started"].get(lang)
-    title = current.stage.title_en if lang == "en" else current.stage.title
-    cell = f"{current.stage.code} {title}"
+    cell = f"{current.stage.code} {stage_title(current.stage, lang)}"
     if position.kind is PositionKind.MET_SO_FAR:
         return _W["met_so_far"].format(lang, cell=cell)
     return cell

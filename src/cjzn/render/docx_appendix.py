@@ -1,0 +1,174 @@
+"""The 附页 in Word: the full 创建工作方案, the basic and key work, the summary.
+
+On a new page after the form: the plan's seven parts in the guide's order
+(一、总体目标 … 七、制度和机制; the titles come from the catalog), then 八、基础性建设工作 as a table, 九、重点创建工作
+with the guide's text, and 十、备查总结 once it is written. A part left empty
+says so (`（未填写）`) rather than vanishing from the printout.
+"""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_BREAK
+
+from cjzn.render.docx_base import DocBuilder, covers, unit_text
+
+__all__ = ["add_appendix"]
+
+_MISSING = "（未填写）"
+
+
+def add_appendix(b: DocBuilder) -> None:
+    """The 附页 after a page break, ending with the provenance footer."""
+    v = b.view
+    b.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    b.heading(f"附页：{v.label('plan')}", 1)
+    b.paragraph(b.doc, unit_text(v), align="center")
+    _goals(b)
+    _work_plan(b)
+    _leading_body(b)
+    _network_and_duties(b)
+    _mechanisms(b)
+    _basic_work(b)
+    _key_work(b)
+    _summary(b)
+    b.footer()
+
+
+def _goals(b: DocBuilder) -> None:
+    """一、总体目标; 二、阶段性工作目标, one line per stage."""
+    plan = b.view.plan
+    b.heading(f"一、{plan.part_titles['overall_goal']}", 2)
+    b.paragraph(b.doc, plan.overall_goal or _MISSING)
+    b.heading(f"二、{plan.part_titles['stage_goals']}", 2)
+    for goal in plan.stage_goals:
+        window = f"（{goal.window}）" if goal.window else ""
+        b.paragraph(b.doc, goal.goal or _MISSING, bold_prefix=f"{goal.code} {goal.title}{window}：")
+
+
+def _work_plan(b: DocBuilder) -> None:
+    """三、创建工作计划: the tasks as a table."""
+    v, plan = b.view, b.view.plan
+    b.heading(f"三、{plan.part_titles['work_plan']}", 2)
+    if not plan.work_plan:
+        b.paragraph(b.doc, _MISSING)
+        return
+    b.grid(
+        [
+            "序号",
+            v.label("plan.work_plan.*.task"),
+            v.label("plan.work_plan.*.start"),
+            v.label("plan.work_plan.*.end"),
+            v.label("plan.work_plan.*.covers"),
+        ],
+        [
+            [str(i), t.task, t.start, t.end, covers(t.covers)]
+            for i, t in enumerate(plan.work_plan, start=1)
+        ],
+        [12, 80, 22, 22, 40],
+    )
+
+
+def _leading_body(b: DocBuilder) -> None:
+    """四、领导小组、协调机构或联席会议: its kind and head, then the members as a table."""
+    v, plan = b.view, b.view.plan
+    b.heading(f"四、{plan.part_titles['leading_body']}", 2)
+    b.paragraph(
+        b.doc,
+        f"{v.label('plan.leading_body.kind')}：{plan.leading_kind or '—'}　"
+        f"{v.label('plan.leading_body.head')}：{plan.leading_head or '—'}",
+    )
+    if plan.members:
+        b.grid(
+            [
+                "序号",
+                v.label("plan.leading_body.members.*.name"),
+                v.label("plan.leading_body.members.*.title"),
+            ],
+            [[str(i), m.name, m.title] for i, m in enumerate(plan.members, start=1)],
+            [12, 40, 124],
+        )
+
+
+def _network_and_duties(b: DocBuilder) -> None:
+    """五、工作网络构成; 六、职责分工 as a table."""
+    v, plan = b.view, b.view.plan
+    b.heading(f"五、{plan.part_titles['network']}", 2)
+    b.paragraph(b.doc, plan.network or _MISSING)
+    b.heading(f"六、{plan.part_titles['responsibilities']}", 2)
+    if not plan.responsibilities:
+        b.paragraph(b.doc, _MISSING)
+        return
+    b.grid(
+        [
+            v.label("plan.responsibilities.*.department"),
+            v.label("plan.responsibilities.*.owner"),
+            v.label("plan.responsibilities.*.duties"),
+            v.label("plan.responsibilities.*.covers"),
+        ],
+        [[r.department, r.owner, r.duties, covers(r.covers)] for r in plan.responsibilities],
+        [36, 22, 78, 40],
+    )
+
+
+def _mechanisms(b: DocBuilder) -> None:
+    """七、制度和机制, numbered."""
+    plan = b.view.plan
+    b.heading(f"七、{plan.part_titles['mechanisms']}", 2)
+    for index, mechanism in enumerate(plan.mechanisms, start=1):
+        b.paragraph(b.doc, f"{index}. {mechanism}")
+    if not plan.mechanisms:
+        b.paragraph(b.doc, _MISSING)
+
+
+def _basic_work(b: DocBuilder) -> None:
+    """八、基础性建设工作: every item of the guide, with the filing's measures and status."""
+    v = b.view
+    b.heading(f"八、{v.label('basic_work')}", 2)
+    b.grid(
+        [
+            "编号",
+            "项目",
+            v.label("basic_work.*.measures"),
+            v.label("basic_work.*.status"),
+            v.label("basic_work.*.evidence"),
+        ],
+        [
+            [
+                item.code,
+                item.title,
+                item.measures or ("" if item.listed else _MISSING),
+                item.status_label,
+                "\n".join(item.evidence),
+            ]
+            for item in v.basic
+        ],
+        [16, 30, 70, 18, 42],
+    )
+
+
+def _key_work(b: DocBuilder) -> None:
+    """九、重点创建工作: each with the guide's text, the measures and the expected outcomes."""
+    v = b.view
+    b.heading(f"九、{v.label('key_work')}", 2)
+    for index, kw in enumerate(v.key_works, start=1):
+        b.heading(f"{index}. {kw.code} {kw.title}", 3)
+        if kw.guide_text:
+            b.paragraph(b.doc, kw.guide_text, size=10.5)
+        b.paragraph(b.doc, kw.measures, bold_prefix=f"{v.label('key_work.*.measures')}：")
+        if kw.outcomes:
+            b.paragraph(b.doc, "", bold_prefix=f"{v.label('key_work.*.expected_outcomes')}：")
+            for n, outcome in enumerate(kw.outcomes, start=1):
+                b.paragraph(b.doc, f"　{n}. {outcome}")
+    if not v.key_works:
+        b.paragraph(b.doc, _MISSING)
+
+
+def _summary(b: DocBuilder) -> None:
+    """十、备查总结 and its date, only once the summary is written."""
+    v = b.view
+    if not v.summary_text:
+        return
+    b.heading(f"十、{v.label('summary')}", 2)
+    b.paragraph(b.doc, v.summary_text)
+    if v.summary_date.filled or v.summary_date.raw:
+        b.paragraph(b.doc, f"{v.label('summary.written_on')}：{v.summary_date.iso}", align="right")
