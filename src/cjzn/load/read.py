@@ -30,6 +30,7 @@ __all__ = [
     "decode",
     "file_kind",
     "mark_diagnostic",
+    "not_regular",
     "position",
     "read_bytes",
     "read_limited",
@@ -90,7 +91,7 @@ class NotRegularFile(OSError):
     def __init__(self, path: str, kind: str) -> None:
         super().__init__(f"not a regular file ({kind}): {path}")
         self.kind = kind
-        self.strerror = _KINDS[kind].en  # the default wording; `reason()` picks the language
+        self.strerror = f"{_KINDS[kind].zh} / {_KINDS[kind].en}"  # `reason()` picks one
 
     def reason(self, lang: str) -> str:
         return _KINDS[self.kind].get(lang)
@@ -123,22 +124,31 @@ def _kind(mode: int, path: str | os.PathLike[str]) -> str | None:
     return "other"
 
 
-def file_kind(path: Path, lang: str) -> str | None:
-    """Why `path` is not a regular file cjzn would read ("这是命名管道…"); None when it is one
-    (or does not exist: the caller words that)."""
+def not_regular(path: str | os.PathLike[str]) -> NotRegularFile | None:
+    """The error to raise when `path` exists (a symlink followed) and is not a regular file."""
     try:
         kind = _kind(os.stat(path).st_mode, path)
     except (OSError, ValueError):
         return None
-    return _KINDS[kind].get(lang) if kind is not None else None
+    return NotRegularFile(os.fspath(path), kind) if kind is not None else None
 
 
-def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+def file_kind(path: Path, lang: str) -> str | None:
+    """Why `path` is not a regular file cjzn would read or write ("这是命名管道…"); None when
+    it is one (or does not exist: the caller words that)."""
+    problem = not_regular(path)
+    return problem.reason(lang) if problem is not None else None
+
+
+def read_limited(
+    path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES, *, head: bool = False
+) -> bytes:
     """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
 
     Raises `NotRegularFile` for anything else (looked at before opening, and again
     on the opened descriptor), `FileTooLarge` when more than `limit` bytes can be
-    read (never trusting `st_size`), `OSError` when it cannot be read.
+    read (never trusting `st_size`; with `head`, the first `limit` bytes are the
+    answer instead), `OSError` when it cannot be read.
     """
     kind = _kind(os.stat(path).st_mode, path)
     if kind is not None:
@@ -159,9 +169,12 @@ def read_limited(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
         size = max(os.fstat(fd).st_size, limit + 1 - left)
     finally:
         os.close(fd)
+    data = b"".join(chunks)
+    if head:
+        return data[:limit]
     if left <= 0:
         raise FileTooLarge(os.fspath(path), size)
-    return b"".join(chunks)
+    return data
 
 
 def read_bytes(path: Path, file: str, lang: str) -> tuple[bytes | None, Diagnostic | None]:
