@@ -20,6 +20,7 @@ from cjzn.cli.common import (
     stdout_is_terminal,
     usage_errors,
 )
+from cjzn.i18n import Msg
 
 
 def _reporter_names() -> list[str]:
@@ -60,10 +61,26 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
-        " / worker processes (default: auto; 1: serial).",
+        help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行；不超过 CPU 数）"
+        " / worker processes (default: auto; 1: serial; at most one per CPU).",
     ),
 ]
+
+
+_JOBS_LOWERED = Msg(
+    "提示：--jobs {jobs} 超过本机可用的 {cpus} 个 CPU，最多用 {cpus} 个进程",
+    "note: --jobs {jobs} is more than the {cpus} CPU(s) here; at most {cpus} worker(s) run",
+)
+
+
+def _note_jobs_lowered(jobs: int | None, lang: str) -> None:
+    """`--jobs 1000` on two CPUs runs two workers: say so (stderr), once."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check.parallel import max_workers
+
+    cpus = max_workers()
+    if jobs is not None and jobs > cpus:
+        typer.echo(_JOBS_LOWERED.format(lang, jobs=jobs, cpus=cpus), err=True)
 
 
 def validate(
@@ -93,6 +110,7 @@ def validate(
         as_of=parse_date_option(as_of, "--as-of"),
         stage=parse_stage_option(stage, catalog),
     )
+    _note_jobs_lowered(jobs, lang.value)
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection
     try:
