@@ -13,8 +13,8 @@ __all__ = ["HINT", "WAIVED", "by_file", "located", "posix_file", "waiver_note"]
 HINT = Msg("提示：", "hint: ")
 WAIVED = Msg("已豁免", "waived")
 WAIVED_NOTE = Msg(
-    "已豁免：{reason}（批准：{by} {on}，到期 {expires}；{waiver}）",
-    "waived: {reason} (approved by {by} on {on}, expires {expires}; {waiver})",
+    "理由：{reason}（批准：{by} {on}，到期 {expires}；{waiver}）",
+    "reason: {reason} (approved by {by} on {on}, expires {expires}; {waiver})",
 )
 
 
@@ -34,7 +34,7 @@ def by_file(report: Report, waived: bool = False) -> list[tuple[str, list[Diagno
 
 
 def waiver_note(diagnostic: Diagnostic, lang: str) -> str:
-    """`已豁免：理由（批准：谁 日期，到期 日期；cjzn.toml:12:1）`; "" when not waived."""
+    """`理由：…（批准：谁 日期，到期 日期；cjzn.toml:12:1）`; "" when not waived."""
     record = diagnostic.waived
     if record is None:
         return ""

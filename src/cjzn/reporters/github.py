@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from cjzn.check import Report
 from cjzn.diagnostics import Diagnostic, sort_key
-from cjzn.reporters.common import posix_file, waiver_note
+from cjzn.i18n import paren
+from cjzn.reporters.common import WAIVED, posix_file, waiver_note
 from cjzn.reporters.text import summary_line
 
 __all__ = ["command", "escape_data", "escape_property", "render"]
@@ -26,7 +27,8 @@ def command(diagnostic: Diagnostic, lang: str = "zh") -> str:
     kind = "error" if diagnostic.is_error else "warning"
     message = diagnostic.message
     if diagnostic.waived is not None:
-        kind, message = "notice", f"{message}\n{waiver_note(diagnostic, lang)}"
+        waived = paren(WAIVED.get(lang), lang)
+        kind, message = "notice", f"{message}{waived}\n{waiver_note(diagnostic, lang)}"
     properties = ",".join(
         f"{key}={escape_property(value)}"
         for key, value in (

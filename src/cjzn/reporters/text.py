@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from cjzn.check import Report
 from cjzn.diagnostics import Diagnostic
-from cjzn.i18n import Msg
+from cjzn.i18n import Msg, join
 from cjzn.reporters.common import WAIVED, by_file, waiver_note
 from cjzn.stages import where_it_stands
 
@@ -38,6 +38,8 @@ _WAIVED_HIDDEN = Msg(
     "另有 {count} 个问题已豁免（不算失败；加 --show-waived 列出）。",
     "{count} more problem(s) waived (not failures; --show-waived lists them).",
 )
+_SPACE = Msg("", " ")
+_IN_CONFIG = Msg("其中 {count} 个问题在 {files} 中。", "{count} of them in {files}.")
 _EXCLUDED = Msg(
     "按 cjzn.toml 的 exclude 设置跳过了 {count} 个文件。",
     "{count} file(s) skipped by the exclude setting of cjzn.toml.",
@@ -47,7 +49,7 @@ _EXCLUDED = Msg(
 def summary_line(report: Report) -> str:
     """`检查了 3 个文件：1 个有问题，共 15 个错误、1 个警告`, then what was waived or skipped."""
     lang = report.options.lang
-    return " ".join([_counts(report, lang), *_notes(report, lang)])
+    return _SPACE.get(lang).join([_counts(report, lang), *_notes(report, lang)])
 
 
 def _counts(report: Report, lang: str) -> str:
@@ -56,7 +58,7 @@ def _counts(report: Report, lang: str) -> str:
         return _NONE_FOUND.get(lang)
     if not report.errors and not report.warnings:
         return _CLEAN.format(lang, files=files)
-    failing = len({d.file for d in report.problems})
+    failing = sum(1 for r in report.results if r.diagnostics)
     return _SUMMARY.format(
         lang, files=files, failing=failing, errors=report.errors, warnings=report.warnings
     )
@@ -64,6 +66,9 @@ def _counts(report: Report, lang: str) -> str:
 
 def _notes(report: Report, lang: str) -> list[str]:
     notes = []
+    if report.config_problems:
+        files = join(sorted({d.file for d in report.config_problems}), lang)
+        notes.append(_IN_CONFIG.format(lang, count=len(report.config_problems), files=files))
     waived = len(report.waived)
     if waived:
         note = _WAIVED_COUNT if report.options.show_waived else _WAIVED_HIDDEN
