@@ -45,6 +45,7 @@ def validate_file(
     result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
     if document is None:
         return result
+    result.readable = True
     result.unit = unit_key(document)
     catalog, round_problem = catalog_for(document, catalogs, options.lang)
     if round_problem is not None:

@@ -67,7 +67,8 @@ class Policy:
 
     def __post_init__(self) -> None:
         forget_configs()
-        if self.options.config is not None and not self.options.config.is_file():
+        given = self.options.config if not self.options.no_config else None
+        if given is not None and not given.is_file():
             raise UsageError(
                 f"--config 文件不存在 / --config file does not exist: {self.options.config}"
             )
@@ -122,7 +123,7 @@ class Policy:
 
     def apply(self, result: FileResult) -> None:
         """Drop what is not reported, lower `warn` codes, set waived problems aside."""
-        if result.path is None or result.document is None:
+        if result.path is None or not result.readable:
             return  # a filing nobody could read keeps every problem
         settings = self.for_file(result.path)
         config = settings.config

@@ -30,6 +30,7 @@ class FileResult:
     timeline: Timeline | None = None  # evaluated once by the pipeline; None when unreadable
     unit: UnitKey | None = None  # what the repo-wide rules need, kept when the rest is dropped
     waived: list[Diagnostic] = field(default_factory=list)  # problems a cjzn.toml waiver accepts
+    readable: bool = False  # it parsed into a document (kept when `slim` drops the document)
 
     def slim(self) -> FileResult:
         """Drop the parsed document, model and timeline: a 10,000-file run keeps diagnostics."""

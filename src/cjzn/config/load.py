@@ -27,6 +27,7 @@ from cjzn.config.schema import Reader, Vocabulary
 from cjzn.config.settings import CodeSettings, ConfigError, ConfigFile, Setting, display_path
 from cjzn.config.toml import read_toml
 from cjzn.config.waivers import Waiver
+from cjzn.diagnostics import sort_key
 from cjzn.gitutil import work_tree_of
 from cjzn.i18n import Msg, quote
 
@@ -76,7 +77,7 @@ def load_config(path: Path, vocabulary: Vocabulary, lang: str = "zh") -> ConfigF
             why=Msg("只能写一个", "give one of them").get(lang),
         )  # fmt: skip
     if reader.problems:
-        raise ConfigError(file, reader.problems, lang)
+        raise ConfigError(file, sorted(reader.problems, key=sort_key), lang)
     return config
 
 
