@@ -1,9 +1,10 @@
 """The CI formats of `cjzn validate`: github, junit and sarif.
 
-Golden files pin each format's exact output for the examples (regenerate with
-`UPDATE_GOLDEN=1 pytest tests/test_ci_reporters.py` after an intended change,
-and read the diff); the other tests parse each format back and check it
-against the contract's JSON, so a golden file cannot bless a wrong output.
+Golden files pin each format's exact output for the examples (a difference fails with its
+diff; after reading it, accept an intended change with
+`python -m pytest tests/reporters/test_ci_formats.py --accept-golden`); the other tests
+parse each format back and check it against the contract's JSON and the registry, so a
+golden file cannot bless a wrong output.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import jsonschema
 import pytest
 import typer.core
 import typer.main
-from conftest import COMPLETE, DRAFT, ROOT
+from conftest import COMPLETE, DRAFT, ROOT, Golden
 from typer.testing import CliRunner
 
 from cjzn import __version__
@@ -94,15 +95,10 @@ def _normalised(output: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", sorted(CI_FORMATS))
-def test_golden_output_for_the_examples(fmt: str) -> None:
+def test_golden_output_for_the_examples(fmt: str, golden: Golden) -> None:
     code, output = run("--format", fmt, "examples")
     assert code == 1  # the draft has errors: the same exit code as text and json
-    golden = GOLDEN / f"examples.{CI_FORMATS[fmt]}"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(_normalised(output), encoding="utf-8", newline="\n")
-    assert golden.is_file(), f"missing {golden}: run with UPDATE_GOLDEN=1"
-    assert _normalised(output) == golden.read_text(encoding="utf-8")
+    golden.check(GOLDEN / f"examples.{CI_FORMATS[fmt]}", _normalised(output))
 
 
 def test_format_help_lists_every_format() -> None:
