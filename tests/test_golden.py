@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import GOLDEN_DIFF_LINES, Golden
 
+
 def test_a_difference_fails_with_a_readable_diff_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "form.md"
     path.write_text("一\n二\n三\n", encoding="utf-8")

@@ -346,6 +346,25 @@ def test_sarif_rules_and_results_match_the_registry_and_the_json() -> None:
         assert names == ([problem["path"]] if problem["path"] else [])
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_sarif_rule_carries_its_codes_help(lang: str) -> None:
+    """Code scanning shows `help` beside each alert: every rule has the code's static advice.
+
+    (A golden-file rewrite once accepted SARIF rules without help for G003, G004 and G005.)
+    """
+    _code, output = run("--format", "sarif", "--lang", lang, "examples")
+    rules = json.loads(output)["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == list(ALL_CODES)
+    for rule in rules:
+        info = ALL_CODES[rule["id"]]
+        advice = info.help_text.get(lang)
+        assert advice.strip() and "{" not in advice, (rule["id"], advice)
+        for key in ("help", "fullDescription"):
+            text = rule[key]["text"]
+            assert text.startswith(info.summary.get(lang)), (rule["id"], key)
+            assert text.endswith(advice), (rule["id"], key, text)
+
+
 def test_sarif_uris() -> None:
     assert artifact_uri("filings/徐汇区/a b#1.yaml") == (
         "filings/%E5%BE%90%E6%B1%87%E5%8C%BA/a%20b%231.yaml"
