@@ -108,8 +108,9 @@ class Example:
     `text` is YAML written after the header `cjzn: 1` / `round: "2013-2014"`,
     unless `whole` (the loader's codes need the whole file, bytes included); a
     callable makes large texts only when the example is run. `files` are written
-    beside it (another filing, an evidence file; a name ending in `/` is a folder,
-    `filing.yaml/` makes the filing itself one); the run is judged as of `as_of`.
+    beside it (another filing, an evidence file, a `cjzn.toml` that configures the
+    run; a name ending in `/` is a folder, `filing.yaml/` makes the filing itself
+    one); the run is judged as of `as_of`.
     """
 
     text: str | bytes | Callable[[], str | bytes]

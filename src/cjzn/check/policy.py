@@ -62,6 +62,7 @@ class Policy:
     walked: list[Path] = field(default_factory=list)  # folders given on the command line
     excluded: list[Path] = field(default_factory=list)  # files `exclude` kept out
     _configs: dict[Path | None, Effective] = field(default_factory=dict)
+    _by_folder: dict[str, Effective] = field(default_factory=dict)
     _catalogs: dict[tuple[Path | None, str | None], Catalogs] = field(default_factory=dict)
     _usage: dict[Path, _Usage] = field(default_factory=dict)
 
@@ -84,11 +85,16 @@ class Policy:
 
     def for_file(self, filing: Path) -> Effective:
         """The effective settings of `filing` (raises `ConfigError` for a broken cjzn.toml)."""
+        folder = str(filing.parent)  # filings share folders: one look-up per folder
+        if folder in self._by_folder and not filing.is_dir():
+            return self._by_folder[folder]
         path = self.config_path(filing)
         key = Path(os.path.abspath(path)) if path is not None else None
         if key not in self._configs:
             config = load_config(key, vocabulary(), self.options.lang) if key else None
             self._configs[key] = effective(config, self.options, self.catalog_option)
+        if not filing.is_dir():
+            self._by_folder[folder] = self._configs[key]
         return self._configs[key]
 
     def catalogs(self, settings: Effective) -> Catalogs:
