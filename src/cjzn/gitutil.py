@@ -35,7 +35,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
-__all__ = ["SAFE_CONFIG", "blob_id", "git_environment", "git_executable", "git_output", "run_git"]
+__all__ = [
+    "SAFE_CONFIG",
+    "blob_id",
+    "git_environment",
+    "git_executable",
+    "git_output",
+    "run_git",
+    "work_tree_of",
+]
 
 #: `-c` settings that take precedence over the repo's own config on every call.
 SAFE_CONFIG: tuple[str, ...] = (
@@ -46,6 +54,14 @@ SAFE_CONFIG: tuple[str, ...] = (
     "protocol.allow=never",
     "credential.helper=",
 )
+
+
+def work_tree_of(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` holding `.git` (no git needed); None if none."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def git_executable() -> str | None:

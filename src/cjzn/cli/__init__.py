@@ -16,7 +16,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from cjzn import __version__
-from cjzn.cli import catalog, init, output, render, report, rules, status, validate
+from cjzn.cli import catalog, config, init, output, render, report, rules, status, validate
 
 __all__ = ["app", "main"]
 
@@ -59,6 +59,7 @@ app.command("catalog")(catalog.catalog_command)
 app.command("render")(render.render)
 app.command("status")(status.status)
 app.command("report")(report.report)
+app.command("config")(config.config_command)
 
 
 _INTERRUPTED = "已中断 / interrupted"
