@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from cjzn.errors import UsageError
-from cjzn.load.read import file_kind
 from cjzn.gitutil import work_tree_of
+from cjzn.load.read import file_kind
 
 __all__ = ["FILING_SUFFIXES", "discover", "find_repo_root", "is_filing_name"]
 
