@@ -22,6 +22,7 @@ __all__ = [
     "CodeInfo",
     "Diagnostic",
     "Example",
+    "Fix",
     "Severity",
     "error",
     "sort_key",
@@ -38,8 +39,26 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Fix:
+    """A machine-readable correction: on `line`, the text `old` starting at `column` becomes `new`.
+
+    Lines and columns are 1-based and count characters, as YAML does. A fix of a value
+    may find its value quoted in the file (`"2013/3/5"`): the quotes are replaced too.
+    Only unambiguous corrections carry a fix; `cjzn fix` applies them.
+    """
+
+    line: int
+    column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Diagnostic:
-    """One located problem: exactly the keys of the contract, plus a hint for humans."""
+    """One located problem: exactly the keys of the contract, plus a hint and a fix for humans.
+
+    `hint` and `fix` are not part of the contract's JSON (`as_json`).
+    """
 
     file: str
     line: int
@@ -49,6 +68,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str = field(default="", compare=False)
+    fix: Fix | None = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, Any]:
         """The contract's JSON shape: exactly these seven keys."""
@@ -123,6 +143,7 @@ class CodeInfo:
         column: int,
         path: str,
         severity: Severity | None = None,
+        fix: Fix | None = None,
         **params: Any,
     ) -> Diagnostic:
         return Diagnostic(
@@ -134,6 +155,7 @@ class CodeInfo:
             severity=severity or self.severity,
             message=self.message.format(lang, **params),
             hint=self.hint.format(lang, **params),
+            fix=fix,
         )
 
 
