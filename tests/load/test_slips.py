@@ -25,7 +25,7 @@ def only(problems: list[Diagnostic]) -> Diagnostic:
 def test_fullwidth_colon_after_a_key() -> None:
     data, problems = slips("leader:\n  name：李国强\n  title: 主任\n")
     slip = only(problems)
-    assert (slip.code, slip.line, slip.column, slip.path) == ("Y017", 4, 7, "")
+    assert (slip.code, slip.line, slip.column, slip.path) == ("Y017", 4, 7, "leader.name")
     assert "全角冒号“：”" in slip.message and "“name: 李国强”" in slip.message
     assert slip.fix == Fix(4, 7, "：", ": ")
     assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}

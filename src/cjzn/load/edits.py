@@ -47,16 +47,25 @@ def _span(text: str, starts: Sequence[int], fix: Fix) -> tuple[int, int] | None:
 class ColumnMap:
     """Maps a column of the edited text back to the column the user wrote."""
 
-    #: line -> edits on it: (original column, original length, new length), in column order
-    lines: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
+    #: line -> edits on it: (original column, original length, new length, common prefix,
+    #: common suffix), in column order
+    lines: dict[int, list[tuple[int, int, int, int, int]]] = field(default_factory=dict)
 
     def original(self, line: int, column: int) -> int:
+        """Inside a replacement, what it shares with the original at either end maps one to
+        one (`B1.1，B1.2` -> `B1.1, B1.2`: both codes keep their columns); the rest maps
+        to the replacement's start."""
         shift = 0
-        for old_column, old_length, new_length in self.lines.get(line, ()):
+        for old_column, old_length, new_length, prefix, suffix in self.lines.get(line, ()):
             start = old_column + shift
             if column < start:
                 break
             if column < start + new_length:
+                offset = column - start
+                if offset < prefix:
+                    return old_column + offset
+                if offset >= new_length - suffix:
+                    return old_column + old_length - (new_length - offset)
                 return old_column
             shift += new_length - old_length
         return column - shift
@@ -70,6 +79,16 @@ class Edited:
     applied: list[Fix]
     skipped: list[Fix]
     columns: ColumnMap
+
+
+def _shared(one: str, other: str) -> int:
+    """How many characters `one` and `other` share at their start."""
+    count = 0
+    for left, right in zip(one, other):
+        if left != right:
+            break
+        count += 1
+    return count
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> Edited:
@@ -92,7 +111,12 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> Edited:
         cursor = end
         line = bisect_right(starts, start)
         column = start - starts[line - 1] + 1
-        columns.lines.setdefault(line, []).append((column, end - start, len(fix.new)))
+        old = text[start:end]
+        prefix = _shared(old, fix.new)
+        suffix = _shared(old[prefix:][::-1], fix.new[prefix:][::-1])
+        columns.lines.setdefault(line, []).append(
+            (column, end - start, len(fix.new), prefix, suffix)
+        )
     pieces.append(text[cursor:])
     applied = [fix for _, _, fix in placed]
     return Edited("".join(pieces), applied, skipped, columns)

@@ -248,16 +248,39 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
     fixes = [slip.fix for slip in slips if slip.fix is not None]
     if not fixes:
         document, problems = _parse(text, file, lang)
-        return document, slips + problems
+        return document, _placed(slips, document) + problems
     edited = apply_fixes(text, fixes)
     document, problems = _parse(edited.text, file, lang)
     if document is None:  # a correction that does not help: judge the text as written
         original, original_problems = _parse(text, file, lang)
         if original is not None:
-            return original, slips + original_problems
-    return _written(document, edited.columns), slips + [
+            return original, _placed(slips, original) + original_problems
+    document = _written(document, edited.columns)
+    return document, _placed(slips, document) + [
         dataclasses.replace(p, column=edited.columns.original(p.line, p.column)) for p in problems
     ]
+
+
+def _placed(slips: list[Diagnostic], document: Document | None) -> list[Diagnostic]:
+    """Each slip with the YAML path of what its line holds (the key or value before it)."""
+    if not slips or document is None:
+        return slips
+    lines = {slip.line for slip in slips}
+    on_line: dict[int, list[tuple[int, PathKey]]] = {}
+    for path, location in document.locations.items():
+        for line, column in (
+            (location.key_line, location.key_column),
+            (location.line, location.column),
+        ):
+            if line in lines:
+                on_line.setdefault(line, []).append((column, path))
+    placed = []
+    for slip in slips:
+        spots = sorted(on_line.get(slip.line, []), key=lambda spot: spot[0])
+        before = [path for column, path in spots if column <= slip.column]
+        found = before[-1] if before else spots[0][1] if spots else None
+        placed.append(slip if found is None else dataclasses.replace(slip, path=dotted(found)))
+    return placed
 
 
 def _written(document: Document | None, columns: ColumnMap) -> Document | None:

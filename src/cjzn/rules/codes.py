@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjzn.diagnostics import Diagnostic, Example, error
-from cjzn.i18n import Msg, join
+from cjzn.i18n import Msg, did_you_mean, join
 from cjzn.rules.base import Rule, RuleContext
-from cjzn.rules.key_work import code_span, suggest
+from cjzn.rules.key_work import code_span, meant_code
 
 __all__ = ["RULES"]
 
@@ -21,7 +21,7 @@ UNKNOWN_BASIC = error(
     Msg("基础性建设工作代码为 {codes}，可用 cjzn catalog 查看", "basic-work codes are {codes}; see cjzn catalog"),
     help=Msg("基础性建设工作按本轮指南三(一)的代码（如 B1.1）逐项填写，可用 cjzn catalog 查看", "key basic_work by the codes of the round's guide 三(一) (such as B1.1); see cjzn catalog"),
     passing=(Example("basic_work:\n  B5.2:\n    status: planned\n"),),
-    failing=(Example("basic_work:\n  B6.1:\n    status: planned\n"), Example("basic_work:\n  b1.1:\n    status: planned\n")),
+    failing=(Example("basic_work:\n  B6.1:\n    status: planned\n"), Example("basic_work:\n  b1.1:\n    status: planned\n"), Example("basic_work:\n  B21:\n    status: planned\n")),
 )  # fmt: skip
 UNKNOWN_COVERS = error(
     "G005", "unknown-covers-code",
@@ -30,7 +30,7 @@ UNKNOWN_COVERS = error(
     Msg("covers 列出 {codes} 中的代码", "covers lists codes from {codes}"),
     help=Msg("covers 只写本轮指南的基础性建设工作代码（B…）或重点创建工作代码（K…）", "covers lists only basic-work (B…) or key-work (K…) codes of the round"),
     passing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, K3]}\n"),),
-    failing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B9.9]}\n"),),
+    failing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B9.9]}\n"), Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [\"B1,2\"]}\n")),
 )  # fmt: skip
 UNKNOWN_STAGE = error(
     "G007", "unknown-stage-goal",
@@ -45,14 +45,20 @@ UNKNOWN_STAGE = error(
 
 def check_basic_keys(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = ctx.catalog.basic_codes()
-    for code in ctx.filing.basic_work or {}:
+    written = ctx.filing.basic_work or {}
+    for code in written:
         if code not in known:
+            meant = meant_code(code, known)
+            fix = None  # a second B2.1 key would be a duplicate: a person merges the two
+            if meant is not None and meant not in written:
+                fix = ctx.document.fix_at(("basic_work", code), code, meant, key=True)
             yield ctx.report(
                 UNKNOWN_BASIC,
                 ("basic_work", code),
                 at_key=True,
+                fix=fix,
                 value=code,
-                suggestion=suggest(code, known, ctx.lang),
+                suggestion=did_you_mean(meant, ctx.lang),
                 codes=code_span(known),
             )
 
@@ -76,11 +82,14 @@ def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
         for position, code in enumerate(covers or []):
             if code is not None and code.strip() in known:
                 continue
+            path = ("plan", section, index, "covers", position)
+            meant = meant_code(code or "", known)
             yield ctx.report(
                 UNKNOWN_COVERS,
-                ("plan", section, index, "covers", position),
+                path,
+                fix=ctx.document.fix_at(path, code, meant) if code and meant else None,
                 value=ctx.quote(code),
-                suggestion=suggest(code or "", known, ctx.lang),
+                suggestion=did_you_mean(meant, ctx.lang),
                 codes=either,
             )
 
