@@ -84,7 +84,7 @@ class Edited:
 def _shared(one: str, other: str) -> int:
     """How many characters `one` and `other` share at their start."""
     count = 0
-    for left, right in zip(one, other):
+    for left, right in zip(one, other, strict=False):
         if left != right:
             break
         count += 1
