@@ -8,9 +8,13 @@ from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
+
+from cjzn.cli.frame import bi, fail_usage
+from cjzn.cli.wording import current_lang, path_kind
+from cjzn.i18n import Msg, did_you_mean, join
 
 __all__ = [
     "AsOfOption",
@@ -36,52 +40,77 @@ class Lang(str, Enum):
 LangOption = Annotated[
     Lang,
     typer.Option(
-        "--lang", envvar="CJZN_LANG", help="消息语言 / message language: zh (默认) or en."
+        "--lang",
+        envvar="CJZN_LANG",
+        metavar="zh|en",
+        help=bi("消息语言：zh 中文，en 英文。", "Message language: zh Chinese, en English."),
     ),
 ]
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+        metavar=bi("路径", "PATH"),
+        help=bi(
+            "备案文件或目录（目录中递归查找 *.yaml、*.yml）。",
+            "Filings or folders (searched recursively for *.yaml, *.yml).",
+        ),
     ),
 ]
 CatalogOption = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
-        metavar="FILE",
-        help="用这个目录文件代替内置的轮次指南 / use this round catalog instead of the bundled one.",
-        dir_okay=False,
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi(
+            "用这个目录文件代替内置的轮次指南。",
+            "Use this round catalog instead of the bundled one.",
+        ),
     ),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        metavar="DATE",
-        help="按这一天检查阶段期限（默认今天，上海时间）/ check deadlines as of DATE "
-        "(default: today in Shanghai), e.g. 2013-04-15.",
+        metavar=bi("日期", "DATE"),
+        help=bi(
+            "按这一天检查阶段期限，例如 2013-04-15（默认今天，上海时间）。",
+            "Check deadlines as of this day, e.g. 2013-04-15 (default: today in Shanghai).",
+        ),
     ),
 ]
 StageOption = Annotated[
     str | None,
     typer.Option(
         "--stage",
-        metavar="S1..S4",
-        help="把这一阶段及之前各阶段的要求视为已到期 / treat this stage and the earlier ones as due.",
+        metavar="S1…S4",
+        help=bi(
+            "把这一阶段及之前各阶段的要求视为已到期。",
+            "Treat this stage and the earlier ones as due.",
+        ),
     ),
 ]
 RoundOption = Annotated[
     str | None,
     typer.Option(
-        "--round", help="创建轮次，默认最新的内置轮次 / round (default: the newest bundled one)."
+        "--round",
+        metavar=bi("轮次", "ROUND"),
+        help=bi(
+            "创建轮次，例如 2013-2014（默认最新的内置轮次）。",
+            "The round, e.g. 2013-2014 (default: the newest bundled one).",
+        ),
     ),
 ]
 
 
-def fail_usage(message: str) -> NoReturn:
-    typer.echo(f"cjzn: {message}", err=True)
-    raise typer.Exit(2)
+_NOT_A_DATE = Msg(
+    "{option} 应为日期，例如 2013-04-15，这里是“{value}”{hint}",
+    "{option} must be a date such as 2013-04-15, not “{value}”{hint}",
+)
+_NOT_A_STAGE = Msg(
+    "--stage 应为 {choices} 之一，这里是“{value}”",
+    "--stage must be one of {choices}, not “{value}”",
+)
 
 
 @contextlib.contextmanager
@@ -94,7 +123,11 @@ def usage_errors() -> Iterator[None]:
     try:
         yield
     except CatalogError as exc:
-        fail_usage(f"目录文件有误 / broken catalog: {exc}")
+        fail_usage(
+            Msg("目录文件有误：{error}", "broken catalog: {error}").format(
+                current_lang(), error=exc
+            )
+        )
     except CjznError as exc:
         typer.echo(f"cjzn: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
@@ -105,10 +138,12 @@ def parse_date_option(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     from cjzn.model import iso_date  # the same reading of a date as in a filing
+    from cjzn.model.formats import suggest_date
 
     parsed = iso_date(value)
     if parsed is None:
-        fail_usage(f"{option} 应为日期，例如 2013-04-15 / {option} must be a date like 2013-04-15")
+        hint = did_you_mean(suggest_date(value), current_lang())
+        fail_usage(_NOT_A_DATE.format(current_lang(), option=option, value=value, hint=hint))
     return parsed
 
 
@@ -125,8 +160,8 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
         ).stage_codes()
     code = value.strip().upper()
     if code not in known:
-        choices = ", ".join(known)
-        fail_usage(f"--stage 应为 {choices} 之一 / --stage must be one of {choices}: {value}")
+        lang = current_lang()
+        fail_usage(_NOT_A_STAGE.format(lang, choices=join(known, lang), value=value))
     return code
 
 
