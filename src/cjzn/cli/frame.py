@@ -12,8 +12,9 @@ Every command of cjzn is a `CjznCommand` in the `CjznGroup`, which (one place)
   Typer error itself, with the usage line and where to find help (exit 2), and
   an interrupted prompt as "已取消" (exit 1).
 
-Help texts and metavars are `bi(zh, en)`: a `str` (what click expects) that
-carries its English too, so a command's options are written once, in both.
+Help texts and metavars are `bi(zh, en)`: the Chinese (what click and Typer are
+given) with its English registered beside it, so a command's options are written
+once, in both.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from typer.core import TyperCommand, TyperGroup
 
 from cjzn.cli.wording import (
     LANG,
-    Bi,
     bi,
     choices_of,
     current_lang,
@@ -41,7 +41,6 @@ from cjzn.i18n import Msg
 from cjzn.text import display_width, wrap_lines
 
 __all__ = [
-    "Bi",
     "CjznCommand",
     "CjznGroup",
     "bi",
@@ -118,12 +117,22 @@ def _param_notes(param: Any, lang: str) -> str:
     return _WORDS["join"].get(lang).join(note for note in notes if note)
 
 
+def _wrap(text: str, room: int) -> list[str]:
+    """`text` in lines of at most `room` columns (closing punctuation stays on its line, so
+    a line may be wrapped a little earlier than the room allows)."""
+    for narrower in range(room, max(room - 8, 10), -1):
+        lines = wrap_lines(text, narrower) or [""]
+        if all(display_width(line) <= room for line in lines):
+            return lines
+    return lines
+
+
 def _rows(rows: list[tuple[str, str]], width: int) -> list[str]:
     """Two columns: names, and their text wrapped by display width (never cut)."""
     left = min(max((display_width(name) for name, _ in rows), default=0) + 4, 26)
     lines: list[str] = []
     for name, text in rows:
-        wrapped = wrap_lines(text, max(width - left, 20)) or [""]
+        wrapped = _wrap(text, max(width - left, 20))
         if display_width(name) + 4 > left:
             lines.append(f"  {name}")
             lines += [" " * left + line for line in wrapped]
@@ -157,7 +166,7 @@ def help_page(ctx: Any, lang: str) -> str:
     width = _width()
     command = ctx.command
     out = [usage_line(ctx, lang), ""]
-    out += ["  " + line for line in wrap_lines(shown(command.help, lang), width - 2)]
+    out += ["  " + line for line in _wrap(shown(command.help, lang), width - 2)]
     arguments = [p for p in command.get_params(ctx) if isinstance(p, typer.core.TyperArgument)]
     options = [
         p for p in command.get_params(ctx) if p not in arguments and not getattr(p, "hidden", False)

@@ -21,11 +21,11 @@ from cjzn.i18n import Msg, did_you_mean, join
 
 __all__ = [
     "LANG",
-    "Bi",
     "bi",
     "choice",
     "choices_of",
     "current_lang",
+    "english_of",
     "explain",
     "path_kind",
     "shown",
@@ -75,30 +75,32 @@ _MESSAGES = {
 LANG: contextvars.ContextVar[str] = contextvars.ContextVar("cjzn_lang", default="zh")
 
 
-class Bi(str):
-    """A text in Chinese (the `str` itself, what click sees) that also carries its English."""
+#: English of every bilingual help text and metavar, by its Chinese (whitespace squeezed:
+#: Typer re-flows help texts, so the text it hands back is not the object it was given).
+_ENGLISH: dict[str, str] = {}
 
-    en: str
 
-    def __new__(cls, zh: str, en: str) -> Bi:
-        text = super().__new__(cls, zh)
-        text.en = en
-        return text
-
-    def get(self, lang: str) -> str:
-        return Msg(str(self), self.en).get(lang)
+def _key(text: str) -> str:
+    return " ".join(text.split())
 
 
 def bi(zh: str, en: str) -> str:
-    """Help text or metavar in both languages (typed `str` for click and Typer)."""
-    return Bi(zh, en)
+    """Help text or metavar in both languages: the Chinese, whose English `shown` finds."""
+    _ENGLISH[_key(zh)] = en
+    return zh
+
+
+def english_of(text: str | None) -> str | None:
+    """The English that `bi` registered for `text`, if any."""
+    return _ENGLISH.get(_key(text)) if text else None
 
 
 def shown(text: str | None, lang: str) -> str:
-    """`text` in `lang` when it is bilingual, as written otherwise."""
-    if text is None:
+    """`text` in `lang` when it is bilingual (`bi`), as written otherwise."""
+    if not text:
         return ""
-    return text.get(lang) if isinstance(text, Bi) else str(text)
+    english = english_of(text) if lang == "en" else None
+    return english if english is not None else str(text)
 
 
 def current_lang() -> str:
@@ -222,7 +224,7 @@ def _message(exc: Exception, lang: str) -> str:
     handler = _BY_KIND.get(type(exc).__name__)
     if handler is not None:
         return handler(exc, message, lang)
-    extra = re.match(r"Got unexpected extra arguments? \((.*)\)$", message)
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", message)
     if extra:
         return _MESSAGES["extra"].format(lang, args=extra[1])
     return message
