@@ -24,20 +24,17 @@ _CLEAN = Msg("改正后没有其他问题。", "No other problems after the fixe
 
 
 def _shown(text: str) -> str:
-    return text if text.strip() == text and text else repr(text)
+    """The text as written; in quotes when spaces at its ends matter (`“： ”`, `“　　- ”`)."""
+    return text if text.strip() == text and text else f"“{text}”"
 
 
 def changes_text(run: FixRun) -> str:
-    """One block per changed file: `  28:13  闵行县 → 闵行区  (V007)`."""
-    lines: list[str] = []
-    for fixed in run.files:
-        if not fixed.changes:
-            continue
-        lines.append(fixed.file)
-        lines += [
-            f"  {fixed.file}:{c.line}:{c.column}  {_shown(c.old)} → {_shown(c.new)}  ({c.code})"
-            for c in fixed.changes
-        ]
+    """One line per change: `f.yaml:37:13  闵行县 → 闵行区  (V007)`."""
+    lines = [
+        f"{fixed.file}:{c.line}:{c.column}  {_shown(c.old)} → {_shown(c.new)}  ({c.code})"
+        for fixed in run.files
+        for c in fixed.changes
+    ]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

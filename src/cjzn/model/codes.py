@@ -79,7 +79,7 @@ FLAG = error(
     "F009", "invalid-flag",
     Msg("应写 true 或 false", "must be true or false"),
     Msg("{label}：{value} {problem}", "{label}: {value} {problem}"),
-    Msg("是、有写成 true，否、无写成 false（只认这两个词）", "write yes as true and no as false (only these two words)"),
+    Msg("是、有、yes 写成 true，否、无、no 写成 false：只认 true 和 false 这两个词", "write yes (是, 有) as true and no (否, 无) as false: only these two words are read"),
     passing=(Example("evaluation:\n  apply_early: false\n"),),
     failing=(Example("evaluation:\n  apply_early: yes\n"), Example("submission:\n  sealed: 是\n")),
 )  # fmt: skip
