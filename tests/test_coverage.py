@@ -22,6 +22,8 @@ from conftest import ROOT
 from cjzn.check import parallel
 
 pytestmark = pytest.mark.slow  # starts coverage runs with worker processes
+# in the test extra (CI's fresh venv has it); a venv made before it was added: pip install '.[test]'
+pytest.importorskip("coverage", reason="coverage is in the test extra: pip install '.[test]'")
 
 SCRIPT = """\
 from pathlib import Path
