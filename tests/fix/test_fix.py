@@ -142,6 +142,7 @@ def test_bom_crlf_comments_and_free_text_are_kept(tmp_path: Path) -> None:
         ("plan:\n  responsibilities:\n    - covers: [B1.1，B1.2]\n", "plan:\n  responsibilities:\n    - covers: [B1.1, B1.2]\n"),
         ("plan:\n  responsibilities:\n    - covers: [\"B1,2\", B3。1]\n", "plan:\n  responsibilities:\n    - covers: [B1.2, B3.1]\n"),
         ("unit:\n  district: 崇明区\n", "unit:\n  district: 崇明县\n"),
+        ("contact:\n  postcode: ２０００３０\n", "contact:\n  postcode: 200030\n"),  # V010 (#15)
         ("leader:\n  name：李国强\n  title:主任\n\u3000phone: 021-64311234\n", "leader:\n  name: 李国强\n  title: 主任\n  phone: 021-64311234\n"),
         ('leader:\n  title: “主任: 社区教育”\n  name: "李国强”\n', 'leader:\n  title: "主任: 社区教育"\n  name: "李国强"\n'),
     ],
