@@ -204,3 +204,21 @@ def test_an_unreadable_file_is_reported_and_kept(tmp_path: Path) -> None:
 def test_english(draft: Path) -> None:
     result = runner.invoke(app, ["fix", "--lang", "en", "--diff", str(draft)])
     assert "Would fix" in result.stderr and "Left for a person" in result.stderr
+
+
+def test_cjzn_toml_is_respected(tmp_path: Path) -> None:
+    """What cjzn.toml ignores is not fixed; what it excludes is not touched."""
+    (tmp_path / ".git").mkdir()  # the repo root: the config is looked for up to here
+    (tmp_path / "cjzn.toml").write_text('ignore = ["F009"]\nexclude = ["草稿"]\n', encoding="utf-8")
+    text = HEADER + "unit:\n  district: 崇明区\nsubmission:\n  sealed: yes\n"
+    kept = tmp_path / "filings" / "f.yaml"
+    excluded = tmp_path / "草稿" / "g.yaml"
+    for path in (kept, excluded):
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["fix", "--as-of", "2013-01-15", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert kept.read_text(encoding="utf-8") == text.replace("崇明区", "崇明县")  # yes is left
+    assert excluded.read_text(encoding="utf-8") == text
+    result = runner.invoke(app, ["fix", "--no-config", "--diff", str(kept)])
+    assert "+  sealed: true" in result.stdout

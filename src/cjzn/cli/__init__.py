@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from cjzn import __version__
-from cjzn.cli import catalog, fix, init, render, report, rules, status, validate
+from cjzn.cli import catalog, config, fix, init, render, report, rules, status, validate
 from cjzn.cli.frame import CjznCommand, CjznGroup, bi
 
 __all__ = ["app", "main"]
@@ -67,6 +67,7 @@ for _name, _function, _help in (
     ("catalog", catalog.catalog_command, catalog.CATALOG_HELP),
     ("schema", catalog.schema_command, catalog.SCHEMA_HELP),
     ("rules", rules.rules, rules.HELP),
+    ("config", config.config_command, config.HELP),
 ):
     app.command(_name, cls=CjznCommand, help=_help)(_function)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -19,11 +20,16 @@ from cjzn.i18n import Msg, did_you_mean, join
 __all__ = [
     "AsOfOption",
     "CatalogOption",
+    "ConfigFileOption",
+    "IgnoreOption",
     "Lang",
     "LangOption",
+    "NoConfigOption",
     "PathsArgument",
     "RoundOption",
+    "SelectOption",
     "StageOption",
+    "config_options",
     "fail_usage",
     "parse_date_option",
     "parse_stage_option",
@@ -90,6 +96,44 @@ StageOption = Annotated[
         ),
     ),
 ]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar=bi("代码", "CODES"),
+        help=bi(
+            "只报告这些代码或前缀的问题，逗号分隔，例如 Y,F,V,G（代替 cjzn.toml 的 select）。",
+            "Only these codes or prefixes, comma-separated (replaces cjzn.toml's select).",
+        ),
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar=bi("代码", "CODES"),
+        help=bi(
+            "不报告这些代码或前缀的问题，例如 T102（代替 cjzn.toml 的 ignore）。",
+            "Not these codes or prefixes, e.g. T102 (replaces cjzn.toml's ignore).",
+        ),
+    ),
+]
+ConfigFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi(
+            "用这个配置文件，不再向上查找 cjzn.toml。",
+            "Use this file instead of the nearest cjzn.toml.",
+        ),
+    ),
+]
+NoConfigOption = Annotated[
+    bool,
+    typer.Option("--no-config", help=bi("不读任何 cjzn.toml。", "Read no cjzn.toml at all.")),
+]
 RoundOption = Annotated[
     str | None,
     typer.Option(
@@ -106,6 +150,10 @@ RoundOption = Annotated[
 _NOT_A_DATE = Msg(
     "{option} 应为日期，例如 2013-04-15，这里是“{value}”{hint}",
     "{option} must be a date such as 2013-04-15, not “{value}”{hint}",
+)
+_NOT_A_CODE = Msg(
+    "{option} 中的 {code} 不是问题代码或代码前缀{tail}（cjzn rules 列出全部代码）",
+    "{option}: {code} is not a code or code prefix{tail} (see cjzn rules)",
 )
 _NOT_A_STAGE = Msg(
     "--stage 应为 {choices} 之一，这里是“{value}”",
@@ -163,6 +211,55 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
         lang = current_lang()
         fail_usage(_NOT_A_STAGE.format(lang, choices=join(known, lang), value=value))
     return code
+
+
+def _codes(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """`--select Y,F --select T102` as ("Y", "F", "T102"), each a known code or prefix."""
+    if values is None:
+        return None
+    # imported when the command runs: the other commands start without it
+    import difflib
+
+    from cjzn.rules import ALL_CODES  # imported only when --select/--ignore is given
+
+    codes = tuple(
+        part.strip().upper()
+        for value in values
+        for part in value.replace("，", ",").replace("、", ",").split(",")
+        if part.strip()
+    )
+    for code in codes:
+        if not re.fullmatch(r"[A-Z][0-9]*", code) or not any(k.startswith(code) for k in ALL_CODES):
+            guess = difflib.get_close_matches(code, list(ALL_CODES), n=1)
+            lang = current_lang()
+            tail = did_you_mean(guess[0] if guess else None, lang)
+            fail_usage(_NOT_A_CODE.format(lang, option=option, code=code, tail=tail))
+    return codes
+
+
+def config_options(
+    select: list[str] | None,
+    ignore: list[str] | None,
+    config: Path | None,
+    no_config: bool,
+) -> dict[str, Any]:
+    """The `Options` fields of `--select`, `--ignore`, `--config` and `--no-config`."""
+    if config is not None and no_config:
+        fail_usage(
+            Msg("--config 与 --no-config 只能给一个", "give --config or --no-config, not both")
+        )
+    if config is not None and not config.is_file():
+        fail_usage(
+            Msg("--config 文件不存在：{path}", "--config file does not exist: {path}").format(
+                current_lang(), path=config
+            )
+        )
+    return {
+        "select": _codes(select, "--select"),
+        "ignore": _codes(ignore, "--ignore"),
+        "config": config,
+        "no_config": no_config,
+    }
 
 
 def stdout_is_terminal() -> bool:

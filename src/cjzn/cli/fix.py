@@ -9,9 +9,12 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    config_options,
     parse_date_option,
     usage_errors,
 )
@@ -51,6 +54,8 @@ def fix(
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
     as_of: AsOfOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """Correct filings in place (or show the diff): the command behind `cjzn fix`."""
     # imported when the command runs: the other commands start without it
@@ -58,7 +63,11 @@ def fix(
     from cjzn.options import Options
     from cjzn.reporters import REPORTERS
 
-    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        **config_options(None, None, config, no_config),
+    )
     with usage_errors():
         run = fix_paths(paths, options, catalog)
     if diff:

@@ -150,7 +150,7 @@ def explain(exc: Exception, ctx: Any, lang: str) -> str:
 
 
 def _no_such_option(exc: Any, message: str, lang: str) -> str:
-    close = difflib.get_close_matches(exc.option_name, list(exc.possibilities or []), n=1)
+    close = difflib.get_close_matches(exc.option_name, list(exc.possibilities or []), 1, 0.75)
     suggestion = did_you_mean(close[0] if close else None, lang)
     return _MESSAGES["no_option"].format(lang, option=exc.option_name, suggestion=suggestion)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjzn.check import FileResult, Report, discover, validate_file
+from cjzn.check.policy import Policy
 from cjzn.diagnostics import Diagnostic, Fix
 from cjzn.fileio import write_atomic
 from cjzn.guide import Catalogs
@@ -95,22 +96,40 @@ class FixRun:
         return sum(len(f.changes) for f in self.files)
 
 
-def _round(
-    text: str, path: Path, file: str, options: Options, catalogs: Catalogs
-) -> tuple[FileResult, list[Fix]]:
-    loaded = load_text(text, file, options.lang)
-    result = validate_file(path, options, catalogs, loaded=loaded)
+@dataclass(frozen=True)
+class _Setting:
+    """How one filing is checked: the run's options and catalogs, and its cjzn.toml."""
+
+    options: Options
+    catalogs: Catalogs
+    policy: Policy | None = None
+
+
+def _round(text: str, path: Path, file: str, setting: _Setting) -> tuple[FileResult, list[Fix]]:
+    """Validate `text`; what cjzn.toml ignores or waives is neither reported nor fixed."""
+    loaded = load_text(text, file, setting.options.lang)
+    result = validate_file(path, setting.options, setting.catalogs, loaded=loaded)
+    if setting.policy is not None:
+        setting.policy.apply(result)
     return result, [d.fix for d in result.diagnostics if d.fix is not None]
 
 
 def fix_text(
-    text: str, path: Path, file: str, options: Options, catalogs: Catalogs | None = None
+    text: str,
+    path: Path,
+    file: str,
+    options: Options,
+    catalogs: Catalogs | None = None,
+    policy: Policy | None = None,
 ) -> FixedFile:
-    """`text` (the filing at `path`) with every unambiguous correction made."""
-    catalogs = catalogs or Catalogs()
+    """`text` (the filing at `path`) with every unambiguous correction made.
+
+    `policy`: the run's cjzn.toml settings (problems it ignores or waives are not fixed).
+    """
+    setting = _Setting(options, catalogs or Catalogs(), policy)
     fixed = FixedFile(path, file, text, text, bom=False)
     for _ in range(MAX_ROUNDS):
-        result, fixes = _round(fixed.after, path, file, options, catalogs)
+        result, fixes = _round(fixed.after, path, file, setting)
         fixed.result = result
         codes = {id(d.fix): d.code for d in result.diagnostics if d.fix is not None}
         edited = apply_fixes(fixed.after, fixes)
@@ -121,12 +140,14 @@ def fix_text(
         ]
         fixed.after = edited.text
     else:
-        fixed.result = _round(fixed.after, path, file, options, catalogs)[0]
+        fixed.result = _round(fixed.after, path, file, setting)[0]
     fixed.changes.sort(key=lambda change: (change.line, change.column))
     return fixed
 
 
-def _fix_file(path: Path, options: Options, catalogs: Catalogs) -> FixedFile:
+def _fix_file(path: Path, options: Options, policy: Policy) -> FixedFile:
+    settings = policy.for_file(path)
+    options, catalogs = settings.options(options), policy.catalogs(settings)
     file = str(path)
     data, problem = read_bytes(path, file, options.lang)
     text = None
@@ -137,13 +158,19 @@ def _fix_file(path: Path, options: Options, catalogs: Catalogs) -> FixedFile:
         unreadable = FixedFile(path, file, "", "", bom=False)
         unreadable.result = FileResult(file=file, path=path, diagnostics=[problem])
         return unreadable
-    fixed = fix_text(text, path, file, options, catalogs)
+    fixed = fix_text(text, path, file, options, catalogs, policy)
     fixed.bom = data.startswith(_BOM)
     return fixed
 
 
 def fix_paths(paths: list[Path], options: Options, catalog_path: Path | None = None) -> FixRun:
-    """Every filing under `paths`, corrected in memory (`FixedFile.write` saves one)."""
-    catalogs = Catalogs.from_option(catalog_path)
-    files = [_fix_file(path, options, catalogs) for path in discover(paths)]
+    """Every filing under `paths`, corrected in memory (`FixedFile.write` saves one).
+
+    Each filing with the settings of the nearest cjzn.toml above it, as `validate` does:
+    its `exclude`d files are left alone, its ignored and waived problems not fixed.
+    """
+    policy = Policy(options, catalog_path, walked=[path for path in paths if path.is_dir()])
+    files = [
+        _fix_file(path, options, policy) for path in discover(paths, exclude=policy.is_excluded)
+    ]
     return FixRun(files, options)
