@@ -179,7 +179,9 @@ def test_status_names_key_works_by_code_or_own_title(tmp_path: Path) -> None:
     path = write(tmp_path, data, "竖新镇.yaml")
     text = CliRunner().invoke(app, ["status", "--as-of", "2013-04-15", str(path)]).stdout
     assert "缺少 本轮的重点创建工作 · 社区微治理学习坊 · 工作措施" in text
-    out = CliRunner().invoke(app, ["status", "--format", "json", "--as-of", "2013-04-15", str(path)])
+    out = CliRunner().invoke(
+        app, ["status", "--format", "json", "--as-of", "2013-04-15", str(path)]
+    )
     messages = [
         gap["message"]
         for filing in json.loads(out.stdout)["filings"]
