@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import COMPLETE, DRAFT, EARLY, ROOT
+from conftest import COMPLETE, DRAFT, EARLY, EXTENDED, ROOT
 from typer.testing import CliRunner
 
 from cjzn.cli import app
@@ -198,7 +198,7 @@ def test_loader_reads_like_an_editor() -> None:
     }
 
 
-@pytest.mark.parametrize("path", [COMPLETE, EARLY], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [COMPLETE, EARLY, EXTENDED], ids=lambda p: p.stem)
 def test_examples_validate(validator: jsonschema.Draft202012Validator, path: Path) -> None:
     data = load12(path.read_text(encoding="utf-8"))
     assert errors_of(validator, data) == []

@@ -71,7 +71,7 @@ def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: s
             **where, line=line, column=column, **_unknown_key(loc, catalog, lang)
         )
     line, column = document.locate(loc)
-    where.update(line=line, column=column, label=describe(loc, catalog, lang))
+    where.update(line=line, column=column, label=describe(loc, catalog, lang, document.data))
     if kind in codes.CODES:
         context = dict(error.get("ctx") or {})
         params = _custom_params(kind, context, catalog, lang)

@@ -44,7 +44,7 @@ class RuleContext:
         return self.options.lang
 
     def label(self, path: PathKey) -> str:
-        return describe(path, self.catalog, self.lang)
+        return describe(path, self.catalog, self.lang, self.document.data)
 
     def quote(self, value: Any) -> str:
         return quote(value, self.lang)
