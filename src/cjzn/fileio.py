@@ -33,6 +33,7 @@ from pathlib import Path
 from cjzn.errors import UsageError
 from cjzn.i18n import Msg
 from cjzn.load.read import file_kind, not_regular, read_limited
+from cjzn.text import display_path
 
 __all__ = [
     "MAX_OUTPUT_BYTES",
@@ -304,7 +305,10 @@ def _filled(message: Msg, **params: object) -> Msg:
     """`message` with its placeholders filled in each language (a `Msg` param in its own)."""
 
     def values(lang: str) -> dict[str, object]:
-        return {k: v.get(lang) if isinstance(v, Msg) else v for k, v in params.items()}
+        return {
+            k: v.get(lang) if isinstance(v, Msg) else display_path(v) if isinstance(v, Path) else v
+            for k, v in params.items()
+        }
 
     return Msg(message.format("zh", **values("zh")), message.format("en", **values("en")))
 

@@ -42,6 +42,7 @@ from cjzn.fileio import write_atomic
 from cjzn.i18n import Msg
 from cjzn.init.jsonschema import schema_filename, schema_text
 from cjzn.templating import environment
+from cjzn.text import invisible_in
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -98,7 +99,6 @@ def default_source(version: str = __version__) -> str:
 
 
 _PEP508_NAME = re.compile(r"cjzn(?:\[[^\]]*\])?\s*@\s*", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,10 @@ class CjznSource:
     def parse(cls, spec: str | None = None) -> CjznSource:
         """`spec` (None: `default_source()`); `ValueError` for an empty or multi-line one."""
         text = default_source() if spec is None else spec.strip()
-        if not text or _CONTROL.search(text):
-            raise ValueError("empty, or contains a line break or control character")
+        # not only ASCII controls: YAML also breaks lines at U+2028, U+2029 and NEL, and a
+        # bidi override would hide what the generated CI files really install
+        if not text or any(not c.isprintable() and c != " " for c in text) or invisible_in(text):
+            raise ValueError("empty, or contains a line break, control or invisible character")
         if text.startswith("-"):
             raise ValueError("a requirement, not a pip option")
         repo, rev = _git_repo_and_rev(text)

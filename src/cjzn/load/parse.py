@@ -46,6 +46,7 @@ from cjzn.load.edits import ColumnMap, apply_fixes
 from cjzn.load.problems import explain
 from cjzn.load.read import decode, mark_diagnostic, read_bytes
 from cjzn.load.slips import find_slips, unclosed_quote
+from cjzn.text import display_path
 
 __all__ = ["Loaded", "load_bytes", "load_path", "load_text"]
 
@@ -217,7 +218,7 @@ class _Builder:
 
 def load_path(path: Path, display: str | None = None, lang: str = "zh") -> Loaded:
     """Read and parse one file from disk."""
-    file = display if display is not None else str(path)
+    file = display if display is not None else display_path(path)
     data, problem = read_bytes(path, file, lang)
     if data is None:
         assert problem is not None

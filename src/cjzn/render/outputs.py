@@ -32,6 +32,7 @@ from cjzn.render.formats import (
     render_text,
 )
 from cjzn.render.pdf import check_pdf_support
+from cjzn.text import display_path
 
 __all__ = ["RenderOutcome", "form_options", "plan_outputs", "render_paths"]
 
@@ -147,7 +148,7 @@ class RenderOutcome:
         return 1 if (self.refused or self.drafts or self.unreadable) else 0
 
     def messages(self, lang: str = "zh") -> list[str]:
-        lines = [_WROTE.format(lang, path=path) for path in self.written]
+        lines = [_WROTE.format(lang, path=display_path(path)) for path in self.written]
         lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
@@ -204,7 +205,7 @@ def render_paths(
     for filing, target in jobs:
         settings = policy.for_file(filing)
         catalogs = policy.catalogs(settings)
-        loaded = load_path(filing, str(filing), options.lang)
+        loaded = load_path(filing, display_path(filing), options.lang)
         judged = form_options(options, loaded[0])
         result = validate_file(filing, settings.options(judged), catalogs, loaded)
         policy.apply(result)

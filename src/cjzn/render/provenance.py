@@ -12,6 +12,7 @@ from cjzn.gitutil import blob_id, git_output
 from cjzn.load.read import read_limited
 from cjzn.options import SHANGHAI
 from cjzn.render.view import Provenance
+from cjzn.text import visible
 
 __all__ = ["AUTO", "MARKER", "generation_time", "git_state", "provenance"]
 
@@ -81,7 +82,7 @@ def provenance(
     return Provenance(
         version=__version__,
         round=round_name.strip(),
-        source=source.replace(os.sep, "/"),
+        source=visible(source.replace(os.sep, "/")),
         generated_at=when.isoformat(timespec="seconds"),
         commit=commit or "",
         dirty=dirty,
