@@ -27,6 +27,7 @@ under `templates/repo/`, rendered by `templating`'s "text" environment
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -355,27 +356,46 @@ def scaffold_repo(
     if git:
         result.git, result.git_error = init_git(root)
     for planned in plan_files(catalog, districts, source):
-        target = root / planned.path
-        if target.exists() or target.is_symlink():
-            if target.is_file():
-                result.kept.append(planned.path)
-                if source.installs(planned.path) and not _names_source(target, source):
-                    result.other_source.append(planned.path)
-            else:
-                result.failed.append((planned.path, "不是文件 / not a file"))
-            continue
-        try:
-            write_atomic(target, planned.text, overwrite=False)
-        except FileExistsError:
-            if target.is_file():  # made by someone else meanwhile: theirs, kept
-                result.kept.append(planned.path)
-            else:
-                result.failed.append((planned.path, "无法创建 / cannot be created"))
-        except OSError as exc:
-            result.failed.append((planned.path, exc.strerror or str(exc)))
-        else:
-            result.created.append(planned.path)
+        _place(root, planned, source, result)
     return result
+
+
+def _place(root: Path, planned: PlannedFile, source: CjznSource, result: ScaffoldResult) -> None:
+    """Write one file of the scaffold unless it is there (kept) or cannot be (failed)."""
+    target = root / planned.path
+    if not _stays_inside(root, planned.path):  # the catalog's checks refuse such names too
+        result.failed.append((planned.path, "不在仓库文件夹内 / outside the repo folder"))
+        return
+    if target.exists() or target.is_symlink():
+        if target.is_file():
+            result.kept.append(planned.path)
+            if source.installs(planned.path) and not _names_source(target, source):
+                result.other_source.append(planned.path)
+        else:
+            result.failed.append((planned.path, "不是文件 / not a file"))
+        return
+    try:
+        write_atomic(target, planned.text, overwrite=False)
+    except FileExistsError:
+        if target.is_file():  # made by someone else meanwhile: theirs, kept
+            result.kept.append(planned.path)
+        else:
+            result.failed.append((planned.path, "无法创建 / cannot be created"))
+    except OSError as exc:
+        result.failed.append((planned.path, exc.strerror or str(exc)))
+    else:
+        result.created.append(planned.path)
+
+
+def _stays_inside(root: Path, relative: str) -> bool:
+    """Whether `root/relative` is below `root` written out (no `..`, no absolute part, no
+    drive) and no folder on the way is a symlink that leads out."""
+    parts = Path(relative).parts
+    if Path(relative).is_absolute() or Path(relative).drive or ".." in parts or "\\" in relative:
+        return False
+    real_root = os.path.realpath(root)
+    parent = os.path.realpath(os.path.join(root, *parts[:-1])) if len(parts) > 1 else real_root
+    return parent == real_root or parent.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def _names_source(path: Path, source: CjznSource) -> bool:
