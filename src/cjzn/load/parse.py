@@ -44,7 +44,7 @@ from cjzn.load.codes import (
 from cjzn.load.document import Document, Location, PathKey, dotted
 from cjzn.load.edits import ColumnMap, apply_fixes
 from cjzn.load.problems import explain
-from cjzn.load.read import decode, mark_diagnostic, read_bytes
+from cjzn.load.read import LINE_BREAK, decode, mark_diagnostic, read_bytes
 from cjzn.load.slips import find_slips, unclosed_quote
 from cjzn.text import display_path
 
@@ -53,9 +53,9 @@ __all__ = ["Loaded", "load_bytes", "load_path", "load_text"]
 Loaded = tuple[Document | None, list[Diagnostic]]
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_ALLOWED_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
+#: A merge-conflict marker line (a whole line: lines split as YAML splits them).
+_CONFLICT_MARKER = re.compile(r"(<{7}|>{7})(?: .*)?|={7}")
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR = yaml.ScalarNode
@@ -144,7 +144,7 @@ class _Builder:
         kind = type(node)
         if kind is _SCALAR:
             return self._scalar(cast(yaml.ScalarNode, node), path)
-        if node.tag not in _ALLOWED_COLLECTION_TAGS:
+        if node.tag != _DEFAULT_TAGS[kind]:  # `!!seq` on a mapping is not a list either
             self.problems.append(self._diag(TAG, node, path, tag=node.tag))
             return None
         if id(node) in self.active:
@@ -241,10 +241,10 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
     parsed with their fixes applied, so the rest of the file is still checked;
     every position is one in the text as written.
     """
-    marker = _CONFLICT_MARKER.search(text)
-    if marker and re.search(r"^(<{7}|>{7})", text, re.MULTILINE):
-        line = text.count("\n", 0, marker.start()) + 1
-        return None, [mark_diagnostic(CONFLICT, file, lang, line, 1, marker=marker[0].strip())]
+    conflict = _conflict_marker(text)
+    if conflict is not None:
+        line, marker = conflict
+        return None, [mark_diagnostic(CONFLICT, file, lang, line, 1, marker=marker)]
     slips = find_slips(text, file, lang)
     fixes = [slip.fix for slip in slips if slip.fix is not None]
     if not fixes:
@@ -260,6 +260,22 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
     return document, _placed(slips, document) + [
         dataclasses.replace(p, column=edited.columns.original(p.line, p.column)) for p in problems
     ]
+
+
+def _conflict_marker(text: str) -> tuple[int, str] | None:
+    """(line, marker) of the first merge-conflict marker line, when the text has a
+    `<<<<<<<` or `>>>>>>>` line. Lines are YAML's (CR, CRLF, LF, NEL, U+2028, U+2029),
+    so the line is right after a U+2028 and a CR-only file is searched too."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return None
+    first: tuple[int, str] | None = None
+    opened = False
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
+        match = _CONFLICT_MARKER.fullmatch(line)
+        if match is not None:
+            opened = opened or match[1] is not None
+            first = first or (number, line.split(" ", 1)[0])
+    return first if opened else None
 
 
 def _placed(slips: list[Diagnostic], document: Document | None) -> list[Diagnostic]:
@@ -307,10 +323,12 @@ def _parse(text: str, file: str, lang: str) -> Loaded:
         return None, [mark_diagnostic(DEPTH, file, lang, 1, 1, limit=MAX_DEPTH)]
     if root is None or (isinstance(root, yaml.ScalarNode) and not root.style and root.value == ""):
         return None, [mark_diagnostic(EMPTY, file, lang, 1, 1)]
-    if not isinstance(root, yaml.MappingNode) or root.tag not in _ALLOWED_COLLECTION_TAGS:
+    line, column = root.start_mark.line + 1, root.start_mark.column + 1
+    if not isinstance(root, yaml.MappingNode):
         kind = _KIND_NAMES["list" if isinstance(root, yaml.SequenceNode) else "text"]
-        line, column = root.start_mark.line + 1, root.start_mark.column + 1
         return None, [mark_diagnostic(NOT_MAPPING, file, lang, line, column, kind=kind.get(lang))]
+    if root.tag != _DEFAULT_TAGS[yaml.MappingNode]:
+        return None, [mark_diagnostic(TAG, file, lang, line, column, tag=root.tag)]
     builder = _Builder(file, lang)
     try:
         data = builder.build(root, (), 0)
