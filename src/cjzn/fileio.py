@@ -43,6 +43,7 @@ __all__ = [
     "output_state",
     "refusal",
     "special_kind",
+    "stays_inside",
     "write_atomic",
 ]
 
@@ -317,6 +318,18 @@ def special_kind(path: Path) -> Msg | None:
     """What `path` is when it exists and is not a regular file (a symlink followed)."""
     zh, en = file_kind(path, "zh"), file_kind(path, "en")
     return Msg(zh, en) if zh is not None and en is not None else None
+
+
+def stays_inside(root: Path, relative: str) -> bool:
+    """Whether `root/relative` is below `root`: written out (no `..`, no absolute part, no
+    drive, no backslash) and with no folder on the way a symlink that leads out. What a
+    writer asks before writing a path made from data (`init --repo`'s district folders)."""
+    parts = Path(relative).parts
+    if Path(relative).is_absolute() or Path(relative).drive or ".." in parts or "\\" in relative:
+        return False
+    real_root = os.path.realpath(root)
+    parent = os.path.realpath(os.path.join(root, *parts[:-1])) if len(parts) > 1 else real_root
+    return parent == real_root or parent.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 # ---------------------------------------------------------------------------

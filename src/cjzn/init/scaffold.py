@@ -27,7 +27,6 @@ under `templates/repo/`, rendered by `templating`'s "text" environment
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import subprocess
@@ -39,7 +38,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__, gitutil
-from cjzn.fileio import write_atomic
+from cjzn.fileio import stays_inside, write_atomic
 from cjzn.i18n import Msg
 from cjzn.init.jsonschema import schema_filename, schema_text
 from cjzn.templating import environment
@@ -363,7 +362,7 @@ def scaffold_repo(
 def _place(root: Path, planned: PlannedFile, source: CjznSource, result: ScaffoldResult) -> None:
     """Write one file of the scaffold unless it is there (kept) or cannot be (failed)."""
     target = root / planned.path
-    if not _stays_inside(root, planned.path):  # the catalog's checks refuse such names too
+    if not stays_inside(root, planned.path):  # the catalog's checks refuse such names too
         result.failed.append((planned.path, "不在仓库文件夹内 / outside the repo folder"))
         return
     if target.exists() or target.is_symlink():
@@ -385,17 +384,6 @@ def _place(root: Path, planned: PlannedFile, source: CjznSource, result: Scaffol
         result.failed.append((planned.path, exc.strerror or str(exc)))
     else:
         result.created.append(planned.path)
-
-
-def _stays_inside(root: Path, relative: str) -> bool:
-    """Whether `root/relative` is below `root` written out (no `..`, no absolute part, no
-    drive) and no folder on the way is a symlink that leads out."""
-    parts = Path(relative).parts
-    if Path(relative).is_absolute() or Path(relative).drive or ".." in parts or "\\" in relative:
-        return False
-    real_root = os.path.realpath(root)
-    parent = os.path.realpath(os.path.join(root, *parts[:-1])) if len(parts) > 1 else real_root
-    return parent == real_root or parent.startswith(real_root.rstrip(os.sep) + os.sep)
 
 
 def _names_source(path: Path, source: CjznSource) -> bool:

@@ -140,7 +140,7 @@ def ask_district(
             question = _ASK_AGAIN.format(lang, suggestion=suggestion, count=count)
             answer = prompt(question, default=suggestion)
         answer = answer.strip()
-        if answer.isdigit():
+        if answer.isdecimal():
             if 1 <= int(answer) <= count:
                 return catalog.districts[int(answer) - 1]
             say(_OUT_OF_RANGE.format(lang, value=answer, count=count))

@@ -16,7 +16,6 @@ exception or a hang.
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -39,12 +38,19 @@ from cjzn.load.codes import (
     SYNTAX,
     TAB,
     TAG,
+    TOO_MANY_VALUES,
     VALUE_TOO_LONG,
 )
 from cjzn.load.document import Document, Location, PathKey, dotted
 from cjzn.load.edits import ColumnMap, apply_fixes
 from cjzn.load.problems import explain
-from cjzn.load.read import LINE_BREAK, decode, mark_diagnostic, read_bytes
+from cjzn.load.read import (
+    conflict_marker,
+    control_characters,
+    decode,
+    mark_diagnostic,
+    read_bytes,
+)
 from cjzn.load.slips import find_slips, unclosed_quote
 from cjzn.text import display_path
 
@@ -54,8 +60,6 @@ Loaded = tuple[Document | None, list[Diagnostic]]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULLS = {"", "~", "null", "Null", "NULL"}
-#: A merge-conflict marker line (a whole line: lines split as YAML splits them).
-_CONFLICT_MARKER = re.compile(r"(<{7}|>{7})(?: .*)?|={7}")
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR = yaml.ScalarNode
@@ -102,8 +106,9 @@ class _ExactTextLoader(_BaseLoader):  # type: ignore[misc]
 class _Stop(Exception):
     """Abandons construction with one diagnostic (depth, aliases)."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, too_many: bool = False) -> None:
         self.diagnostic = diagnostic
+        self.too_many = too_many  # stopped by MAX_NODES: aliases, or just a very long list
 
 
 class _Builder:
@@ -130,7 +135,8 @@ class _Builder:
     def _count(self, node: yaml.Node, path: PathKey, depth: int) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(self._diag(ALIASES, node, path, problem=_ALIAS_TOO_MANY.get(self.lang)))
+            problem = _ALIAS_TOO_MANY.get(self.lang)
+            raise _Stop(self._diag(ALIASES, node, path, problem=problem), too_many=True)
         if depth > MAX_DEPTH:
             raise _Stop(self._diag(DEPTH, node, path, limit=MAX_DEPTH))
 
@@ -241,10 +247,14 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
     parsed with their fixes applied, so the rest of the file is still checked;
     every position is one in the text as written.
     """
-    conflict = _conflict_marker(text)
+    conflict = conflict_marker(text)
     if conflict is not None:
         line, marker = conflict
         return None, [mark_diagnostic(CONFLICT, file, lang, line, 1, marker=marker)]
+    text, controls = control_characters(text, file, lang)
+    if controls:  # said once each; the rest is parsed with spaces in their place
+        document, problems = load_text(text, file, lang)
+        return document, controls + problems
     slips = find_slips(text, file, lang)
     fixes = [slip.fix for slip in slips if slip.fix is not None]
     if not fixes:
@@ -260,22 +270,6 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
     return document, _placed(slips, document) + [
         dataclasses.replace(p, column=edited.columns.original(p.line, p.column)) for p in problems
     ]
-
-
-def _conflict_marker(text: str) -> tuple[int, str] | None:
-    """(line, marker) of the first merge-conflict marker line, when the text has a
-    `<<<<<<<` or `>>>>>>>` line. Lines are YAML's (CR, CRLF, LF, NEL, U+2028, U+2029),
-    so the line is right after a U+2028 and a CR-only file is searched too."""
-    if "<<<<<<<" not in text and ">>>>>>>" not in text:
-        return None
-    first: tuple[int, str] | None = None
-    opened = False
-    for number, line in enumerate(LINE_BREAK.split(text), start=1):
-        match = _CONFLICT_MARKER.fullmatch(line)
-        if match is not None:
-            opened = opened or match[1] is not None
-            first = first or (number, line.split(" ", 1)[0])
-    return first if opened else None
 
 
 def _placed(slips: list[Diagnostic], document: Document | None) -> list[Diagnostic]:
@@ -333,10 +327,34 @@ def _parse(text: str, file: str, lang: str) -> Loaded:
     try:
         data = builder.build(root, (), 0)
     except _Stop as stop:
+        if stop.too_many and _distinct_nodes(root) > MAX_NODES:  # no bomb: the file is that big
+            where = stop.diagnostic
+            too_many = TOO_MANY_VALUES.diagnostic(
+                lang=lang, file=file, line=where.line, column=where.column, path=where.path,
+                limit=MAX_NODES,
+            )  # fmt: skip
+            return None, [too_many]
         return None, [stop.diagnostic]
     except RecursionError:
         return None, [mark_diagnostic(DEPTH, file, lang, 1, 1, limit=MAX_DEPTH)]
     return Document(file=file, data=data, locations=builder.locations), builder.problems
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    """How many different nodes the file wrote (an alias repeats one), counting up to one
+    past `MAX_NODES`: more than that is a long file, fewer with a limit hit is an alias bomb."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    return len(seen)
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str, lang: str) -> Diagnostic:
