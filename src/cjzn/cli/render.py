@@ -27,41 +27,56 @@ class RenderFormat(str, Enum):
     pdf = "pdf"
 
 
+FormatOption = Annotated[
+    RenderFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="输出文件（.docx .pdf .html .md）或目录（以 / 结尾）"
+        " / output file (.docx .pdf .html .md) or folder (ending in /).",
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
+    ),
+]
+FillSignaturesOption = Annotated[
+    bool,
+    typer.Option(
+        "--fill-signatures",
+        help="预览：签字栏填入签字人，公章栏填“（已盖章）”（默认留空，供签字盖章）"
+        " / preview: type the signers and （已盖章） (blank for ink and stamp by default).",
+    ),
+]
+
+
 def render(
     paths: PathsArgument,
-    output_format: Annotated[
-        RenderFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
-            "/ output file, or folder (several filings, or a name ending in /).",
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
-        ),
-    ] = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    fill_signatures: FillSignaturesOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
     as_of: AsOfOption = None,
     stage: StageOption = None,
 ) -> None:
-    """生成备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
+    """生成备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
 
-    Render the registration form (备案登记表) and the plan (附页) as print-ready HTML,
-    Markdown, DOCX or PDF. A filing with errors is rendered as a marked DRAFT (exit 1).
+    Render the registration form (备案登记表, one A4 page) and the plan (附页) as
+    print-ready HTML, Markdown, DOCX or PDF. A filing with errors is rendered as a
+    marked DRAFT (exit 1).
     """
     # imported when the command runs: the other commands start without it
     from cjzn.options import Options
@@ -76,7 +91,13 @@ def render(
     try:
         with usage_errors():
             outcome = render_paths(
-                paths, fmt, output, force=force, options=options, catalog_path=catalog
+                paths,
+                fmt,
+                output,
+                force=force,
+                options=options,
+                catalog_path=catalog,
+                fill_signatures=fill_signatures,
             )
     except OSError as exc:
         typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)

@@ -97,7 +97,7 @@ def report(
 
     options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
     with usage_errors():
-        fmt = infer_format(output_format.value if output_format else None, output)
+        fmt = infer_format(output_format.value if output_format else None, output, lang.value)
         dashboard = collect_dashboard(
             paths, options, catalog, include_contacts=include_contacts, forms=forms,
             out_dir=output.parent if output is not None else None,
