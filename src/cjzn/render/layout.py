@@ -218,14 +218,15 @@ class Geometry:
     """The A4 form, in millimetres and points."""
 
     page: tuple[float, float] = (210.0, 297.0)
-    margins: tuple[float, float, float, float] = (12.0, 15.0, 10.0, 15.0)  # top right bottom left
+    margins: tuple[float, float, float, float] = (10.0, 15.0, 10.0, 15.0)  # top right bottom left
     columns: tuple[float, ...] = (32.0, 20.0, 50.0, 22.0, 56.0)
     pad: tuple[float, float] = (0.8, 1.5)  # cell padding: vertical, horizontal
     body: Face = Face(10.5)
     note: Face = Face(9.0)
     title_pt: float = 16.0
-    head_mm: float = 17.0  # the 附件 line and the title above the table
-    slack_mm: float = 6.0  # borders and rounding: the table never reaches the bottom margin
+    head_mm: float = 15.5  # the 附件 line and the title above the table
+    # the borders (about 4 mm over 15 rows) and room to spare for other browsers' rounding
+    slack_mm: float = 9.5
     sign_mm: float = 20.0  # ink and stamp room at the foot of the three signature boxes
     signer_mm: float = 30.0  # the 签字 line
     seal_mm: float = 24.0  # the 公章 slot
