@@ -292,10 +292,16 @@ def test_fresh_skeleton_validates_without_format_errors(tmp_path: Path, catalog:
         assert result.filing is not None
         codes = {d.code for d in result.diagnostics}
         assert not {c for c in codes if c[0] in "YFVG"}, codes
-    invoked = runner.invoke(app, ["validate", "--format", "json", str(path)])
-    assert invoked.exit_code in (0, 1)  # stage deadlines may be due: a to-do list, not a crash
+    # before the first deadline nears, a fresh skeleton has no problem at all
+    early = runner.invoke(app, ["validate", "--as-of", "2013-01-15", "--format", "json", str(path)])
+    assert (early.exit_code, json.loads(early.stdout)["problems"]) == (0, [])
+    # after the round, what is missing is overdue: stage errors (a to-do list), nothing else
+    invoked = runner.invoke(
+        app, ["validate", "--as-of", "2015-01-10", "--format", "json", str(path)]
+    )
+    assert invoked.exit_code == 1
     problems = json.loads(invoked.stdout)["problems"]
-    assert not [p for p in problems if p["code"][0] in "YFVG"]
+    assert problems and {p["code"] for p in problems} == {"T101"}
 
 
 # -- the command ----------------------------------------------------------------------

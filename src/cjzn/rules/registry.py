@@ -11,6 +11,7 @@ from __future__ import annotations
 from cjzn import load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
+from cjzn.i18n import Msg
 from cjzn.rules import codes, evidence, key_work, stages, values
 from cjzn.rules.base import Rule
 from cjzn.rules.repo import REPO_RULES
@@ -43,20 +44,25 @@ def _gather() -> dict[str, CodeInfo]:
 
 ALL_CODES: dict[str, CodeInfo] = _gather()
 
-_HEADS = {
-    "zh": "| 代码 | 名称 | 级别 | 含义 | 指南 |\n|---|---|---|---|---|",
-    "en": "| code | name | severity | meaning | guide |\n|---|---|---|---|---|",
-}
+_HEAD = Msg(
+    "| 代码 | 名称 | 级别 | 含义 | 怎样改 | 指南 |\n|---|---|---|---|---|---|",
+    "| code | name | severity | meaning | how to fix | guide |\n|---|---|---|---|---|---|",
+)
+
+
+def _cell(text: str) -> str:
+    """Text kept inside one Markdown table cell (a `|` or a line break would end it)."""
+    return " ".join(text.replace("|", "\\|").split())
 
 
 def codes_markdown(catalog: Catalog, lang: str = "zh") -> str:
     """The code table for README and `cjzn rules --format md` (sections from `catalog`)."""
     rows = [
-        f"| {info.code} | `{info.name}` | {info.severity.value} | {info.summary.get(lang)} "
-        f"| {catalog.code_sections.get(info.code, '')} |"
+        f"| {info.code} | `{info.name}` | {info.severity.value} | {_cell(info.summary.get(lang))} "
+        f"| {_cell(info.help_text.get(lang))} | {catalog.code_sections.get(info.code, '')} |"
         for info in ALL_CODES.values()
     ]
-    return "\n".join([_HEADS["en" if lang == "en" else "zh"], *rows])
+    return "\n".join([_HEAD.get(lang), *rows])
 
 
 def codes_json(catalog: Catalog, lang: str = "zh") -> list[dict[str, str]]:
