@@ -147,7 +147,12 @@ def test_filled_in_values(text: str, catalog: Catalog) -> None:
     assert data["unit"] == {"name": "天平路街道", "district": "徐汇区"}
     assert list(data["basic_work"]) == catalog.basic_codes()
     for code in catalog.basic_codes():
-        assert data["basic_work"][code] == {"status": "planned", "measures": None, "evidence": None}
+        assert data["basic_work"][code] == {
+            "status": "planned",
+            "measures": None,
+            "evidence": None,
+            "achieved_outcomes": [{"outcome": None, "evidence": None}],
+        }
     assert list(data["plan"]["stage_goals"]) == catalog.stage_codes()
     assert data["prior_rounds"] is None  # unknown yet; [] would mean "never took part"
     assert data["submission"]["filed_on"] is None  # filing it is the unit's act, not init's

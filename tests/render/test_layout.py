@@ -102,6 +102,9 @@ def test_address_breaks_after_its_parts() -> None:
         ("本轮的重点创建工作及预计成效", ["本轮的重点创建", "工作及预计成效"]),
         ("上海市教育委员会意见", ["上海市教育", "委员会意见"]),
         ("意见", ["意见"]),
+        # the catalog's words verbatim: a space, ASCII brackets
+        ("街道（乡镇） 名称", ["街道（乡镇）", "名称"]),
+        ("创建工作方案 (可附页)", ["创建工作方案", "(可附页)"]),
     ],
 )
 def test_row_labels_break_in_balanced_lines(label: str, lines: list[str]) -> None:

@@ -102,7 +102,7 @@ def generate(root: Path, catalog: Catalog, seed: int = 6) -> list[Expected]:
         mobile = f"139{i:07d}" if i % 17 == 3 else f"139{i:08d}"  # some invalid (10 digits)
         email = f"lx{i:03d}.cs@@example" if i % 23 == 5 else f"lx{i:03d}.cs@example.com"
         # some outside Shanghai: the V006 warning quotes them (as `cjzn report` once leaked)
-        postcode = f"10{i + 3700:04d}" if i % 13 == 6 else f"20{i + 3700:04d}"
+        postcode = f"10{i + 3700:04d}" if i % 13 == 6 else f"20{i + 1700:04d}"
         data["contact"].update(
             office_phone=f"021-64{i:06d}",
             mobile=mobile,

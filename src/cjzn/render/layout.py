@@ -106,13 +106,17 @@ def segments(text: str, breaks: Breaks = "text", width_em: float = float("inf"))
 
 
 def label_lines(text: str, width_em: float) -> list[str]:
-    """A row label in balanced lines: `街道（乡镇）` / `名称`, not `街道（乡镇）名` / `称`."""
+    """A row label in balanced lines: `街道（乡镇）` / `名称`, not `街道（乡镇）名` / `称`.
+
+    Broken at a space or after a closing bracket when both halves fit, else into
+    equal parts (no line starting with closing punctuation).
+    """
+    text = text.strip()
     if text_em(text) <= width_em:
         return [text]
-    close = text.find("）") + 1
-    if 0 < close < len(text):
-        head, tail = text[:close], text[close:]
-        if max(text_em(head), text_em(tail)) <= width_em:
+    for cut in (text.find(" "), text.find("）") + 1, text.find(")") + 1):
+        head, tail = text[:cut].strip(), text[cut:].strip()
+        if 0 < cut < len(text) and max(text_em(head), text_em(tail)) <= width_em:
             return [head, tail]
     count = -(-text_em(text) // width_em)
     size = -(-len(text) // int(count))
@@ -120,7 +124,7 @@ def label_lines(text: str, width_em: float) -> list[str]:
     for i in range(1, len(lines)):  # no line starts with closing punctuation
         while lines[i] and lines[i][0] in _CLOSING:
             lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
-    return [line for line in lines if line]
+    return [line.strip() for line in lines if line.strip()]
 
 
 def _split_wide(unit: str, width: float) -> list[str]:
