@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 __all__ = [
     "AsOfOption",
     "CatalogOption",
+    "ConfigFileOption",
+    "IgnoreOption",
     "Lang",
     "LangOption",
+    "NoConfigOption",
     "PathsArgument",
     "RoundOption",
+    "SelectOption",
     "StageOption",
+    "config_options",
     "fail_usage",
     "parse_date_option",
     "parse_stage_option",
@@ -70,6 +76,37 @@ StageOption = Annotated[
         metavar="S1..S4",
         help="把这一阶段及之前各阶段的要求视为已到期 / treat this stage and the earlier ones as due.",
     ),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="CODES",
+        help="只报告这些代码或前缀的问题，逗号分隔，如 Y,F,V,G（代替 cjzn.toml 的 select）"
+        " / only these codes or prefixes (replaces cjzn.toml's select).",
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="CODES",
+        help="不报告这些代码或前缀的问题，如 T102（代替 cjzn.toml 的 ignore）"
+        " / not these codes or prefixes (replaces cjzn.toml's ignore).",
+    ),
+]
+ConfigFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        dir_okay=False,
+        help="用这个配置文件，不再向上查找 cjzn.toml / use this file instead of the nearest cjzn.toml.",
+    ),
+]
+NoConfigOption = Annotated[
+    bool,
+    typer.Option("--no-config", help="不读任何 cjzn.toml / read no cjzn.toml at all."),
 ]
 RoundOption = Annotated[
     str | None,
@@ -128,6 +165,51 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
         choices = ", ".join(known)
         fail_usage(f"--stage 应为 {choices} 之一 / --stage must be one of {choices}: {value}")
     return code
+
+
+def _codes(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """`--select Y,F --select T102` as ("Y", "F", "T102"), each a known code or prefix."""
+    if values is None:
+        return None
+    # imported when the command runs: the other commands start without it
+    import difflib
+
+    from cjzn.rules import ALL_CODES  # imported only when --select/--ignore is given
+
+    codes = tuple(
+        part.strip().upper()
+        for value in values
+        for part in value.replace("，", ",").replace("、", ",").split(",")
+        if part.strip()
+    )
+    for code in codes:
+        if not re.fullmatch(r"[A-Z][0-9]*", code) or not any(k.startswith(code) for k in ALL_CODES):
+            guess = difflib.get_close_matches(code, list(ALL_CODES), n=1)
+            tail = f"（是否应为 {guess[0]}？）/ (did you mean {guess[0]}?)" if guess else ""
+            fail_usage(
+                f"{option} 中的 {code} 不是问题代码或代码前缀；cjzn rules 列出全部代码{tail} / "
+                f"{code} is not a code or code prefix; see `cjzn rules`"
+            )
+    return codes
+
+
+def config_options(
+    select: list[str] | None,
+    ignore: list[str] | None,
+    config: Path | None,
+    no_config: bool,
+) -> dict[str, Any]:
+    """The `Options` fields of `--select`, `--ignore`, `--config` and `--no-config`."""
+    if config is not None and no_config:
+        fail_usage("--config 与 --no-config 只能给一个 / give --config or --no-config, not both")
+    if config is not None and not config.is_file():
+        fail_usage(f"--config 文件不存在 / --config file does not exist: {config}")
+    return {
+        "select": _codes(select, "--select"),
+        "ignore": _codes(ignore, "--ignore"),
+        "config": config,
+        "no_config": no_config,
+    }
 
 
 def stdout_is_terminal() -> bool:

@@ -10,10 +10,15 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
     StageOption,
+    config_options,
     parse_date_option,
     parse_stage_option,
     usage_errors,
@@ -69,6 +74,10 @@ def render(
     fill_signatures: FillSignaturesOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
     as_of: AsOfOption = None,
     stage: StageOption = None,
 ) -> None:
@@ -86,6 +95,7 @@ def render(
         lang=lang.value,
         as_of=parse_date_option(as_of, "--as-of"),
         stage=parse_stage_option(stage, catalog),
+        **config_options(select, ignore, config, no_config),
     )
     fmt = output_format.value if output_format is not None else None
     try:

@@ -11,9 +11,14 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
+    config_options,
     parse_date_option,
     usage_errors,
 )
@@ -81,6 +86,10 @@ def report(
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
 
@@ -95,7 +104,11 @@ def report(
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
 
-    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        **config_options(select, ignore, config, no_config),
+    )
     with usage_errors():
         fmt = infer_format(output_format.value if output_format else None, output, lang.value)
         dashboard = collect_dashboard(

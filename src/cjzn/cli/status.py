@@ -10,9 +10,14 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
+    config_options,
     parse_date_option,
     stdout_is_terminal,
     usage_errors,
@@ -32,6 +37,10 @@ def status(
     ] = StatusFormat.text,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """各阶段进度：一份备案显示四个阶段的时间线，多份备案按紧迫程度列表。
 
@@ -46,7 +55,11 @@ def status(
     from cjzn.options import Options
     from cjzn.status import collect_status, render_json, render_text
 
-    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        **config_options(select, ignore, config, no_config),
+    )
     with usage_errors():
         report = collect_status(paths, options, catalog)
     if output_format is StatusFormat.json:

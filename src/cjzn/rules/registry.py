@@ -8,7 +8,7 @@ runs its examples. Codes are a contract: never reused.
 
 from __future__ import annotations
 
-from cjzn import load, model
+from cjzn import config, load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg
@@ -30,6 +30,7 @@ def _gather() -> dict[str, CodeInfo]:
     gathered: dict[str, CodeInfo] = {}
     sources = [
         load.CODES,
+        config.CODES,
         model.CODES,
         {code: rule.info for code, rule in RULES.items()},
         {rule.code: rule.info for rule in REPO_RULES},
