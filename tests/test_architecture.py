@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "cjzn.render": 10,
     "cjzn.status": 10,
     "cjzn.init": 10,
+    "cjzn.fix": 10,
     "cjzn.report": 11,
     "cjzn.cli": 12,
 }

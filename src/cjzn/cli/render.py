@@ -23,6 +23,14 @@ from cjzn.cli.common import (
     parse_stage_option,
     usage_errors,
 )
+from cjzn.cli.frame import bi
+
+HELP = bi(
+    "生成可打印的备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF）。"
+    "有错误的备案也生成，标为“草稿”，退出码 1。",
+    "Render the registration form (备案登记表, one A4 page) and the plan (附页) as print-ready HTML, "
+    "Markdown, DOCX or PDF. A filing with errors is rendered as a marked draft (exit 1).",
+)
 
 
 class RenderFormat(str, Enum):
@@ -37,7 +45,10 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
+        help=bi(
+            "输出格式：html、md、docx、pdf（默认按 -o 的扩展名，否则 html）。",
+            "Output format: html, md, docx, pdf (default: from the -o suffix, else html).",
+        ),
     ),
 ]
 OutputOption = Annotated[
@@ -45,23 +56,30 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        metavar="PATH",
-        help="输出文件（.docx .pdf .html .md）或目录（以 / 结尾）"
-        " / output file (.docx .pdf .html .md) or folder (ending in /).",
+        metavar=bi("路径", "PATH"),
+        help=bi(
+            "输出文件（.docx、.pdf、.html 或 .md）或目录（多个备案或目录时为目录；以 / 结尾表示目录）。",
+            "Output file (.docx, .pdf, .html or .md), or folder (for several filings, or a name"
+            " ending in /).",
+        ),
     ),
 ]
 ForceOption = Annotated[
     bool,
     typer.Option(
-        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
+        "--force",
+        help=bi("覆盖不是 cjzn 生成的已有文件。", "Overwrite files cjzn did not write."),
     ),
 ]
 FillSignaturesOption = Annotated[
     bool,
     typer.Option(
         "--fill-signatures",
-        help="预览：签字栏填入签字人，公章栏填“（已盖章）”（默认留空，供签字盖章）"
-        " / preview: type the signers and （已盖章） (blank for ink and stamp by default).",
+        help=bi(
+            "预览用：签字栏填入备案记录的签字人，公章栏填“（已盖章）”。默认留空，供手写签字和盖章。",
+            "A preview: type the recorded signers and （已盖章） into the form; by default the"
+            " signature lines and seal slots stay blank for ink and stamp.",
+        ),
     ),
 ]
 
