@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "cjzn.fileio": 3,
     "cjzn.templating": 3,
     "cjzn.load": 4,
+    "cjzn.config": 4,
     "cjzn.guide": 5,
     "cjzn.model": 6,
     "cjzn.stages": 7,
@@ -41,6 +42,7 @@ LAYERS: dict[str, int] = {
     "cjzn.render": 10,
     "cjzn.status": 10,
     "cjzn.init": 10,
+    "cjzn.fix": 10,
     "cjzn.report": 11,
     "cjzn.cli": 12,
 }

@@ -32,7 +32,7 @@ def test_clean_filing_exits_zero_with_summary() -> None:
 def test_draft_exits_one_with_located_problems() -> None:
     code, output = invoke("validate", "--as-of", "2013-03-01", str(DRAFT))
     assert code == 1
-    assert f"{DRAFT}:38:11" in output  # contact.mobile
+    assert f"{DRAFT}:47:11" in output  # contact.mobile
     assert "V001" in output and "错误" in output
     assert "提示：" in output
     assert "个错误" in output.splitlines()[-1]
@@ -50,7 +50,7 @@ def test_json_is_exactly_the_contract() -> None:
         assert isinstance(problem["line"], int) and problem["line"] >= 1
         assert problem["severity"] in ("error", "warning")
     mobile = [p for p in document["problems"] if p["path"] == "contact.mobile"]
-    assert mobile[0]["code"] == "V001" and mobile[0]["line"] == 38 and mobile[0]["column"] == 11
+    assert mobile[0]["code"] == "V001" and mobile[0]["line"] == 47 and mobile[0]["column"] == 11
 
 
 def test_english_messages() -> None:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from cjzn.errors import UsageError
+from cjzn.gitutil import work_tree_of
 
 __all__ = ["FILING_SUFFIXES", "discover", "find_repo_root"]
 
 FILING_SUFFIXES = (".yaml", ".yml")
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
+def discover(paths: Sequence[Path], exclude: Callable[[Path], bool] | None = None) -> list[Path]:
     """The filings named by `paths`: files as given, directories searched for *.yaml / *.yml.
 
     Hidden folders (.git, .github) are skipped and symlinked folders are not
-    followed, so a symlink loop cannot hang the walk.
+    followed, so a symlink loop cannot hang the walk. `exclude(path)` keeps a
+    filing out, whether it was found in a folder or named (so a pre-commit hook,
+    which names files, and CI, which names folders, check the same filings).
     """
     found: list[Path] = []
     for path in paths:
@@ -34,7 +37,9 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     unique: dict[str, Path] = {}
     for path in found:
         unique.setdefault(os.path.normpath(path), path)
-    return list(unique.values())
+    if exclude is None:
+        return list(unique.values())
+    return [path for path in unique.values() if not exclude(path)]
 
 
 def _walk(root: Path) -> Iterable[Path]:
@@ -52,10 +57,7 @@ def find_repo_root(path: Path) -> Path:
 
 @functools.lru_cache(maxsize=1024)  # filings share folders: look each one up once per run
 def _repo_root_of(folder: Path) -> Path:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
+    return work_tree_of(folder) or folder
 
 
 def forget_repo_roots() -> None:

@@ -15,15 +15,19 @@ from typing import Annotated
 import typer
 
 from cjzn import __version__
-from cjzn.cli import catalog, init, render, report, rules, status, validate
+from cjzn.cli import catalog, config, fix, init, render, report, rules, status, validate
+from cjzn.cli.frame import CjznCommand, CjznGroup, bi
 
 __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="cjzn",
-    help=(
-        "上海市社区教育示范街镇创建备案工具：校验、生成、汇总备案文件。\n\n"
-        "Filings for the Shanghai community-education demonstration street/town programme."
+    cls=CjznGroup,
+    help=bi(
+        "上海市社区教育示范街镇创建备案工具：校验、改正、生成、汇总备案文件。"
+        "每个命令的用法见 cjzn 命令 -h。",
+        "Filings for the Shanghai community-education demonstration street/town programme: "
+        "validate, fix, render, report. cjzn COMMAND -h shows a command's options.",
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -43,21 +47,29 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="显示版本 / show version."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help=bi("显示版本。", "Show the version."),
         ),
     ] = False,
 ) -> None:
     """Top-level options."""
 
 
-app.command("validate")(validate.validate)
-app.command("rules")(rules.rules)
-app.command("init")(init.init)
-app.command("schema")(catalog.schema_command)
-app.command("catalog")(catalog.catalog_command)
-app.command("render")(render.render)
-app.command("status")(status.status)
-app.command("report")(report.report)
+for _name, _function, _help in (
+    ("validate", validate.validate, validate.HELP),
+    ("fix", fix.fix, fix.HELP),
+    ("render", render.render, render.HELP),
+    ("status", status.status, status.HELP),
+    ("init", init.init, init.HELP),
+    ("report", report.report, report.HELP),
+    ("catalog", catalog.catalog_command, catalog.CATALOG_HELP),
+    ("schema", catalog.schema_command, catalog.SCHEMA_HELP),
+    ("rules", rules.rules, rules.HELP),
+    ("config", config.config_command, config.HELP),
+):
+    app.command(_name, cls=CjznCommand, help=_help)(_function)
 
 
 def main() -> None:

@@ -9,6 +9,17 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, usage_errors
+from cjzn.cli.frame import bi
+from cjzn.cli.wording import path_kind
+
+CATALOG_HELP = bi(
+    "查看指南要求：基础性建设工作、重点创建工作、各阶段及日期、创建工作方案的内容。",
+    "Read the guide: basic works, key works, the stages with their dates, the plan's parts.",
+)
+SCHEMA_HELP = bi(
+    "输出备案文件的 JSON Schema，供编辑器补全和检查。",
+    "Print the filing's JSON Schema, for editors to complete and check keys.",
+)
 
 
 class CatalogFormat(str, Enum):
@@ -20,7 +31,8 @@ class CatalogFormat(str, Enum):
 def catalog_command(
     round_name: RoundOption = None,
     output_format: Annotated[
-        CatalogFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+        CatalogFormat,
+        typer.Option("--format", "-f", help=bi("输出格式：text、md 或 json。", "Output format.")),
     ] = CatalogFormat.text,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
@@ -48,7 +60,11 @@ def schema_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."
+            "--output",
+            "-o",
+            metavar=bi("文件", "FILE"),
+            callback=path_kind("file"),
+            help=bi("写入这个文件，而不是标准输出。", "Write to this file instead of stdout."),
         ),
     ] = None,
     catalog: CatalogOption = None,

@@ -10,13 +10,26 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
     StageOption,
+    config_options,
     parse_date_option,
     parse_stage_option,
     usage_errors,
+)
+from cjzn.cli.frame import bi
+
+HELP = bi(
+    "生成可打印的备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF）。"
+    "有错误的备案也生成，标为“草稿”，退出码 1。",
+    "Render the registration form (备案登记表) and the plan (附页) as print-ready HTML, "
+    "Markdown, DOCX or PDF. A filing with errors is rendered as a marked draft (exit 1).",
 )
 
 
@@ -27,34 +40,49 @@ class RenderFormat(str, Enum):
     pdf = "pdf"
 
 
+FormatOption = Annotated[
+    RenderFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help=bi(
+            "输出格式：html、md、docx、pdf（默认按 -o 的扩展名，否则 html）。",
+            "Output format: html, md, docx, pdf (default: from the -o suffix, else html).",
+        ),
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar=bi("路径", "PATH"),
+        help=bi(
+            "输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）。",
+            "Output file, or folder (for several filings, or a name ending in /).",
+        ),
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help=bi("覆盖不是 cjzn 生成的已有文件。", "Overwrite files cjzn did not write."),
+    ),
+]
+
+
 def render(
     paths: PathsArgument,
-    output_format: Annotated[
-        RenderFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
-            "/ output file, or folder (several filings, or a name ending in /).",
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
-        ),
-    ] = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
     as_of: AsOfOption = None,
     stage: StageOption = None,
 ) -> None:
@@ -71,6 +99,7 @@ def render(
         lang=lang.value,
         as_of=parse_date_option(as_of, "--as-of"),
         stage=parse_stage_option(stage, catalog),
+        **config_options(select, ignore, config, no_config),
     )
     fmt = output_format.value if output_format is not None else None
     try:

@@ -11,13 +11,31 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
+    config_options,
     parse_date_option,
     usage_errors,
 )
+from cjzn.cli.frame import bi
+from cjzn.cli.wording import path_kind
 from cjzn.i18n import Msg
+
+HELP = bi(
+    "汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。"
+    "联系人信息默认隐去。"
+    "\n退出码：0 没有错误，1 有错误，2 用法错误。",
+    "The dashboard of a district or the city: per district and per filing the current stage, "
+    "errors, open requirements and the next deadline, with charts. Contact details are left "
+    "out unless --include-contacts."
+    "\nExit 0 when no filing has errors, 1 when some has, 2 on a "
+    "usage error.",
+)
 
 _NOT_OURS = Msg(
     "cjzn: {path} 已存在且不是 cjzn report 生成的，未覆盖（确需覆盖请加 --force）",
@@ -35,18 +53,22 @@ IncludeContacts = Annotated[
     bool,
     typer.Option(
         "--include-contacts",
-        help="显示联系人姓名、电话、邮箱、地址、邮编和签字人（默认隐去）/ show contact details "
-        "(left out by default: dashboards get forwarded).",
+        help=bi(
+            "显示联系人姓名、电话、邮箱、地址、邮编和签字人（默认隐去）。",
+            "Show contact details (left out by default: dashboards get forwarded).",
+        ),
     ),
 ]
 FormsOption = Annotated[
     Path | None,
     typer.Option(
         "--forms",
-        metavar="DIR",
-        file_okay=False,
-        help="cjzn render DIR -o FORMS 生成的登记表目录，报告中链接到这些登记表 / "
-        "folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
+        metavar=bi("目录", "DIR"),
+        callback=path_kind("folder"),
+        help=bi(
+            "cjzn render 目录 -o 登记表目录 生成的登记表所在目录，报告中链接到这些登记表。",
+            "Folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
+        ),
     ),
 ]
 
@@ -56,17 +78,26 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="输出格式 / output format: html, md, json（默认按 -o 的扩展名，否则 html）.",
+        help=bi(
+            "输出格式：html、md、json（默认按 -o 的扩展名，否则 html）。",
+            "Output format: html, md, json (default: from the -o suffix, else html).",
+        ),
     ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi("写入这个文件，而不是标准输出。", "Write to this file instead of stdout."),
+    ),
 ]
 ForceOption = Annotated[
     bool,
     typer.Option(
-        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
+        "--force", help=bi("覆盖不是 cjzn 生成的已有文件。", "Overwrite a file cjzn did not write.")
     ),
 ]
 
@@ -81,6 +112,10 @@ def report(
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
 ) -> None:
     """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
 
@@ -95,7 +130,11 @@ def report(
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
 
-    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        **config_options(select, ignore, config, no_config),
+    )
     with usage_errors():
         fmt = infer_format(output_format.value if output_format else None, output)
         dashboard = collect_dashboard(

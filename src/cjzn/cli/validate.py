@@ -11,15 +11,23 @@ import typer
 from cjzn.cli.common import (
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
     StageOption,
+    config_options,
     parse_date_option,
     parse_stage_option,
     stdout_is_terminal,
     usage_errors,
 )
+from cjzn.cli.frame import bi
+from cjzn.cli.wording import current_lang, worded
+from cjzn.i18n import Msg, join
 
 
 def _reporter_names() -> list[str]:
@@ -35,9 +43,24 @@ def _check_format(value: str) -> str:
     from cjzn.reporters import REPORTERS
 
     if value not in REPORTERS:
-        choices = "; ".join(f"{name}: {r.help.zh} / {r.help.en}" for name, r in REPORTERS.items())
-        raise typer.BadParameter(f"“{value}” 不是可选的格式 / is not a format. {choices}")
+        lang = current_lang()
+        choices = join(REPORTERS, lang)
+        text = _NOT_A_FORMAT.format(lang, value=value, choices=choices)
+        raise worded(typer.BadParameter(text))
     return value
+
+
+_NOT_A_FORMAT = Msg(
+    "“{value}”不是可选的格式；可选：{choices}", "“{value}” is not a format: {choices}"
+)
+HELP = bi(
+    "校验备案文件：格式和指南的规则。每个问题给出 文件:行:列、代码、说明和改法。"
+    "\n退出码：0 没有错误，1 有错误，2 用法错误。",
+    "Validate filings against the format and the guide's rules: every problem with "
+    "file:line:column, a stable code, a message and a hint."
+    "\nExit 0 when there are no errors, "
+    "1 when there are, 2 on a usage error.",
+)
 
 
 FormatOption = Annotated[
@@ -45,14 +68,19 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="FORMAT",
+        metavar=bi("格式", "FORMAT"),
         callback=_check_format,
         autocompletion=_reporter_names,
-        help="输出格式 / output format: text, json, github, junit, sarif.",
+        help=bi(
+            "输出格式：text（给人看）、json（约定的 JSON）、github、junit、sarif（CI 用）。",
+            "Output format: text (for people), json (the contract's JSON), github, junit, "
+            "sarif (for CI).",
+        ),
     ),
 ]
 StrictOption = Annotated[
-    bool, typer.Option("--strict", help="警告也算失败（退出码 1）/ warnings fail too.")
+    bool,
+    typer.Option("--strict", help=bi("警告也算失败（退出码 1）。", "Warnings fail too (exit 1).")),
 ]
 JobsOption = Annotated[
     int | None,
@@ -60,8 +88,31 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
-        " / worker processes (default: auto; 1: serial).",
+        metavar=bi("数目", "N"),
+        help=bi(
+            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）。",
+            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial).",
+        ),
+    ),
+]
+
+
+ShowWaivedOption = Annotated[
+    bool,
+    typer.Option(
+        "--show-waived",
+        help="在 text、github、junit 输出中也列出已豁免的问题（json、sarif 总是列出）"
+        " / list waived problems in text, github and junit too (json and sarif always do).",
+    ),
+]
+HookOption = Annotated[
+    bool,
+    typer.Option(
+        "--hook",
+        help=bi(
+            "提交前钩子用：再加上 cjzn.toml 中 [hook] 一节的设置。",
+            "For the pre-commit hook: also apply the [hook] table of cjzn.toml.",
+        ),
     ),
 ]
 
@@ -75,11 +126,18 @@ def validate(
     as_of: AsOfOption = None,
     stage: StageOption = None,
     jobs: JobsOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
+    show_waived: ShowWaivedOption = False,
+    hook: HookOption = False,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
     Validate filings: every problem with file:line:column, a stable code and a message.
-    Exit 0 when there are no errors, 1 when there are, 2 on a usage error.
+    Settings come from the nearest cjzn.toml (see `cjzn config`), then the options.
+    Exit 0 when there are no errors, 1 when there are, 2 on a usage error or a broken cjzn.toml.
     """
     # imported when the command runs: the other commands start without it
     from cjzn.check import validate_paths
@@ -92,6 +150,9 @@ def validate(
         strict=strict,
         as_of=parse_date_option(as_of, "--as-of"),
         stage=parse_stage_option(stage, catalog),
+        show_waived=show_waived,
+        hook=hook,
+        **config_options(select, ignore, config, no_config),
     )
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjzn.diagnostics import HEADER, CodeInfo, Example, error
 from cjzn.i18n import Msg
+from cjzn.load.slip_codes import SLIP_CODES
 
 __all__ = ["CODES", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_SCALAR_CHARS"]
 
@@ -150,4 +151,4 @@ CODES: dict[str, CodeInfo] = {
         ENCODING, BINARY, SYNTAX, DUPLICATE_KEY, CONFLICT, TAB, TAG, DEPTH, ALIASES,
         TOO_LARGE, VALUE_TOO_LONG, EMPTY, NOT_MAPPING, MULTI_DOC, UNREADABLE, COMPLEX_KEY,
     )
-}  # fmt: skip
+} | SLIP_CODES  # fmt: skip

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cjzn.check import FileResult, discover, validate_file
+from cjzn.check import FileResult, Policy, discover, validate_file
 from cjzn.errors import UsageError
 from cjzn.fileio import may_replace, write_atomic
-from cjzn.guide import Catalogs
 from cjzn.i18n import Msg
 from cjzn.load import Document, load_path
 from cjzn.model import iso_date
@@ -57,19 +56,26 @@ def _is_folder_name(output: str | os.PathLike[str]) -> bool:
 
 
 def plan_outputs(
-    paths: Sequence[Path], fmt: str, output: Path | None, *, folder: bool = False
+    paths: Sequence[Path],
+    fmt: str,
+    output: Path | None,
+    *,
+    folder: bool = False,
+    exclude: Callable[[Path], bool] | None = None,
 ) -> list[tuple[Path, Path | None]]:
     """(filing, output file) pairs; output None means stdout. Raises `UsageError` for bad calls.
 
     `folder`: `-o` was written with a trailing separator (`-o out/`), so it names a
-    folder even when it does not exist yet (`Path` drops the separator).
+    folder even when it does not exist yet (`Path` drops the separator). `exclude`:
+    filings a folder's walk leaves out (cjzn.toml's `exclude`); a named filing is rendered.
     """
     if not paths:
         raise UsageError("请指定备案文件 / name at least one filing")
     sources: list[tuple[Path, Path]] = []  # (filing, folder its output path is relative to)
     for path in paths:
         base = path if path.is_dir() else path.parent
-        sources.extend((found, base) for found in discover([path]))
+        walk_exclude = exclude if path.is_dir() else None
+        sources.extend((found, base) for found in discover([path], exclude=walk_exclude))
     if len(paths) == 1 and not paths[0].is_dir():
         return [_plan_one(sources[0][0], fmt, output, folder)]
     return _plan_folder(sources, SUFFIXES[fmt], _check_folder(output, folder))
@@ -193,15 +199,19 @@ def render_paths(
     into_folder = target_path is not None and (folder or several or target_path.is_dir())
     # a folder's name says nothing about the format; a file's suffix does
     fmt = infer_format(fmt, None if into_folder else target_path)
-    jobs = plan_outputs(paths, fmt, target_path, folder=folder)
+    options = options or Options()
+    policy = Policy(options, catalog_path)  # each filing's cjzn.toml: ignores, waivers, as-of
+    jobs = plan_outputs(paths, fmt, target_path, folder=folder, exclude=policy.is_excluded)
     if fmt == "pdf":
         check_pdf_support()
-    options = options or Options()
-    catalogs = Catalogs.from_option(catalog_path)
     outcome = RenderOutcome()
     for filing, target in jobs:
+        settings = policy.for_file(filing)
+        catalogs = policy.catalogs(settings)
         loaded = load_path(filing, str(filing), options.lang)
-        result = validate_file(filing, form_options(options, loaded[0]), catalogs, loaded)
+        judged = form_options(options, loaded[0])
+        result = validate_file(filing, settings.options(judged), catalogs, loaded)
+        policy.apply(result)
         if result.document is None:
             outcome.unreadable.append(result)
             continue

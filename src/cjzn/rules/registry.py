@@ -8,11 +8,11 @@ runs its examples. Codes are a contract: never reused.
 
 from __future__ import annotations
 
-from cjzn import load, model
+from cjzn import config, load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg
-from cjzn.rules import codes, evidence, key_work, stages, values
+from cjzn.rules import codes, dates, evidence, key_work, plan, stages, values
 from cjzn.rules.base import Rule
 from cjzn.rules.repo import REPO_RULES
 
@@ -21,7 +21,7 @@ __all__ = ["ALL_CODES", "RULES", "codes_json", "codes_markdown"]
 #: Per-filing rules by code, in the order they run.
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for module in (key_work, codes, values, stages, evidence)
+    for module in (key_work, codes, plan, values, stages, dates, evidence)
     for rule in module.RULES
 }
 
@@ -30,6 +30,7 @@ def _gather() -> dict[str, CodeInfo]:
     gathered: dict[str, CodeInfo] = {}
     sources = [
         load.CODES,
+        config.CODES,
         model.CODES,
         {code: rule.info for code, rule in RULES.items()},
         {rule.code: rule.info for rule in REPO_RULES},

@@ -7,6 +7,7 @@ are `validate`'s); the pipeline has already evaluated each one's timeline, so
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,8 +91,8 @@ def collect_status(
 
     Raises `UsageError` / `CatalogError` like `validate_paths`.
     """
-    as_of = effective_as_of(options.as_of)
-    run = Options(lang=options.lang, as_of=as_of, stage=options.stage, strict=options.strict)
-    report = validate_paths(paths, run, catalog_path)
+    report = validate_paths(paths, options, catalog_path)
+    as_of = report.as_of or effective_as_of(options.as_of)  # --as-of, cjzn.toml's, or today
+    run = dataclasses.replace(options, as_of=as_of)
     filings = sorted((status_of(result) for result in report.results), key=lambda f: f.urgency)
     return StatusReport(as_of=as_of, options=run, filings=filings)
