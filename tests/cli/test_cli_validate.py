@@ -177,7 +177,7 @@ def test_empty_folder_says_nothing_was_checked(tmp_path: Path) -> None:
 def test_special_file_is_a_usage_error_that_says_what_it_is() -> None:
     code, output = invoke("validate", "/dev/null")
     assert code == 2
-    assert "不是普通文件或目录" in output
+    assert "设备文件，不是普通文件" in output and "device" in output
 
 
 def test_text_for_a_file_and_for_its_folder_agree(tmp_path: Path) -> None:

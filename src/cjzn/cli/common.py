@@ -204,7 +204,7 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
 
     with usage_errors():
         known = Catalogs.from_option(
-            catalog if catalog is not None and catalog.is_file() else None
+            catalog if catalog is not None and catalog.exists() else None
         ).stage_codes()
     code = value.strip().upper()
     if code not in known:

@@ -24,7 +24,6 @@ from cjzn.cli.common import (
 )
 from cjzn.cli.frame import bi
 from cjzn.cli.wording import path_kind
-from cjzn.i18n import Msg
 
 HELP = bi(
     "汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。"
@@ -35,11 +34,6 @@ HELP = bi(
     "out unless --include-contacts."
     "\nExit 0 when no filing has errors, 1 when some has, 2 on a "
     "usage error.",
-)
-
-_NOT_OURS = Msg(
-    "cjzn: {path} 已存在且不是 cjzn report 生成的，未覆盖（确需覆盖请加 --force）",
-    "cjzn: {path} exists and was not made by cjzn report; kept it (use --force to overwrite)",
 )
 
 
@@ -126,7 +120,7 @@ def report(
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
     # imported when the command runs: the other commands start without it
-    from cjzn.fileio import may_replace, write_atomic
+    from cjzn.fileio import refusal, write_atomic
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
 
@@ -141,8 +135,9 @@ def report(
             paths, options, catalog, include_contacts=include_contacts, forms=forms,
             out_dir=output.parent if output is not None else None,
         )  # fmt: skip
-    if output is not None and not may_replace(output, MARKER, force=force):
-        typer.echo(_NOT_OURS.format(lang.value, path=output), err=True)
+    why = refusal(output, MARKER, force=force, command="report") if output is not None else None
+    if why is not None:
+        typer.echo(f"cjzn: {why.get(lang.value)}", err=True)
         raise typer.Exit(1)
     text = render_report(dashboard, fmt)
     if output is None:

@@ -90,8 +90,9 @@ JobsOption = Annotated[
         min=1,
         metavar=bi("数目", "N"),
         help=bi(
-            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）。",
-            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial).",
+            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行；不超过 CPU 数）。",
+            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial;"
+            " at most one per CPU).",
         ),
     ),
 ]
@@ -115,6 +116,22 @@ HookOption = Annotated[
         ),
     ),
 ]
+
+
+_JOBS_LOWERED = Msg(
+    "提示：--jobs {jobs} 超过本机可用的 {cpus} 个 CPU，最多用 {cpus} 个进程",
+    "note: --jobs {jobs} is more than the {cpus} CPU(s) here; at most {cpus} worker(s) run",
+)
+
+
+def _note_jobs_lowered(jobs: int | None, lang: str) -> None:
+    """`--jobs 1000` on two CPUs runs two workers: say so (stderr), once."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check.parallel import max_workers
+
+    cpus = max_workers()
+    if jobs is not None and jobs > cpus:
+        typer.echo(_JOBS_LOWERED.format(lang, jobs=jobs, cpus=cpus), err=True)
 
 
 def validate(
@@ -154,6 +171,7 @@ def validate(
         hook=hook,
         **config_options(select, ignore, config, no_config),
     )
+    _note_jobs_lowered(jobs, lang.value)
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection
     try:
