@@ -11,7 +11,7 @@ import functools
 from collections.abc import Sequence
 from pathlib import Path
 
-from cjzn.check.discover import discover, find_repo_root, forget_repo_roots
+from cjzn.check.discover import Selection, find, find_repo_root, folders_above, forget_repo_roots
 from cjzn.check.parallel import ProgressHook, run_all
 from cjzn.check.result import FileResult, Report
 from cjzn.diagnostics import Diagnostic, sort_key
@@ -44,8 +44,8 @@ def validate_file(
     result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
     if document is None:
         return result
-    result.unit = unit_key(document)
     catalog, round_problem = catalog_for(document, catalogs, options.lang)
+    result.unit = unit_key(document, catalog)
     if round_problem is not None:
         diagnostics.append(round_problem)
     labels = catalog or catalogs.default()
@@ -72,9 +72,10 @@ def rule_context(
     once per filing)."""
     base_dir = path.parent if path is not None else None
     repo_root = find_repo_root(path) if path is not None else None
+    folders = tuple(folders_above(path)) if path is not None else ()
     subject = Subject(filing, document.data, catalog, base_dir, repo_root)
     timeline = evaluate(subject, effective_as_of(options.as_of), options.stage)
-    return RuleContext(filing, document, catalog, options, timeline, base_dir, repo_root)
+    return RuleContext(filing, document, catalog, options, timeline, base_dir, repo_root, folders)
 
 
 def _without_restatements(
@@ -128,21 +129,24 @@ def validate_paths(
     jobs: int | None = None,
     progress: ProgressHook | None = None,
     keep_documents: bool = True,
+    selection: Selection | None = None,
 ) -> Report:
     """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls.
 
+    `selection`: what discovery leaves out (`--exclude`, `--allow-empty`).
     `jobs`: worker processes (None: automatic, 1: serial); `progress(done, total)`
     is called as files finish, for a progress bar. `keep_documents=False` keeps only
     the diagnostics of each file (flat memory for large repos), except when the run
     is one filing: then its timeline is kept, whether it was named or found in a folder.
     """
     catalogs = Catalogs.from_option(catalog_path)
-    files = discover(paths)
     forget_repo_roots()
-    keep = keep_documents or len(files) <= 1
+    found = find(paths, selection)
+    keep = keep_documents or len(found.files) <= 1
     one = functools.partial(_check_one, options=options, catalogs=catalogs, keep=keep)
-    report = Report(options=options, catalogs=catalogs)
-    report.results = run_all(files, one, jobs, progress)
+    report = Report(options=options, catalogs=catalogs, skipped=found.skipped)
+    report.folders = found.folders
+    report.results = run_all(found.files, one, jobs, progress)
     for result in report.results:
         if result.document is not None:
             result.catalog = catalog_for(result.document, catalogs, options.lang)[0]

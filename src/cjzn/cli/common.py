@@ -8,13 +8,19 @@ from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+if TYPE_CHECKING:
+    from cjzn.check import Selection
+    from cjzn.i18n import Msg
+
 __all__ = [
+    "AllowEmptyOption",
     "AsOfOption",
     "CatalogOption",
+    "ExcludeOption",
     "Lang",
     "LangOption",
     "PathsArgument",
@@ -23,6 +29,8 @@ __all__ = [
     "fail_usage",
     "parse_date_option",
     "parse_stage_option",
+    "say_skipped",
+    "selection",
     "stdout_is_terminal",
     "usage_errors",
 ]
@@ -43,6 +51,25 @@ PathsArgument = Annotated[
     list[Path],
     typer.Argument(
         metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help="不检查与之相符的文件或目录（可多次使用）：不含 / 时比对每一级目录名和文件名，"
+        "例如 旧稿；含 / 时比对整个路径，例如 'filings/*/草稿/*' / leave out files and "
+        "folders matching GLOB (repeatable): a name without / matches any folder or file "
+        "name, one with / the whole path.",
+    ),
+]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help="目录中没有备案文件时不算错误（新建的仓库还没有备案时用）/ a folder without "
+        "filings is no usage error (a new repo before its first filing).",
     ),
 ]
 CatalogOption = Annotated[
@@ -136,3 +163,17 @@ def stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def selection(exclude: list[str] | None, allow_empty: bool) -> Selection:
+    """`--exclude` and `--allow-empty` as the discovery's `Selection`."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check import Selection
+
+    return Selection(exclude=tuple(exclude or ()), allow_empty=allow_empty)
+
+
+def say_skipped(skipped: list[Msg], lang: str) -> None:
+    """Tell on stderr which named files were left out, and why."""
+    for line in skipped:
+        typer.echo(f"cjzn: {line.get(lang)}", err=True)

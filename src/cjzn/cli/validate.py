@@ -9,14 +9,18 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ExcludeOption,
     Lang,
     LangOption,
     PathsArgument,
     StageOption,
     parse_date_option,
     parse_stage_option,
+    say_skipped,
+    selection,
     stdout_is_terminal,
     usage_errors,
 )
@@ -75,6 +79,8 @@ def validate(
     as_of: AsOfOption = None,
     stage: StageOption = None,
     jobs: JobsOption = None,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
@@ -98,11 +104,13 @@ def validate(
     try:
         with usage_errors():
             report = validate_paths(
-                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False
-            )
+                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False,
+                selection=selection(exclude, allow_empty),
+            )  # fmt: skip
     finally:
         if bar is not None:
             bar.close()
+    say_skipped(report.skipped, lang.value)
     color = output_format == "text" and stdout_is_terminal()
     typer.echo(REPORTERS[output_format](report, color=color), nl=False, color=color)
     raise typer.Exit(report.exit_code(strict))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from cjzn import load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
-from cjzn.rules import codes, evidence, key_work, stages, values
+from cjzn.rules import codes, evidence, key_work, roster, stages, values
 from cjzn.rules.base import Rule
 from cjzn.rules.repo import REPO_RULES
 
@@ -20,7 +20,7 @@ __all__ = ["ALL_CODES", "RULES", "codes_json", "codes_markdown"]
 #: Per-filing rules by code, in the order they run.
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for module in (key_work, codes, values, stages, evidence)
+    for module in (key_work, codes, values, stages, evidence, roster)
     for rule in module.RULES
 }
 
