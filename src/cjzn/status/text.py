@@ -59,7 +59,7 @@ _W = {
     "filed": Msg("已备案 {filed}/{total}", "filed {filed} of {total}"),
     "all_filed": Msg("全部已备案", "all filed"),
     "not_filed": Msg("未备案 {n}：{names}", "not filed ({n}): {names}"),
-    X
+    "others": Msg("另有：{names}（不在本区县名册可备案的街镇之列）", "also: {names} (not among the district's units that file, by the roster)"),
     "unknown": Msg("（未知区县）{n} 份：{files}", "(unknown district) {n}: {files}"),
     "source": Msg("名册：{source}", "Roster: {source}"),
 }
