@@ -8,14 +8,17 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ExcludeOption,
     Lang,
     LangOption,
     PathsArgument,
     StageOption,
     parse_date_option,
     parse_stage_option,
+    selection,
     usage_errors,
 )
 
@@ -27,36 +30,43 @@ class RenderFormat(str, Enum):
     pdf = "pdf"
 
 
+RenderFormatOption = Annotated[
+    RenderFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
+        "/ output file, or folder (several filings, or a name ending in /).",
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
+    ),
+]
+
+
 def render(
     paths: PathsArgument,
-    output_format: Annotated[
-        RenderFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
-            "/ output file, or folder (several filings, or a name ending in /).",
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
-        ),
-    ] = False,
+    output_format: RenderFormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
     as_of: AsOfOption = None,
     stage: StageOption = None,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """生成备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
 
@@ -76,8 +86,9 @@ def render(
     try:
         with usage_errors():
             outcome = render_paths(
-                paths, fmt, output, force=force, options=options, catalog_path=catalog
-            )
+                paths, fmt, output, force=force, options=options, catalog_path=catalog,
+                selection=selection(exclude, allow_empty),
+            )  # fmt: skip
     except OSError as exc:
         typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)
         raise typer.Exit(1) from None

@@ -9,12 +9,16 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ExcludeOption,
     Lang,
     LangOption,
     PathsArgument,
     parse_date_option,
+    say_skipped,
+    selection,
     usage_errors,
 )
 from cjzn.i18n import Msg
@@ -81,10 +85,13 @@ def report(
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
 
-    The dashboard of a district or the city: per district and per filing the current
+    The dashboard of a district or the city: per district who has filed and who has
+    not (by the round's roster), per district and per filing the current
     stage, errors and warnings, open requirements and the next deadline, with charts.
     Contact details are left out unless --include-contacts. An existing -o FILE is
     replaced only when an earlier `cjzn report` wrote it (else exit 1) unless --force.
@@ -101,7 +108,9 @@ def report(
         dashboard = collect_dashboard(
             paths, options, catalog, include_contacts=include_contacts, forms=forms,
             out_dir=output.parent if output is not None else None,
+            selection=selection(exclude, allow_empty),
         )  # fmt: skip
+    say_skipped(dashboard.skipped, lang.value)
     if output is not None and not may_replace(output, MARKER, force=force):
         typer.echo(_NOT_OURS.format(lang.value, path=output), err=True)
         raise typer.Exit(1)

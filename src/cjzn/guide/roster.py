@@ -231,11 +231,9 @@ class Roster(BaseModel):
         """Names of `district` that look like `name` (for "not in the roster")."""
         import difflib  # only when a name is not in the roster
 
-        stems: dict[str, list[str]] = {}
-        for unit in self.district_units(district):
-            stems.setdefault(name_stem(normalise_unit_name(unit.name)), []).append(unit.name)
+        stems = self._index.district_stems.get(district, {})
         mine = name_stem(normalise_unit_name(name))
-        close = difflib.get_close_matches(mine, list(stems), n=n, cutoff=0.5)
+        close = difflib.get_close_matches(mine, stems, n=n, cutoff=0.5)
         return [found for stem in close for found in stems[stem]][:n]
 
 
@@ -244,18 +242,23 @@ class _Index:
     by_district: dict[str, tuple[RosterUnit, ...]]
     exact: dict[str, tuple[RosterUnit, ...]]  # normalise_unit_name -> units
     stems: dict[str, tuple[RosterUnit, ...]]  # name_stem(normalised) -> units
+    district_stems: dict[str, dict[str, list[str]]]  # district -> stem -> its names
 
     @classmethod
     def build(cls, units: Iterable[RosterUnit]) -> _Index:
         by_district: dict[str, list[RosterUnit]] = {}
         exact: dict[str, list[RosterUnit]] = {}
         stems: dict[str, list[RosterUnit]] = {}
+        district_stems: dict[str, dict[str, list[str]]] = {}
         for unit in units:
             by_district.setdefault(unit.district, []).append(unit)
             text = normalise_unit_name(unit.name)
             exact.setdefault(text, []).append(unit)
             stems.setdefault(name_stem(text), []).append(unit)
-        return cls(*({k: tuple(v) for k, v in d.items()} for d in (by_district, exact, stems)))
+            own = district_stems.setdefault(unit.district, {})
+            own.setdefault(name_stem(text), []).append(unit.name)
+        tupled = ({k: tuple(v) for k, v in d.items()} for d in (by_district, exact, stems))
+        return cls(*tupled, district_stems)
 
 
 def unit_identity(roster: Roster | None, district: str, name: str) -> str:

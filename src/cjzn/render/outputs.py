@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cjzn.check import FileResult, discover, validate_file
+from cjzn.check import FileResult, Selection, find, validate_file
 from cjzn.errors import UsageError
 from cjzn.fileio import may_replace, write_atomic
 from cjzn.guide import Catalogs
@@ -57,21 +57,33 @@ def _is_folder_name(output: str | os.PathLike[str]) -> bool:
 
 
 def plan_outputs(
-    paths: Sequence[Path], fmt: str, output: Path | None, *, folder: bool = False
+    paths: Sequence[Path],
+    fmt: str,
+    output: Path | None,
+    *,
+    folder: bool = False,
+    selection: Selection | None = None,
+    skipped: list[Msg] | None = None,
 ) -> list[tuple[Path, Path | None]]:
     """(filing, output file) pairs; output None means stdout. Raises `UsageError` for bad calls.
 
     `folder`: `-o` was written with a trailing separator (`-o out/`), so it names a
     folder even when it does not exist yet (`Path` drops the separator).
+    `selection`: what discovery leaves out; the named files it leaves out go to `skipped`.
     """
     if not paths:
         raise UsageError("请指定备案文件 / name at least one filing")
     sources: list[tuple[Path, Path]] = []  # (filing, folder its output path is relative to)
     for path in paths:
         base = path if path.is_dir() else path.parent
-        sources.extend((found, base) for found in discover([path]))
+        found = find([path], selection)
+        sources.extend((filing, base) for filing in found.files)
+        if skipped is not None:
+            skipped.extend(found.skipped)
     if len(paths) == 1 and not paths[0].is_dir():
-        return [_plan_one(sources[0][0], fmt, output, folder)]
+        return [_plan_one(sources[0][0], fmt, output, folder)] if sources else []
+    if not sources and selection is not None and selection.allow_empty:
+        return []
     return _plan_folder(sources, SUFFIXES[fmt], _check_folder(output, folder))
 
 
@@ -138,6 +150,7 @@ class RenderOutcome:
     refused: list[Path] = field(default_factory=list)  # existing files kept (no --force)
     drafts: list[tuple[str, int]] = field(default_factory=list)  # (filing, errors)
     unreadable: list[FileResult] = field(default_factory=list)
+    skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
 
     @property
     def exit_code(self) -> int:
@@ -145,7 +158,8 @@ class RenderOutcome:
         return 1 if (self.refused or self.drafts or self.unreadable) else 0
 
     def messages(self, lang: str = "zh") -> list[str]:
-        lines = [_WROTE.format(lang, path=path) for path in self.written]
+        lines = [text.get(lang) for text in self.skipped]
+        lines += [_WROTE.format(lang, path=path) for path in self.written]
         lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
@@ -180,6 +194,7 @@ def render_paths(
     force: bool = False,
     options: Options | None = None,
     catalog_path: Path | None = None,
+    selection: Selection | None = None,
 ) -> RenderOutcome:
     """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`.
 
@@ -193,12 +208,14 @@ def render_paths(
     into_folder = target_path is not None and (folder or several or target_path.is_dir())
     # a folder's name says nothing about the format; a file's suffix does
     fmt = infer_format(fmt, None if into_folder else target_path)
-    jobs = plan_outputs(paths, fmt, target_path, folder=folder)
-    if fmt == "pdf":
+    outcome = RenderOutcome()
+    jobs = plan_outputs(
+        paths, fmt, target_path, folder=folder, selection=selection, skipped=outcome.skipped
+    )
+    if fmt == "pdf" and jobs:
         check_pdf_support()
     options = options or Options()
     catalogs = Catalogs.from_option(catalog_path)
-    outcome = RenderOutcome()
     for filing, target in jobs:
         loaded = load_path(filing, str(filing), options.lang)
         result = validate_file(filing, form_options(options, loaded[0]), catalogs, loaded)

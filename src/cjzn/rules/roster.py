@@ -36,7 +36,7 @@ FOLDER = error(
     help=Msg("每个区县的备案放在以区县命名的目录（filings/<区县>/）中：把文件移到所属区县的目录，或改正所属区县", "each district's filings go in the folder named after it (filings/<district>/): move the file, or correct unit.district"),
     passing=(_unit("天平路街道", at=_HERE), _unit("天平路街道", at="drafts/天平路街道.yaml")),
     failing=(_unit("天平路街道", at="filings/长宁区/天平路街道.yaml"),),
-)
+)  # fmt: skip
 NOT_IN_ROSTER = warning(
     "R003", "unit-not-in-roster",
     Msg("街镇名册中没有这个街道（乡镇）", "unit not in the roster of streets and towns"),
@@ -45,7 +45,7 @@ NOT_IN_ROSTER = warning(
     help=Msg("核对街道（乡镇）名称，写名册中的全称（例如 天平路街道）；名册来自统计用区划代码，可能没有收录新设或更名的街镇，确认无误可不理会本警告", "check the name and write it in full as the roster does (e.g. 天平路街道); the roster comes from the statistical division codes and may miss a unit founded or renamed lately"),
     passing=(_unit("天平路街道"),),
     failing=(_unit("不存在街道"), _unit("天平街道")),
-)
+)  # fmt: skip
 OTHER_DISTRICT = warning(
     "R004", "unit-in-other-district",
     Msg("这个街道（乡镇）在名册中属于别的区县", "the roster lists the unit under another district"),
@@ -54,7 +54,7 @@ OTHER_DISTRICT = warning(
     help=Msg("核对所属区县和街道（乡镇）名称：名册中这个名称属于另一个区县", "check the district and the unit's name: the roster lists the name under another district"),
     passing=(_unit("天目西路街道", "闸北区"),),
     failing=(_unit("天目西路街道"),),
-)
+)  # fmt: skip
 VARIANT = warning(
     "R005", "unit-name-not-as-in-roster",
     Msg("名称与街镇名册的写法不同", "the name is written differently from the roster"),
@@ -63,7 +63,7 @@ VARIANT = warning(
     help=Msg("照街镇名册写全称：不加“办事处”，不用全角字母数字，不含空格和看不见的字符", "write the full name as the roster does: no 办事处, no full-width forms, spaces or invisible characters"),
     passing=(_unit("天平路街道"), _unit("五角场镇", "杨浦区")),
     failing=(_unit("天平路"), _unit('"天平路\\u200b街道"'), _unit("天平路街道办事处"), _unit("五角场", "杨浦区")),
-)
+)  # fmt: skip
 FILE_NAME = warning(
     "R006", "file-name-mismatch",
     Msg("文件名与街道（乡镇）名称不符", "the file name differs from the unit's name"),
@@ -72,7 +72,7 @@ FILE_NAME = warning(
     help=Msg("每个街道（乡镇）一个备案文件，以其名称命名，例如 filings/徐汇区/天平路街道.yaml", "one file per unit, named after it, e.g. filings/徐汇区/天平路街道.yaml"),
     passing=(_unit("天平路街道", at=_HERE), _unit("天平路街道", at="天平路.yaml")),
     failing=(_unit("天平路街道", at="filings/徐汇区/湖南路街道.yaml"),),
-)
+)  # fmt: skip
 NOT_A_TOWNSHIP = warning(
     "R007", "unit-not-a-township",
     Msg("名册中这个单位不是街道或乡镇", "the roster does not list the unit as a street or town"),
@@ -110,7 +110,9 @@ def check_folder(ctx: RuleContext) -> Iterator[Diagnostic]:
     if found is None or found[0] == unit.district:
         return
     folder, place = found
-    yield ctx.report(FOLDER, ("unit", "district"), district=unit.district, folder=folder, dir=place)
+    printed = Path(ctx.document.file)
+    shown = next((p.as_posix() for p in printed.parents if p.name == place), place)
+    yield ctx.report(FOLDER, ("unit", "district"), district=unit.district, folder=folder, dir=shown)
 
 
 def _match(ctx: RuleContext) -> tuple[str, str, Match] | None:
@@ -150,7 +152,8 @@ def check_variant(ctx: RuleContext) -> Iterator[Diagnostic]:
     if found is None or found[2].kind not in (MatchKind.VARIANT, MatchKind.SUFFIX):
         return
     name, _, match = found
-    yield ctx.report(VARIANT, ("unit", "name"), **_variant_params(name, match, ctx.lang))
+    official, how = _variant(name, match, ctx.lang)
+    yield ctx.report(VARIANT, ("unit", "name"), name=visible(name), official=official, how=how)
 
 
 def check_kind(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -160,9 +163,7 @@ def check_kind(ctx: RuleContext) -> Iterator[Diagnostic]:
     if unit is None or roster is None or roster.may_file(unit):
         return
     kinds = join(roster.filing_kinds, ctx.lang)
-    yield ctx.report(
-        NOT_A_TOWNSHIP, ("unit", "name"), name=unit.name, kind=unit.kind, kinds=kinds
-    )
+    yield ctx.report(NOT_A_TOWNSHIP, ("unit", "name"), name=unit.name, kind=unit.kind, kinds=kinds)
 
 
 _CLOSE = Msg("（名册中相近的有：{x}）", " (the roster has: {x})")
@@ -170,13 +171,13 @@ _EITHER = Msg("“{a}”或“{b}”", "{a} or {b}")
 _WHICH = Msg("须写明是哪一个", "say which one")
 
 
-def _variant_params(name: str, match: Match, lang: str) -> dict[str, str]:
+def _variant(name: str, match: Match, lang: str) -> tuple[str, str]:
+    """(the roster's name or names, how the written name differs)."""
     names = [u.name for u in match.units]
     if len(names) == 1:
-        how = name_differences(name, names[0], lang)
-        return {"name": visible(name), "official": names[0], "how": how}
+        return names[0], name_differences(name, names[0], lang)
     official = _EITHER.format(lang, a="、".join(names[:-1]), b=names[-1])
-    return {"name": visible(name), "official": official, "how": _WHICH.get(lang)}
+    return official, _WHICH.get(lang)
 
 
 def check_file_name(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -190,7 +191,13 @@ def check_file_name(ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     unit = roster.identify(district, name).unit if roster is not None else None
     expected = (unit.name if unit is not None else name.strip()) + file.suffix
-    yield ctx.report(FILE_NAME, ("unit", "name"), file_name=file.name, name=visible(name), expected=visible(expected))
+    yield ctx.report(
+        FILE_NAME,
+        ("unit", "name"),
+        file_name=file.name,
+        name=visible(name),
+        expected=visible(expected),
+    )
 
 
 RULES = (

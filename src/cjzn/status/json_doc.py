@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cjzn.guide.roster import Coverage
 from cjzn.load import dotted
 from cjzn.stages import RequirementResult, StageResult, gap_message, requirement_text
-from cjzn.guide.roster import Coverage
 from cjzn.status.collect import FilingStatus, StatusReport
 from cjzn.status.coverage import DistrictCoverage
 

@@ -111,13 +111,17 @@ def _coverage(console: Console, report: StatusReport) -> None:
         elif total:
             console.print(f"    {escape(_W['all_filed'].get(lang))}")
         if district.others:
-            console.print(f"    {escape(_W['others'].format(lang, names=join(district.others, lang)))}")
+            console.print(
+                f"    {escape(_W['others'].format(lang, names=join(district.others, lang)))}"
+            )
     if coverage.unknown_district:
         files = join(coverage.unknown_district, lang)
         line = _W["unknown"].format(lang, n=len(coverage.unknown_district), files=files)
         console.print(f"  [yellow]{escape(line)}[/]")
     if coverage.source is not None:
-        console.print(f"[dim]{escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]")
+        console.print(
+            f"[dim]{escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]"
+        )
 
 
 def _title(status: FilingStatus, lang: str) -> str:
