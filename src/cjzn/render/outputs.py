@@ -212,6 +212,8 @@ def render_paths(
     jobs = plan_outputs(
         paths, fmt, target_path, folder=folder, selection=selection, skipped=outcome.skipped
     )
+    if not jobs and into_folder and target_path is not None:
+        target_path.mkdir(parents=True, exist_ok=True)  # --allow-empty: an empty forms folder
     if fmt == "pdf" and jobs:
         check_pdf_support()
     options = options or Options()
