@@ -257,8 +257,12 @@ class _Index:
             stems.setdefault(name_stem(text), []).append(unit)
             own = district_stems.setdefault(unit.district, {})
             own.setdefault(name_stem(text), []).append(unit.name)
-        tupled = ({k: tuple(v) for k, v in d.items()} for d in (by_district, exact, stems))
-        return cls(*tupled, district_stems)
+        return cls(
+            by_district={k: tuple(v) for k, v in by_district.items()},
+            exact={k: tuple(v) for k, v in exact.items()},
+            stems={k: tuple(v) for k, v in stems.items()},
+            district_stems=district_stems,
+        )
 
 
 def unit_identity(roster: Roster | None, district: str, name: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from cjzn.diagnostics import Diagnostic, Example, error, warning
 from cjzn.guide import Catalog
 from cjzn.guide.roster import Match, MatchKind, name_differences, unit_identity, visible
-from cjzn.i18n import Msg, join
+from cjzn.i18n import Msg, join, quote
 from cjzn.rules.base import Rule, RuleContext
 
 __all__ = ["RULES", "district_folder"]
@@ -58,7 +58,7 @@ OTHER_DISTRICT = warning(
 VARIANT = warning(
     "R005", "unit-name-not-as-in-roster",
     Msg("名称与街镇名册的写法不同", "the name is written differently from the roster"),
-    Msg("“{name}”与名册中的“{official}”写法不同（{how}）", "{name} is written differently from the roster's {official} ({how})"),
+    Msg("“{name}”与名册中的{official}写法不同（{how}）", "{name} is written differently from the roster's {official} ({how})"),
     Msg("改为名册中的写法：{official}", "write it as the roster does: {official}"),
     help=Msg("照街镇名册写全称：不加“办事处”，不用全角字母数字，不含空格和看不见的字符", "write the full name as the roster does: no 办事处, no full-width forms, spaces or invisible characters"),
     passing=(_unit("天平路街道"), _unit("五角场镇", "杨浦区")),
@@ -167,7 +167,7 @@ def check_kind(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 
 _CLOSE = Msg("（名册中相近的有：{x}）", " (the roster has: {x})")
-_EITHER = Msg("“{a}”或“{b}”", "{a} or {b}")
+_EITHER = Msg("{a}或{b}", "{a} or {b}")
 _WHICH = Msg("须写明是哪一个", "say which one")
 
 
@@ -175,8 +175,9 @@ def _variant(name: str, match: Match, lang: str) -> tuple[str, str]:
     """(the roster's name or names, how the written name differs)."""
     names = [u.name for u in match.units]
     if len(names) == 1:
-        return names[0], name_differences(name, names[0], lang)
-    official = _EITHER.format(lang, a="、".join(names[:-1]), b=names[-1])
+        return quote(names[0], lang), name_differences(name, names[0], lang)
+    quoted = [quote(n, lang) for n in names]
+    official = _EITHER.format(lang, a=join(quoted[:-1], lang), b=quoted[-1])
     return official, _WHICH.get(lang)
 
 
