@@ -106,6 +106,7 @@ def init(
     """
     # imported when the command runs: the other commands start without it
     from cjzn.guide import resolve_catalog
+    from cjzn.init.skeleton import require_district
 
     if repo is not None or path is None:
         _check_repo_options(path, repo, unit, schema_url, force)
@@ -123,6 +124,8 @@ def init(
         raise typer.Exit(1)
     given = unit
     unit, district = _ask_missing(round_catalog, path, unit, district, lang.value)
+    with usage_errors():  # a district of the round (崇明区: did you mean 崇明县?) before its folder
+        district = require_district(round_catalog, district)
     path = _placed(round_catalog, path, district, lang.value)
     _write_filing(path, round_catalog, unit, district, schema_url, force, lang.value)
     if given is not None:
