@@ -17,6 +17,7 @@ from cjzn.guide.models import (
     Workflow,
 )
 from cjzn.guide.resolve import Catalogs, bundled_rounds, catalog_for_round, resolve_catalog
+from cjzn.guide.roster import Roster, normalise_unit_name
 
 __all__ = [
     "BasicGroup",
@@ -30,11 +31,13 @@ __all__ = [
     "PlanPart",
     "Point",
     "PostcodeRange",
+    "Roster",
     "Stage",
     "Text",
     "Workflow",
     "bundled_rounds",
     "catalog_for_round",
     "load_catalog",
+    "normalise_unit_name",
     "resolve_catalog",
 ]
