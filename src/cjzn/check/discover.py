@@ -75,17 +75,19 @@ class Selection:
     allow_empty: bool = False  # a folder without filings is no usage error
 
     def excluded_by(self, path: str) -> str | None:
-        """The pattern that leaves `path` (as printed, POSIX) out, or None."""
+        """The pattern that leaves `path` (as printed, POSIX) out, or None: a pattern with `/`
+        matching the path or one of its folders, one without matching any name in it."""
+        if not self.exclude:
+            return None
         text = path.removeprefix("./")
         names = text.split("/")
+        prefixes = ["/".join(names[: i + 1]) for i in range(len(names))]
         for pattern in self.exclude:
             clean = pattern.strip().removeprefix("./").rstrip("/")
             if not clean:
                 continue
-            if "/" in clean:
-                if fnmatch.fnmatchcase(text, clean):
-                    return pattern
-            elif any(fnmatch.fnmatchcase(name, clean) for name in names):
+            candidates = prefixes if "/" in clean else names
+            if any(fnmatch.fnmatchcase(candidate, clean) for candidate in candidates):
                 return pattern
         return None
 
@@ -151,19 +153,25 @@ def _find_named_file(path: Path, selection: Selection, found: Found) -> None:
 
 def _find_in_folder(root: Path, selection: Selection, found: Found) -> None:
     above = folders_above(root / "_")  # the root's own name and the folders above it
-    found.folders.update(above)
-    counts = {"evidence": 0, "excluded": 0}
+    evidence = _evidence_folder(above) is not None
     before = len(found.files)
-    if _evidence_folder(above) is not None:
-        counts["evidence"] = sum(1 for _ in _walk(root, None, found, counts))
-    else:
-        found.files.extend(_walk(root, selection, found, counts))
+    if not evidence:
+        found.folders.update(above)
+        found.files.extend(_walk(root, selection, found))
     if len(found.files) == before and not selection.allow_empty:
-        raise _holds_no_filing(root, counts)
+        raise _holds_no_filing(root, selection, evidence)
 
 
-def _holds_no_filing(root: Path, counts: dict[str, int]) -> UsageError:
-    """The usage error for a folder without filings, saying what it does hold."""
+def _holds_no_filing(root: Path, selection: Selection, evidence: bool) -> UsageError:
+    """The usage error for a folder without filings, saying what it does hold (counted only
+    now: a run that finds filings never walks the evidence folders)."""
+    counts = {"evidence": 0, "excluded": 0}
+    for path in _walk(root, None, Found()):
+        folders = Path(os.path.relpath(path, root)).parts[:-1]
+        if evidence or _evidence_folder(folders) is not None:
+            counts["evidence"] += 1
+        elif selection.excluded_by(_printed(path)):
+            counts["excluded"] += 1
     parts = [(_EMPTY_EVIDENCE, counts["evidence"]), (_EMPTY_EXCLUDED, counts["excluded"])]
     why = {lang: "".join(m.format(lang, n=n) for m, n in parts if n) for lang in ("zh", "en")}
     printed = _printed(root)
@@ -171,36 +179,27 @@ def _holds_no_filing(root: Path, counts: dict[str, int]) -> UsageError:
     return UsageError(f"{zh} / {en}")
 
 
-def _walk(
-    root: Path, selection: Selection | None, found: Found, counts: dict[str, int]
-) -> Iterator[Path]:
-    """Filings below `root`; `selection` None: everything (an evidence folder, counted only)."""
+def _walk(root: Path, selection: Selection | None, found: Found) -> Iterator[Path]:
+    """Filings below `root` (evidence folders and `selection.exclude` left out, the folders
+    searched noted in `found`); `selection` None: every file that looks like a filing."""
     for folder, subfolders, files in os.walk(root):
         kept = []
         for name in sorted(d for d in subfolders if not d.startswith(".")):
-            inner = os.path.join(folder, name)
-            if selection is not None and name in EVIDENCE_FOLDERS:
-                counts["evidence"] += _count_filings(inner)
-            elif selection is not None and selection.excluded_by(_printed(inner)):
-                counts["excluded"] += _count_filings(inner)
-            else:
-                kept.append(name)
-                if selection is not None:
-                    found.folders.add(name)
+            if selection is not None and (
+                name in EVIDENCE_FOLDERS
+                or selection.excluded_by(_printed(os.path.join(folder, name)))
+            ):
+                continue
+            kept.append(name)
+            if selection is not None:
+                found.folders.add(name)
         subfolders[:] = kept
         for name in sorted(files):
             if not name.endswith(FILING_SUFFIXES) or name.startswith("."):
                 continue
             path = Path(folder) / name
-            if selection is not None and selection.excluded_by(_printed(path)):
-                counts["excluded"] += 1
-                continue
-            yield path
-
-
-def _count_filings(folder: str) -> int:
-    """How many files that look like filings a left-out folder holds (for the message)."""
-    return sum(1 for _ in _walk(Path(folder), None, Found(), {}))
+            if selection is None or not selection.excluded_by(_printed(path)):
+                yield path
 
 
 def _fill(message: Msg, **params: str) -> Msg:
@@ -210,36 +209,42 @@ def _fill(message: Msg, **params: str) -> Msg:
 def folders_above(path: Path) -> list[str]:
     """Names of the folders above `path`, nearest first, up to its git work tree's root
     (not included); all of them when `path` is in no work tree."""
-    folder = Path(os.path.abspath(path)).parent
-    root = work_tree_of(folder)
-    names: list[str] = []
-    for candidate in (folder, *folder.parents):
-        if root is not None and candidate == root:
-            break
-        if candidate.name:
-            names.append(candidate.name)
-    return names
+    return list(_folders_above(os.path.dirname(os.path.abspath(path))))
+
+
+@functools.lru_cache(maxsize=1024)  # filings share folders
+def _folders_above(folder: str) -> tuple[str, ...]:
+    root = _repo_root_of(folder)
+    inside = folder[len(root) :] if root is not None else folder
+    return tuple(reversed([name for name in inside.split(os.sep) if name]))
 
 
 def find_repo_root(path: Path) -> Path:
     """The git work tree holding `path`; the filing's own folder when there is none."""
     folder = path.resolve().parent
-    return _repo_root_of(folder) or folder
+    root = _repo_root_of(str(folder))
+    return Path(root) if root is not None else folder
 
 
 def work_tree_of(folder: Path) -> Path | None:
     """The git work tree `folder` is in (by its absolute path, symlinks kept), or None."""
-    return _repo_root_of(Path(os.path.abspath(folder)))
+    root = _repo_root_of(os.path.abspath(folder))
+    return Path(root) if root is not None else None
 
 
 @functools.lru_cache(maxsize=1024)  # filings share folders: look each one up once per run
-def _repo_root_of(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
+def _repo_root_of(folder: str) -> str | None:
+    candidate = folder
+    while True:
+        if os.path.exists(os.path.join(candidate, ".git")):
             return candidate
-    return None
+        parent = os.path.dirname(candidate)
+        if parent == candidate:
+            return None
+        candidate = parent
 
 
 def forget_repo_roots() -> None:
     """A repo may have been created since the last run: look again."""
     _repo_root_of.cache_clear()
+    _folders_above.cache_clear()

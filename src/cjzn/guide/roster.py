@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated
 
@@ -209,7 +209,18 @@ class Roster(BaseModel):
         return unit.kind in self.filing_kinds
 
     def identify(self, district: str, name: str) -> Match:
-        """Which unit of the roster `name` (written for `district`) is, in tiers."""
+        """Which unit of the roster `name` (written for `district`) is, in tiers (remembered:
+        the rules ask it several times per filing)."""
+        memo = self._index.memo
+        key = (district, name)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) > 4096:
+                memo.clear()
+            found = memo[key] = self._identify(district, name)
+        return found
+
+    def _identify(self, district: str, name: str) -> Match:
         index = self._index
         text = normalise_unit_name(name)
         same = index.exact.get(text, ())
@@ -243,6 +254,7 @@ class _Index:
     exact: dict[str, tuple[RosterUnit, ...]]  # normalise_unit_name -> units
     stems: dict[str, tuple[RosterUnit, ...]]  # name_stem(normalised) -> units
     district_stems: dict[str, dict[str, list[str]]]  # district -> stem -> its names
+    memo: dict[tuple[str, str], Match] = field(default_factory=dict)  # identify's answers
 
     @classmethod
     def build(cls, units: Iterable[RosterUnit]) -> _Index:
