@@ -200,7 +200,7 @@ def filing_text(
         f"  office_phone: {_landline(rng)}",
         f"  mobile: {_mobile(rng)}",
         f"  email: sqjy{rng.randrange(100000)}@{_DOMAIN}",
-        f"  postcode: 20{rng.randrange(0, 10000):04d}",
+        f"  postcode: {rng.randrange(200000, 202200)}",  # the catalog's range for Shanghai
         f"  address: 上海市{district}{unit}办事处社区服务办公室",
         f"prior_rounds: {_flow([str(r) for r in sorted(rng.sample([1, 2, 3], rng.randrange(0, 4)))])}",
         "plan:",

@@ -1,10 +1,13 @@
-"""Shared helpers: the examples corpus and small filings written into tmp_path."""
+"""Shared helpers: the examples corpus, small filings written into tmp_path, golden files."""
 
 from __future__ import annotations
 
+import difflib
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +52,96 @@ def bundled_catalog() -> Catalog:
 def catalog() -> Catalog:
     """The bundled 2013-2014 round catalog."""
     return bundled_catalog()
+
+
+# --- golden files ---------------------------------------------------------------------------
+#
+# A golden test compares an output with a file under tests/golden/. When they differ the test
+# fails and prints a unified diff; after reading it, an intended change is accepted with
+# `python -m pytest TEST_FILE --accept-golden`, which writes the new output over the golden
+# file and lists (with the diff) what it wrote. Nothing rewrites a golden file otherwise.
+
+GOLDEN_DIFF_LINES = 300  # a longer diff is cut (the rest is one `git diff` away after accepting)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--accept-golden",
+        action="store_true",
+        default=False,
+        help="write the current output over golden files that differ (read the diffs first)",
+    )
+
+
+def golden_diff(path: Path, expected: str | None, actual: str) -> str:
+    """A unified diff from the golden file (or nothing, when it is missing) to the output."""
+    name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+    lines = list(
+        difflib.unified_diff(
+            (expected or "").splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"{name} (golden)" if expected is not None else "/dev/null (no golden file)",
+            tofile=f"{name} (output now)",
+        )
+    )
+    shown = [line if line.endswith("\n") else line + "\n\\ no newline at end\n" for line in lines]
+    if len(shown) > GOLDEN_DIFF_LINES:
+        rest = len(shown) - GOLDEN_DIFF_LINES
+        shown = [*shown[:GOLDEN_DIFF_LINES], f"... {rest} more lines of diff\n"]
+    return "".join(shown)
+
+
+@dataclass
+class Golden:
+    """Compares outputs with golden files; writes them only when accepting (`--accept-golden`)."""
+
+    accept: bool
+    command: str = "python -m pytest --accept-golden"
+    accepted: list[tuple[Path, str]] = field(default_factory=list)
+
+    def check(self, path: Path, actual: str) -> None:
+        expected = path.read_text(encoding="utf-8") if path.is_file() else None
+        if expected == actual:
+            return
+        diff = golden_diff(path, expected, actual)
+        if self.accept:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8", newline="\n")
+            self.accepted.append((path, diff))
+            return
+        what = "differs from the output" if expected is not None else "is missing"
+        pytest.fail(
+            f"golden file {what} (- golden, + output now):\n{diff}\n"
+            f"If the change is intended, accept it after reading the diff:\n"
+            f"    {self.command}\n"
+            f"and commit the golden file with the change that caused it.",
+            pytrace=False,
+        )
+
+
+_ACCEPTED: list[tuple[Path, str]] = []
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """Check an output against its golden file: `golden.check(path, text)`."""
+    test_file = request.node.path.relative_to(ROOT).as_posix()
+    return Golden(
+        accept=bool(request.config.getoption("--accept-golden")),
+        command=f"python -m pytest {test_file} --accept-golden",
+        accepted=_ACCEPTED,
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """With --accept-golden: which golden files were written, and how they changed."""
+    if not config.getoption("--accept-golden"):
+        return
+    terminalreporter.section("accepted golden files")
+    if not _ACCEPTED:
+        terminalreporter.write_line("none: every golden file matched its output")
+    for path, diff in _ACCEPTED:
+        terminalreporter.write_line(f"wrote {path.relative_to(ROOT).as_posix()}")
+        terminalreporter.write(diff)
+    if _ACCEPTED:
+        terminalreporter.write_line("review them with `git diff tests/golden` before committing")

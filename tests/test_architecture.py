@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "cjzn.fileio": 3,
     "cjzn.templating": 3,
     "cjzn.load": 4,
+    "cjzn.config": 4,
     "cjzn.guide": 5,
     "cjzn.model": 6,
     "cjzn.stages": 7,

@@ -50,29 +50,55 @@ def test_every_command_and_option_is_documented() -> None:
                     assert option in README, f"README does not document `cjzn {name} {option}`"
 
 
-#: A section cjzn adds to its copy of the contract (its own codes, keys): marked, so the rest
-#: can still be compared with the contract word for word.
-PROJECT_SECTION = re.compile(r"\n<!-- project: (\S+) .*?-->\n.*?<!-- /project: \1 -->\n", re.DOTALL)
+#: The contract as issued (a pristine copy of shared/spec/filing-format.md, version 1): the repo
+#: carries it so the check runs from a clean clone.
+ISSUED_CONTRACT = ROOT / "tests" / "data" / "filing-format.v1.md"
+#: The shared contract, beside the checkout when there is one (CI lays it there too).
+SHARED_CONTRACT = ROOT.parent / "shared" / "spec" / "filing-format.md"
 
 
-def contract_part(copy: str) -> str:
-    """docs/filing-format.md without its first two lines and cjzn's marked sections."""
-    return PROJECT_SECTION.sub("", copy.split("\n", 2)[2])
+def lines_not_kept(contract: str, copy: str) -> list[str]:
+    """The contract's lines that `copy` does not keep, in the contract's order.
 
-
-def test_project_sections_are_marked_and_stripped() -> None:
-    copy = (ROOT / "docs" / "filing-format.md").read_text(encoding="utf-8")
-    assert "<!-- project: roster " in copy and "R002" in copy
-    assert "R002" not in contract_part(copy)
-    assert "## Repository codes and the roster" not in contract_part(copy)
+    The copy may add lines and sections anywhere (optional keys and codes are added that
+    way); every non-blank line of the contract must still be there, unchanged and in order,
+    so a key, code or exit code renamed or dropped shows up here.
+    """
+    kept = [line.rstrip() for line in copy.splitlines() if line.strip()]
+    missing = []
+    position = 0
+    for number, line in enumerate(contract.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            position = kept.index(line.rstrip(), position) + 1
+        except ValueError:
+            missing.append(f"{number}: {line}")
+    return missing
 
 
 def test_the_contract_copy_is_current() -> None:
-    """docs/filing-format.md mirrors the contract that users and other tools rely on."""
-    import pytest
-
-    source = ROOT.parent / "shared" / "spec" / "filing-format.md"
-    if not source.is_file():
-        pytest.skip("the shared contract is not beside this checkout")
+    """docs/filing-format.md keeps every line of the contract that users and other tools rely on."""
     copy = (ROOT / "docs" / "filing-format.md").read_text(encoding="utf-8")
-    assert contract_part(copy) == source.read_text(encoding="utf-8")
+    issued = ISSUED_CONTRACT.read_text(encoding="utf-8")
+    assert "# The cjzn filing format, version 1 (the contract)" in issued
+    assert lines_not_kept(issued, copy) == [], "docs/filing-format.md renamed or dropped these"
+    if SHARED_CONTRACT.is_file():  # the shared one may have grown since; it keeps the issued one
+        shared = SHARED_CONTRACT.read_text(encoding="utf-8")
+        assert lines_not_kept(issued, shared) == [], "the shared contract dropped these"
+        assert lines_not_kept(shared, copy) == [], "docs/filing-format.md lacks these"
+
+
+def test_the_contract_check_allows_additions_and_catches_changes() -> None:
+    contract = "# Title\n\n| key | meaning |\n|---|---|\n| cjzn | version |\n| round | round |\n"
+    added = contract.replace("| round |", "| extra | optional (added) |\n| round |")
+    added += "\n## Added section\n\nmore\n"
+    assert lines_not_kept(contract, added) == []
+    renamed = contract.replace("| round | round |", "| rounds | round |")
+    assert lines_not_kept(contract, renamed) == ["6: | round | round |"]
+    dropped = contract.replace("| cjzn | version |\n", "")
+    assert lines_not_kept(contract, dropped) == ["5: | cjzn | version |"]
+    swapped = contract.replace(
+        "| cjzn | version |\n| round | round |", "| round | round |\n| cjzn | version |"
+    )
+    assert lines_not_kept(contract, swapped) != []

@@ -43,7 +43,7 @@ def test_validate_imports_no_render_code() -> None:
     code, modules = _modules_after(
         str(ROOT / "examples" / "filings" / "徐汇区" / "天平路街道.yaml")
     )
-    assert code in (0, 1)
+    assert code == 0  # the complete example is clean at any date
     assert "cjzn.check.pipeline" in modules  # the check ran
     assert _heavy(modules) == []
 

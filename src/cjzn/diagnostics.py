@@ -23,6 +23,7 @@ __all__ = [
     "Diagnostic",
     "Example",
     "Severity",
+    "Waived",
     "error",
     "sort_key",
     "warning",
@@ -38,8 +39,32 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Waived:
+    """Why a problem is accepted: the waiver of `cjzn.toml` that matched it."""
+
+    reason: str
+    approved_by: str
+    approved_on: str  # ISO dates, as written
+    expires: str
+    waiver: str  # where the waiver is written: `cjzn.toml:LINE:COLUMN`
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "reason": self.reason,
+            "approved_by": self.approved_by,
+            "approved_on": self.approved_on,
+            "expires": self.expires,
+            "waiver": self.waiver,
+        }
+
+
+@dataclass(frozen=True)
 class Diagnostic:
-    """One located problem: exactly the keys of the contract, plus a hint for humans."""
+    """One located problem: exactly the keys of the contract, plus a hint for humans.
+
+    `waived` is set only on a problem a waiver of `cjzn.toml` accepts; its JSON
+    then has an eighth key, `waived` (an optional addition to the contract).
+    """
 
     file: str
     line: int
@@ -49,10 +74,11 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str = field(default="", compare=False)
+    waived: Waived | None = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, Any]:
-        """The contract's JSON shape: exactly these seven keys."""
-        return {
+        """The contract's JSON shape: exactly these seven keys (and `waived` when waived)."""
+        document: dict[str, Any] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -61,6 +87,9 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
         }
+        if self.waived is not None:
+            document["waived"] = self.waived.as_json()
+        return document
 
     @property
     def is_error(self) -> bool:
@@ -79,10 +108,11 @@ class Example:
     `text` is YAML written after the header `cjzn: 1` / `round: "2013-2014"`,
     unless `whole` (the loader's codes need the whole file, bytes included); a
     callable makes large texts only when the example is run. `files` are written
-    beside it (another filing, an evidence file; a name ending in `/` is a folder,
-    `filing.yaml/` makes the filing itself one); the run is judged as of `as_of`.
-    `name` is where the filing is written inside the example's folder
-    (`filings/长宁区/天平路街道.yaml` puts it in a district's folder).
+    beside it (another filing, an evidence file, a `cjzn.toml` that configures the
+    run; a name ending in `/` is a folder, `filing.yaml/` makes the filing itself
+    one); the run is judged as of `as_of`. `name` is where the filing is written
+    inside the example's folder (`filings/长宁区/天平路街道.yaml` puts it in a
+    district's folder).
     """
 
     text: str | bytes | Callable[[], str | bytes]

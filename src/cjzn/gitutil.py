@@ -12,7 +12,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
-__all__ = ["git_executable", "git_output", "run_git"]
+__all__ = ["git_executable", "git_output", "run_git", "work_tree_of"]
+
+
+def work_tree_of(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` holding `.git` (no git needed); None if none."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def git_executable() -> str | None:

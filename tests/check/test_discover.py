@@ -53,6 +53,10 @@ def test_a_named_evidence_file_is_skipped_and_said_so(tmp_path: Path) -> None:
         ("旧稿", ["filings/徐汇区/天平路街道.yaml", "filings/长宁区/草稿-华阳路街道.yaml"]),
         ("草稿*", ["filings/徐汇区/天平路街道.yaml", "filings/徐汇区/旧稿/湖南路街道.yaml"]),
         ("*/长宁区/*", ["filings/徐汇区/天平路街道.yaml", "filings/徐汇区/旧稿/湖南路街道.yaml"]),
+        ("**/旧稿", ["filings/徐汇区/天平路街道.yaml", "filings/长宁区/草稿-华阳路街道.yaml"]),
+        ("filings/*/旧稿", ["filings/徐汇区/天平路街道.yaml", "filings/长宁区/草稿-华阳路街道.yaml"]),
+        ("*/旧稿", ["filings/徐汇区/天平路街道.yaml", "filings/徐汇区/旧稿/湖南路街道.yaml",
+                    "filings/长宁区/草稿-华阳路街道.yaml"]),  # * stays within one folder
         ("filings/徐汇区", ["filings/长宁区/草稿-华阳路街道.yaml"]),
         ("./filings/徐汇区/", ["filings/长宁区/草稿-华阳路街道.yaml"]),
         ("*.yml", ["filings/徐汇区/天平路街道.yaml", "filings/徐汇区/旧稿/湖南路街道.yaml",
@@ -77,8 +81,8 @@ def test_exclude_applies_to_named_files_too(tmp_path: Path) -> None:
     tree(tmp_path, "filings/徐汇区/草稿.yaml")
     found = find([tmp_path / "filings/徐汇区/草稿.yaml"], Selection(exclude=("草稿*",)))
     assert found.files == [] and "--exclude 草稿*" in found.skipped[0].zh
-    folder = find([tmp_path / "filings/徐汇区/草稿.yaml"], Selection(exclude=("*/徐汇区",)))
-    assert folder.files == [] and "--exclude */徐汇区" in folder.skipped[0].zh
+    folder = find([tmp_path / "filings/徐汇区/草稿.yaml"], Selection(exclude=("**/徐汇区",)))
+    assert folder.files == [] and "--exclude **/徐汇区" in folder.skipped[0].zh
 
 
 def test_a_folder_without_filings_is_a_usage_error_saying_what_it_holds(tmp_path: Path) -> None:
@@ -93,7 +97,7 @@ def test_a_folder_without_filings_is_a_usage_error_saying_what_it_holds(tmp_path
     with pytest.raises(UsageError, match="1 个文件被 --exclude 排除"):
         find([tmp_path / "old"], Selection(exclude=("旧稿",)))
     with pytest.raises(UsageError, match="1 个文件被 --exclude 排除"):
-        find([tmp_path / "old"], Selection(exclude=("*/old/旧稿",)))
+        find([tmp_path / "old"], Selection(exclude=("**/old/旧稿",)))
     assert find([tmp_path / "empty"], Selection(allow_empty=True)).files == []
 
 

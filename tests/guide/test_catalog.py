@@ -73,6 +73,14 @@ submission submission.filed_on submission.signed_by submission.sealed
 reviews reviews.district reviews.district.opinion reviews.district.signed_by
 reviews.district.date reviews.municipal reviews.municipal.opinion reviews.municipal.date
 summary summary.written_on summary.text
+plan.guiding_ideology plan.principles plan.extra_sections plan.extra_sections.*
+plan.extra_sections.*.title plan.extra_sections.*.text
+basic_work.*.achieved_outcomes basic_work.*.achieved_outcomes.*
+basic_work.*.achieved_outcomes.*.outcome basic_work.*.achieved_outcomes.*.evidence
+basic_work.*.achieved_outcomes.*.evidence.*
+key_work.*.title key_work.*.achieved_outcomes key_work.*.achieved_outcomes.*
+key_work.*.achieved_outcomes.*.outcome key_work.*.achieved_outcomes.*.evidence
+key_work.*.achieved_outcomes.*.evidence.*
 evaluation evaluation.apply_early
 """
 LABEL_PATHS = [path for line in _LABEL_PATHS_TEXT.splitlines() for path in line.split()]
@@ -154,7 +162,7 @@ def test_stage_windows_match_contract(catalog: Catalog) -> None:
 def test_plan_parts_match_contract(catalog: Catalog) -> None:
     assert [(p.code, p.key) for p in catalog.plan_parts] == CONTRACT_PLAN_KEYS
     assert all(p.title and p.title_en and p.description for p in catalog.plan_parts)
-    assert catalog.title("P1") == "总体目标"
+    assert catalog.title("P1") == "创建工作的总体目标"  # the form's words
 
 
 def test_districts_of_2013(catalog: Catalog) -> None:
@@ -291,7 +299,7 @@ def test_source_key_is_rejected(tmp_path: Path, bundled_text: str) -> None:
 
 def test_stage_with_unknown_requirement(tmp_path: Path, bundled_text: str) -> None:
     broken = "requirements: [summary, nonsense]"
-    text = _replace_once(bundled_text, "requirements: [summary]", broken)
+    text = _replace_once(bundled_text, "requirements: [summary, achieved_outcomes]", broken)
     path = _write(tmp_path, text)
     error = _error(path)
     assert "stages.3.requirements.1" in str(error)

@@ -8,6 +8,8 @@ anchors and aliases, tabs, control characters). Whatever comes out,
 (no exception, exit code 0 or 1) and every diagnostic must point at a line and
 column that exist in the file.
 
+Inputs that once failed are kept as `REGRESSIONS`, each with the diagnostic it must give.
+
 Profiles (env var HYPOTHESIS_PROFILE): "ci" (default, about 150 examples per
 test) and "long" (10,000 examples per test) — see docs/hardening.md.
 """
@@ -19,6 +21,8 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -292,35 +296,120 @@ def check_library(path: Path, text: str | bytes) -> None:
 RUNNER = CliRunner()
 
 
-def _commands() -> set[str]:
-    return {command.name or command.callback.__name__ for command in app.registered_commands}  # type: ignore[union-attr]
-
-
 def _invoke(args: list[str]) -> Any:
+    """A command's result; its exit code is 0 or 1 (2 would be a usage error: a missing command
+    or option fails here too, not only a crash)."""
     result = RUNNER.invoke(app, args)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     assert result.exit_code in (0, 1), (args, result.exit_code, result.output)
+    assert "Traceback" not in result.output
     return result
 
 
-def check_cli(path: Path, text: str | bytes, out: Path) -> None:
+def check_cli(path: Path, text: str | bytes, out: Path) -> dict[str, Any]:
+    """validate (json), status and render answer 0 or 1 with positions inside the file."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     path.write_bytes(data)
     result = _invoke(["validate", "--format", "json", str(path)])
-    report = json.loads(result.stdout)
+    report: dict[str, Any] = json.loads(result.stdout)
     assert_inside(data, [(p["line"], p["column"], p["code"]) for p in report["problems"]])
-    commands = _commands()
-    if "status" in commands:
-        _invoke(["status", str(path)])
-    if "render" in commands:
-        _invoke(["render", str(path), "-o", str(out / "form.html"), "--force", "--lang", "en"])
+    assert result.exit_code == (
+        1 if any(p["severity"] == "error" for p in report["problems"]) else 0
+    )
+    status = _invoke(["status", str(path)])
+    assert status.exit_code == result.exit_code, status.output  # the same errors, the same answer
+    form = out / "form.html"
+    form.unlink(missing_ok=True)
+    rendered = _invoke(["render", str(path), "-o", str(form), "--force", "--lang", "en"])
+    if rendered.exit_code == 0:  # 0 means a clean form was written (1: a draft, or unreadable)
+        assert form.is_file(), rendered.output
+    return report
 
 
 # --- regression cases found by fuzzing (kept forever) ------------------------------
 
-#: Texts hypothesis found; each once broke an assertion above. See tests/adversarial/ too.
-REGRESSIONS: list[str] = []
+
+@dataclass(frozen=True)
+class Regression:
+    """An input that once broke cjzn, what it broke, and what cjzn must answer now."""
+
+    name: str
+    broke: str
+    data: bytes
+    #: (code, line, column, path) that `validate` must report, as of AS_OF_AFTER_ROUND
+    expected: tuple[str, int, int, str]
+
+
+AS_OF_AFTER_ROUND = date(2015, 1, 10)  # every stage is due: evidence and stage rules all run
+_BASE = BASE_TEXTS[0].encode("utf-8")  # 崇明县/竖新镇.yaml
+_CORPUS = ROOT / "tests" / "hardening" / "adversarial"
+
+#: Inputs fuzzing and the corpus found (docs/hardening.md, "Found and fixed"), each with the
+#: diagnostic it must give. tests/hardening/adversarial/ keeps the same cases as files.
+REGRESSIONS: list[Regression] = [
+    Regression(
+        "bad-byte-after-lone-cr",
+        "byte fuzzing: a non-UTF-8 byte after a lone CR was reported past the end of its line",
+        b"\r\x80" + _BASE,
+        ("Y001", 2, 1, ""),
+    ),
+    Regression(
+        "bad-byte-after-bom-and-cr",
+        "byte fuzzing: after a UTF-8 BOM the bad byte's position was shifted by the BOM",
+        b"\xef\xbb\xbf\r\xc0" + _BASE,
+        ("Y001", 2, 1, ""),
+    ),
+    Regression(
+        "nul-after-line-separator",
+        "byte fuzzing: U+2028 was not counted as a line break, so a NUL after it was misplaced",
+        "\u2028".encode() + b"\x00" + _BASE,
+        ("Y002", 2, 1, ""),
+    ),
+    Regression(
+        "bad-bytes-mid-line",
+        "byte fuzzing: the column of an undecodable byte inside a line",
+        _BASE[:40] + b"\xff\xfe" + _BASE[40:],
+        ("Y001", 1, 22, ""),
+    ),
+    Regression(
+        "only-dashes",
+        "corpus: a file holding only `---` was reported as 'the top level is text'",
+        b"---\n",
+        ("Y012", 1, 1, ""),
+    ),
+    Regression(
+        "nul-in-evidence-path",
+        "long fuzz run: a NUL in an evidence path crashed the stage rules (ValueError: embedded "
+        "null byte); such a path now counts as a missing file",
+        (_CORPUS / "nul-in-evidence-path.yaml").read_bytes(),
+        ("T101", 112, 16, "basic_work.B1.2.evidence.0"),
+    ),
+    Regression(
+        "cut-in-a-flow-list",
+        "text fuzzing: a file cut inside `[` must be a located syntax error at the end",
+        b"cjzn: 1\nround: [\n",
+        ("Y003", 3, 1, ""),
+    ),
+    Regression(
+        "self-referencing-alias",
+        "text fuzzing: an anchor whose list holds its own alias must not recurse forever",
+        b"a: &a [*a]\n",
+        ("Y009", 1, 4, "a.0"),
+    ),
+    Regression(
+        "bom-crlf-tab-indent",
+        "text fuzzing: BOM, CRLF and a tab indent together: the tab's line, counted like YAML",
+        "\ufeffcjzn: 1\r\nround: '2013-2014'\r\nunit:\r\n\tname: x\r\n".encode(),
+        ("Y006", 4, 1, ""),
+    ),
+    Regression(
+        "unicode-line-breaks",
+        "text fuzzing: U+2028, U+2029 and NEL are line breaks to YAML: positions after them",
+        "cjzn: 1\n\u2028round: \u2029x\x85y: z\n".encode(),
+        ("Y003", 5, 1, ""),
+    ),
+]
 
 # --- properties ----------------------------------------------------------------------
 
@@ -371,15 +460,34 @@ def test_cli_commands_never_crash(workdir: Path, text: str) -> None:
     check_cli(workdir / "cli.yaml", text, workdir)
 
 
-@pytest.mark.parametrize("text", REGRESSIONS or [pytest.param("", id="none")])
-def test_regressions(workdir: Path, text: str) -> None:
-    check_library(workdir / "regression.yaml", text)
-    check_cli(workdir / "regression-cli.yaml", text, workdir)
+@pytest.mark.parametrize("case", REGRESSIONS, ids=lambda case: case.name)
+def test_regressions(workdir: Path, case: Regression) -> None:
+    """Each case still passes the properties AND gives the diagnostic it must (see `broke`)."""
+    check_library(workdir / "regression.yaml", case.data)
+    report = check_cli(workdir / "regression-cli.yaml", case.data, workdir)
+    assert report["problems"], case.broke
+    path = workdir / "regression.yaml"
+    result = validate_file(path, Options(as_of=AS_OF_AFTER_ROUND))
+    found = [(d.code, d.line, d.column, d.path) for d in result.diagnostics]
+    assert case.expected in found, (case.broke, found)
+
+
+def test_regressions_are_distinct_and_documented() -> None:
+    assert len(REGRESSIONS) >= 10
+    assert len({case.name for case in REGRESSIONS}) == len({case.data for case in REGRESSIONS})
+    assert all(case.broke for case in REGRESSIONS)
 
 
 def test_base_filings_are_clean() -> None:
     """The mutations start from valid filings (else a 'found' problem could be the base's)."""
-    assert len(BASE_DATA) >= 2
+    assert [path.relative_to(ROOT / "examples" / "filings").as_posix() for path in BASE_FILES] == [
+        "崇明县/竖新镇.yaml",
+        "徐汇区/天平路街道.yaml",
+    ]
+    for path, text, data in zip(BASE_FILES, BASE_TEXTS, BASE_DATA, strict=True):
+        result = validate_file(path, Options(as_of=date(2013, 4, 15)))
+        assert result.diagnostics == [], (path, result.diagnostics)
+        assert result.filing is not None and text and data["unit"]["name"] == path.stem
 
 
 def test_assert_inside_can_fail() -> None:

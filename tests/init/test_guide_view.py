@@ -63,6 +63,10 @@ def assert_answers_what_must_we_do(output: str, catalog: Catalog, lang: str = "z
     for part in catalog.plan_parts:
         assert squash(part.description) in flat
         assert f"plan.{part.key}" in output
+    # the parts a plan may add (指导思想, 工作原则) and where any other section goes
+    for optional in catalog.plan_optional_parts:
+        assert f"plan.{optional.key}" in output
+    assert "extra" in output and ("sections" in output or "\\_sections" in output)
 
 
 def test_markdown(catalog: Catalog) -> None:

@@ -207,7 +207,7 @@ def _try_repo(filings: Path, env: dict[str, str]) -> subprocess.CompletedProcess
 def test_hook_definition() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for h in hooks if h["id"] == HOOK_ID]
-    assert hook["entry"] == "cjzn validate"
+    assert hook["entry"] == "cjzn validate --hook"  # cjzn.toml's [hook] table applies
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is True
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])

@@ -19,10 +19,12 @@ from conftest import COMPLETE, EARLY, ROOT
 from typer.testing import CliRunner
 
 from cjzn import __version__, gitutil
+from cjzn.check import Policy
 from cjzn.cli import app
 from cjzn.guide import Catalog
 from cjzn.init.jsonschema import schema_filename, schema_text, schema_url
 from cjzn.init.scaffold import (
+    HOOK_ENTRY,
     HOOK_ID,
     PROJECT_URL,
     CjznSource,
@@ -32,6 +34,7 @@ from cjzn.init.scaffold import (
     scaffold_repo,
 )
 from cjzn.init.skeleton import repo_schema_url
+from cjzn.options import Options
 
 ROUND = "2013-2014"
 SCHEMA = f"schemas/{schema_filename(ROUND)}"
@@ -117,17 +120,38 @@ def test_readme_is_chinese_and_explains_the_work(repo: Path, catalog: Catalog) -
     assert "{{" not in text and "{%" not in text
 
 
-def test_precommit_uses_the_projects_hook(repo: Path) -> None:
-    config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+def test_precommit_runs_the_installed_cjzn_offline(repo: Path) -> None:
+    """By default nothing is downloaded: a local hook runs the cjzn on the machine, with the
+    [hook] settings of cjzn.toml, and names no repository (none that might not exist)."""
+    text = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
     (entry,) = config["repos"]
-    assert entry["repo"] == PROJECT_URL != "local"
-    assert entry["rev"] == f"v{__version__}"
-    assert [hook["id"] for hook in entry["hooks"]] == [HOOK_ID]
-    assert re.search(entry["hooks"][0]["files"], "filings/徐汇区/天平路街道.yaml")
-    assert not re.search(entry["hooks"][0]["files"], ".gitlab-ci.yml")
-    # the id is the one this project's .pre-commit-hooks.yaml defines
+    assert entry["repo"] == "local" and "rev" not in entry
+    (hook,) = entry["hooks"]
+    assert hook["id"] == HOOK_ID
+    assert (hook["language"], hook["entry"]) == ("system", HOOK_ENTRY)
+    assert HOOK_ENTRY == "cjzn validate --hook"
+    assert "additional_dependencies" not in hook
+    assert hook["pass_filenames"] is True and hook["verbose"] is True
+    assert re.search(hook["files"], "filings/徐汇区/天平路街道.yaml")
+    assert not re.search(hook["files"], ".gitlab-ci.yml")
+    assert "http" not in text and PROJECT_URL not in text
+    # the id and the entry are the ones this project's .pre-commit-hooks.yaml defines
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert HOOK_ID in [hook["id"] for hook in hooks]
+    assert (HOOK_ID, HOOK_ENTRY) in [(h["id"], h["entry"]) for h in hooks]
+
+
+def test_the_scaffold_writes_a_cjzn_toml_whose_hook_reports_deadlines(repo: Path) -> None:
+    """cjzn.toml: the round, and [hook] warn on T (deadlines) and C010 (expired waivers)."""
+    text = (repo / "cjzn.toml").read_text(encoding="utf-8")
+    assert "{{" not in text and "[[waivers]]" in text  # an example, commented out
+    hooked = Policy(Options(hook=True)).for_file(repo / "filings" / "x.yaml")
+    plain = Policy(Options()).for_file(repo / "filings" / "x.yaml")
+    assert hooked.config is not None and hooked.config.path == (repo / "cjzn.toml").resolve()
+    assert hooked.round.value == ROUND
+    assert hooked.warn.value == ("T", "C010")
+    assert plain.warn.value == ()  # CI: deadline problems are errors
+    assert hooked.waivers == ()
 
 
 def _workflow(repo: Path, name: str) -> Any:
@@ -195,17 +219,19 @@ def install_specs(root: Path) -> dict[str, str]:
     (entry,) = config["repos"]
     (hook,) = entry["hooks"]
     assert hook["id"] == HOOK_ID
-    if entry["repo"] == "local":
+    if entry["repo"] == "local" and hook["language"] == "system":
+        pass  # the installed cjzn: nothing to install
+    elif entry["repo"] == "local":
         (specs[".pre-commit-config.yaml"],) = hook["additional_dependencies"]
     else:
         specs[".pre-commit-config.yaml"] = f"git+{entry['repo']}@{entry['rev']}"
     return specs
 
 
-def test_ci_and_precommit_install_the_same_default_source(repo: Path) -> None:
+def test_ci_installs_the_default_source_and_precommit_the_installed_cjzn(repo: Path) -> None:
     assert default_source() == DEFAULT_SPEC
     specs = install_specs(repo)
-    assert set(specs.values()) == {DEFAULT_SPEC}, specs
+    assert specs == dict.fromkeys(WORKFLOWS, DEFAULT_SPEC), specs
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert f'pip install "{DEFAULT_SPEC}"' in readme
     assert f"cjzn=={__version__}" not in "".join(
@@ -237,7 +263,7 @@ def test_a_custom_source_is_used_everywhere(tmp_path: Path, spec: str) -> None:
     (entry,) = config["repos"]
     (hook,) = entry["hooks"]
     assert entry["repo"] == "local" and "rev" not in entry
-    assert hook["language"] == "python" and hook["entry"] == "cjzn validate"
+    assert hook["language"] == "python" and hook["entry"] == HOOK_ENTRY
     assert hook["additional_dependencies"] == [spec]
     assert re.search(hook["files"], "filings/徐汇区/天平路街道.yaml")
     readme = (root / "README.md").read_text(encoding="utf-8")
@@ -283,7 +309,10 @@ def test_source_parsing() -> None:
         PROJECT_URL,
         f"v{__version__}",
     )
-    assert default.is_git
+    assert default.is_git and not default.explicit
+    assert default.hook_language == "system"  # by default the hook installs nothing
+    assert CjznSource.parse(DEFAULT_SPEC).hook_language == "git"  # given: the same source
+    assert CjznSource.parse("cjzn==0.1.0").hook_language == "python"
     subdir = CjznSource.parse("git+https://git.example/mono@v1#subdirectory=cjzn")
     assert not subdir.is_git  # pre-commit would clone the whole monorepo: a local hook
     assert not CjznSource.parse("cjzn==0.1.0").is_git

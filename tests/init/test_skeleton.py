@@ -147,7 +147,12 @@ def test_filled_in_values(text: str, catalog: Catalog) -> None:
     assert data["unit"] == {"name": "天平路街道", "district": "徐汇区"}
     assert list(data["basic_work"]) == catalog.basic_codes()
     for code in catalog.basic_codes():
-        assert data["basic_work"][code] == {"status": "planned", "measures": None, "evidence": None}
+        assert data["basic_work"][code] == {
+            "status": "planned",
+            "measures": None,
+            "evidence": None,
+            "achieved_outcomes": [{"outcome": None, "evidence": None}],
+        }
     assert list(data["plan"]["stage_goals"]) == catalog.stage_codes()
     assert data["prior_rounds"] is None  # unknown yet; [] would mean "never took part"
     assert data["submission"]["filed_on"] is None  # filing it is the unit's act, not init's
@@ -292,10 +297,16 @@ def test_fresh_skeleton_validates_without_format_errors(tmp_path: Path, catalog:
         assert result.filing is not None
         codes = {d.code for d in result.diagnostics}
         assert not {c for c in codes if c[0] in "YFVG"}, codes
-    invoked = runner.invoke(app, ["validate", "--format", "json", str(path)])
-    assert invoked.exit_code in (0, 1)  # stage deadlines may be due: a to-do list, not a crash
+    # before the first deadline nears, a fresh skeleton has no problem at all
+    early = runner.invoke(app, ["validate", "--as-of", "2013-01-15", "--format", "json", str(path)])
+    assert (early.exit_code, json.loads(early.stdout)["problems"]) == (0, [])
+    # after the round, what is missing is overdue: stage errors (a to-do list), nothing else
+    invoked = runner.invoke(
+        app, ["validate", "--as-of", "2015-01-10", "--format", "json", str(path)]
+    )
+    assert invoked.exit_code == 1
     problems = json.loads(invoked.stdout)["problems"]
-    assert not [p for p in problems if p["code"][0] in "YFVG"]
+    assert problems and {p["code"] for p in problems} == {"T101"}
 
 
 # -- the command ----------------------------------------------------------------------

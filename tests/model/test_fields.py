@@ -20,6 +20,8 @@ from cjzn.model.fields import (
     PriorRounds,
     Version,
     YearMonth,
+    landline_area,
+    postcode_half_width,
 )
 
 
@@ -155,3 +157,86 @@ def test_version() -> None:
 def test_blank_text_is_not_filled_in_rather_than_invalid(field: str) -> None:
     assert error_code(**{field: ""}) is None
     assert error_code(**{field: "   "}) is None
+
+
+# -- mainland numbers, Shanghai postcodes (issue 15) ----------------------------------------
+
+
+def error_context(**values: object) -> dict[str, object]:
+    catalog = catalog_for_round("2013-2014")
+    with pytest.raises(ValidationError) as info:
+        Probe.model_validate(values, context={"catalog": catalog})
+    return dict(info.value.errors()[0].get("ctx") or {})
+
+
+@pytest.mark.parametrize(
+    ("number", "calling_code", "region"),
+    [("+1 650 253 0000", "+1", "美国"), ("+44 7911 123456", "+44", "英国"),
+     ("+852 9123 4567", "+852", "香港"), ("+853 6612 3456", "+853", "澳门特区")],
+)  # fmt: skip
+def test_numbers_from_abroad_are_not_mainland_numbers(
+    number: str, calling_code: str, region: str
+) -> None:
+    """Valid numbers elsewhere: rejected in every phone field, the country named."""
+    assert error_code(mobile=number) == "V001"
+    assert error_code(landline=number) == "V002"
+    assert error_code(phone=number) == "V003"
+    context = error_context(mobile=number)
+    assert (context["problem"], context["calling_code"], context["region_zh"]) == (
+        "foreign",
+        calling_code,
+        region,
+    )
+
+
+@pytest.mark.parametrize(
+    "number", ["13816612345 转 8", "13816612345 ext. 801", "139-1661-2345 分机 12"]
+)
+def test_a_mobile_has_no_extension(number: str) -> None:
+    assert error_code(mobile=number) == "V001"
+    assert error_context(mobile=number)["problem"] == "extension"
+    assert error_code(phone=number) == "V003"  # the leader's phone too
+    assert error_code(landline="021-64311234 转 801") is None  # a landline may have one
+
+
+@pytest.mark.parametrize("number", ["+8613816612345", "+86 138 1661 2345", "15921234567"])
+def test_mainland_mobiles_in_any_spelling(number: str) -> None:
+    assert error_code(mobile=number) is None
+    assert error_code(phone=number) is None
+
+
+def test_a_landline_where_a_mobile_belongs_says_so() -> None:
+    assert error_context(mobile="021-64311234")["problem"] == "landline"
+    assert error_context(landline="13816612345")["problem"] == "mobile"
+
+
+def test_landline_area_names_the_city() -> None:
+    beijing = landline_area("010-62751234")
+    assert beijing is not None and beijing[0] == "010"
+    assert (beijing[1].zh, beijing[1].en) == ("北京市", "Beijing")
+    suzhou = landline_area("0512-65223456")
+    assert suzhou is not None and suzhou[0] == "0512" and "苏州" in suzhou[1].zh
+    shanghai = landline_area("(021)64311234")
+    assert shanghai is not None and shanghai[0] == "021"
+    bare = landline_area("64311234")  # a bare 8-digit number is read as Shanghai's
+    assert bare is not None and bare[0] == "021"
+    for other in ("13816612345", "400-820-1234", "+852 2123 4567", "电话"):
+        assert landline_area(other) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "corrected"),
+    [("２０００３０", "200030"), ("２０１６２０", "201620"), ("20003０", "200030"),
+     ("٢٠٠٠٣٠", "200030")],
+)  # fmt: skip
+def test_postcodes_in_other_digits_get_the_half_width_value(written: str, corrected: str) -> None:
+    assert error_code(postcode=written) == "V010"
+    assert error_context(postcode=written)["corrected"] == corrected
+    assert postcode_half_width(written) == corrected
+
+
+def test_postcodes_are_ascii_digits_only() -> None:
+    assert error_code(postcode="２０００３") == "V005"  # five digits: not a postcode at all
+    assert error_code(postcode="2000 30") == "V005"
+    assert postcode_half_width("200030") == "200030"
+    assert postcode_half_width("20003") is None

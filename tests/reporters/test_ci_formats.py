@@ -1,9 +1,10 @@
 """The CI formats of `cjzn validate`: github, junit and sarif.
 
-Golden files pin each format's exact output for the examples (regenerate with
-`UPDATE_GOLDEN=1 pytest tests/test_ci_reporters.py` after an intended change,
-and read the diff); the other tests parse each format back and check it
-against the contract's JSON, so a golden file cannot bless a wrong output.
+Golden files pin each format's exact output for the examples (a difference fails with its
+diff; after reading it, accept an intended change with
+`python -m pytest tests/reporters/test_ci_formats.py --accept-golden`); the other tests
+parse each format back and check it against the contract's JSON and the registry, so a
+golden file cannot bless a wrong output.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import jsonschema
 import pytest
 import typer.core
 import typer.main
-from conftest import COMPLETE, DRAFT, ROOT
+from conftest import COMPLETE, DRAFT, ROOT, Golden
 from typer.testing import CliRunner
 
 from cjzn import __version__
@@ -46,23 +47,12 @@ GITHUB_LINE = re.compile(
 )
 
 
-def _validate_options() -> set[str]:
-    command = typer.main.get_command(app)
-    assert isinstance(command, typer.core.TyperGroup)
-    return {
-        option
-        for param in command.commands["validate"].params
-        for option in getattr(param, "opts", [])
-    }
-
-
 def run(*args: str, cwd: Path = ROOT) -> tuple[int, str]:
-    """`cjzn validate ARGS` from `cwd`, pinned to the examples' date when validate has --as-of."""
-    dated = ["--as-of", AS_OF] if "--as-of" in _validate_options() else []
+    """`cjzn validate --as-of AS_OF ARGS` from `cwd`: the examples' date keeps the output put."""
     previous = Path.cwd()
     os.chdir(cwd)  # relative paths in the output, whatever the checkout's location
     try:
-        result = runner.invoke(app, ["validate", *dated, *args])
+        result = runner.invoke(app, ["validate", "--as-of", AS_OF, *args])
     finally:
         os.chdir(previous)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
@@ -94,15 +84,10 @@ def _normalised(output: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", sorted(CI_FORMATS))
-def test_golden_output_for_the_examples(fmt: str) -> None:
+def test_golden_output_for_the_examples(fmt: str, golden: Golden) -> None:
     code, output = run("--format", fmt, "examples")
     assert code == 1  # the draft has errors: the same exit code as text and json
-    golden = GOLDEN / f"examples.{CI_FORMATS[fmt]}"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(_normalised(output), encoding="utf-8", newline="\n")
-    assert golden.is_file(), f"missing {golden}: run with UPDATE_GOLDEN=1"
-    assert _normalised(output) == golden.read_text(encoding="utf-8")
+    golden.check(GOLDEN / f"examples.{CI_FORMATS[fmt]}", _normalised(output))
 
 
 def test_format_help_lists_every_format() -> None:
@@ -348,6 +333,25 @@ def test_sarif_rules_and_results_match_the_registry_and_the_json() -> None:
         }
         names = [logical["fullyQualifiedName"] for logical in location.get("logicalLocations", [])]
         assert names == ([problem["path"]] if problem["path"] else [])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_sarif_rule_carries_its_codes_help(lang: str) -> None:
+    """Code scanning shows `help` beside each alert: every rule has the code's static advice.
+
+    (A golden-file rewrite once accepted SARIF rules without help for G003, G004 and G005.)
+    """
+    _code, output = run("--format", "sarif", "--lang", lang, "examples")
+    rules = json.loads(output)["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == list(ALL_CODES)
+    for rule in rules:
+        info = ALL_CODES[rule["id"]]
+        advice = info.help_text.get(lang)
+        assert advice.strip() and "{" not in advice, (rule["id"], advice)
+        for key in ("help", "fullDescription"):
+            text = rule[key]["text"]
+            assert text.startswith(info.summary.get(lang)), (rule["id"], key)
+            assert text.endswith(advice), (rule["id"], key, text)
 
 
 def test_sarif_uris() -> None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
+from cjzn.check import pipeline
+from cjzn.check.examples import run_example
 from cjzn.check.pipeline import rule_context
+from cjzn.diagnostics import Diagnostic
 from cjzn.guide import catalog_for_round
 from cjzn.load import load_text
 from cjzn.model import check_document
 from cjzn.options import Options
-from cjzn.rules import RULES
+from cjzn.rules import RULES, Rule, RuleContext
 
 CATALOG = catalog_for_round("2013-2014")
 HEAD = 'cjzn: 1\nround: "2013-2014"\n'
@@ -90,14 +95,58 @@ def test_key_work_suggestion_for_full_width_code() -> None:
     assert "是否应为 K3" in found[0][4]
 
 
-def test_uncovered_message_names_title() -> None:
+def test_unknown_basic_code_suggests_its_spelling() -> None:
     found = run("G004", "basic_work:\n  b1.1:\n    status: planned\n")
     assert "是否应为 B1.1" in found[0][4]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_uncovered_message_names_title(lang: str) -> None:
+    """Work no responsibility covers is named by code AND the guide's title, and only that work."""
+    assert CATALOG is not None
+    covered = [code for code in CATALOG.basic_codes() if code != "B2.5"]
+    body = (
+        "key_work:\n  - code: K3\n"
+        "plan:\n  responsibilities:\n"
+        f"    - {{department: 社区学校, owner: 王敏, covers: [{', '.join(covered)}]}}\n"
+    )
+    found = [
+        m for _c, _l, _col, path, m in run("T101", body, lang) if path == "plan.responsibilities"
+    ]
+    assert len(found) == 1, found
+    (message,) = found
+    for code in ("B2.5", "K3"):
+        title = CATALOG.title(code, lang)
+        assert title and f"{code} {title}" in message, (code, message)
+    assert not any(code in message for code in covered)
+
+
 def test_every_rule_has_documentation() -> None:
-    for code, rule in RULES.items():
-        assert rule.info.code == code
-        assert rule.info.summary.zh and rule.info.summary.en
-        assert rule.info.message.zh and rule.info.message.en
-        assert rule.info.hint.zh and rule.info.hint.en
+    for rule in RULES.values():
+        info = rule.info
+        assert info.summary.zh and info.summary.en, info.code
+        assert info.message.zh and info.message.en, info.code
+        assert info.hint.zh and info.hint.en, info.code
+        assert info.help_text.zh and info.help_text.en, info.code
+
+
+def test_every_rule_raises_the_code_it_is_registered_under(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every rule's failing examples through the pipeline, noting which rule raised what:
+    a rule reports its own code only (a check that reports another code's info is caught)."""
+    raised: list[tuple[str, str]] = []
+
+    def recording(key: str, rule: Rule) -> Rule:
+        def check(context: RuleContext) -> Iterator[Diagnostic]:
+            for diagnostic in rule.check(context):
+                raised.append((key, diagnostic.code))
+                yield diagnostic
+
+        return Rule(rule.info, check)
+
+    monkeypatch.setattr(pipeline, "RULES", {key: recording(key, r) for key, r in RULES.items()})
+    for rule in RULES.values():
+        assert rule.info.failing, rule.code
+        for example in rule.info.failing:
+            run_example(example)
+    assert [(key, code) for key, code in raised if key != code] == []
+    assert {key for key, _code in raised} == set(RULES)  # every rule fired on its own examples

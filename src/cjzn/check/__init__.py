@@ -12,6 +12,7 @@ from cjzn.check.discover import (
 )
 from cjzn.check.parallel import PARALLEL_MIN_FILES, ProgressHook, worker_count
 from cjzn.check.pipeline import catalog_for, validate_file, validate_paths
+from cjzn.check.policy import Policy
 from cjzn.check.result import FileResult, Report
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "PARALLEL_MIN_FILES",
     "FileResult",
     "Found",
+    "Policy",
     "ProgressHook",
     "Report",
     "Selection",

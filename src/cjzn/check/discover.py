@@ -6,28 +6,35 @@ folder named there, except:
 - hidden files and folders (`.git`, `.github`) and symlinked folders (a loop
   cannot hang the walk);
 - files below an evidence folder (`archive/`): evidence, not filings;
-- files matching an `--exclude` pattern (`Selection.exclude`; `cjzn.toml`'s
-  exclusions go into the same parameter). A pattern without `/` is matched
-  against every folder and file name of the path as cjzn prints it (`旧稿`,
-  `*草稿*.yaml`); one with `/` against that whole path (`filings/徐汇区/旧/*`,
-  `*/旧/*`), and a folder it matches is left out with everything below it.
+- files matching an `--exclude` pattern (`Selection.exclude`), in the syntax of
+  `cjzn.toml`'s `exclude` (`cjzn.config.glob_match`) against the path relative to
+  the current folder: a pattern without `/` matches a folder or file name at any
+  depth (`旧稿`, `草稿*.yaml`), one with `/` from the current folder
+  (`filings/徐汇区/旧稿`, `filings/*/旧稿`, `**/旧稿`); a folder it matches is left
+  out with everything below it;
+- files the `exclude` setting of a `cjzn.toml` keeps out (`Selection.keep_out`,
+  decided per file by the config above it: `check.policy`), whether found in a
+  folder or named (so a pre-commit hook, which names files, and CI, which names
+  folders, check the same filings).
 
-A file named on the command line that is left out is reported as skipped (and
-why), so the run says so instead of checking it. A folder named on the command
+A file named on the command line that evidence or `--exclude` leaves out is
+reported as skipped (and why), so the run says so instead of checking it (the
+config's exclusions are counted by the policy). A folder named on the command
 line that holds no filing is a usage error naming it, unless `allow_empty`
 (a new repo before its first filing).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import functools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cjzn.config import glob_match
 from cjzn.errors import UsageError
+from cjzn.gitutil import work_tree_of
 from cjzn.i18n import Msg
 
 __all__ = [
@@ -39,7 +46,7 @@ __all__ = [
     "find",
     "find_repo_root",
     "folders_above",
-    "work_tree_of",
+    "forget_repo_roots",
 ]
 
 FILING_SUFFIXES = (".yaml", ".yml")
@@ -65,6 +72,9 @@ _EMPTY_EVIDENCE = Msg(
     "; {n} file(s) below an evidence folder (archive/) are evidence",
 )
 _EMPTY_EXCLUDED = Msg("；{n} 个文件被 --exclude 排除", "; {n} file(s) left out by --exclude")
+_EMPTY_CONFIG = Msg(
+    "；{n} 个文件被 cjzn.toml 的 exclude 设置排除", "; {n} file(s) left out by cjzn.toml's exclude"
+)
 
 
 @dataclass(frozen=True)
@@ -73,23 +83,15 @@ class Selection:
 
     exclude: tuple[str, ...] = ()  # glob patterns (see the module's doc)
     allow_empty: bool = False  # a folder without filings is no usage error
+    keep_out: Callable[[Path], bool] | None = None  # cjzn.toml's exclude, per file
 
     def excluded_by(self, path: str) -> str | None:
-        """The pattern that leaves `path` (as printed, POSIX) out, or None: a pattern with `/`
-        matching the path or one of its folders, one without matching any name in it."""
+        """The `--exclude` pattern that leaves `path` out, or None (matched as `cjzn.toml`'s
+        `exclude` is, against the path relative to the current folder)."""
         if not self.exclude:
             return None
-        text = path.removeprefix("./")
-        names = text.split("/")
-        prefixes = ["/".join(names[: i + 1]) for i in range(len(names))]
-        for pattern in self.exclude:
-            clean = pattern.strip().removeprefix("./").rstrip("/")
-            if not clean:
-                continue
-            candidates = prefixes if "/" in clean else names
-            if any(fnmatch.fnmatchcase(candidate, clean) for candidate in candidates):
-                return pattern
-        return None
+        relative = _from_here(path)
+        return next((p for p in self.exclude if glob_match(p, relative)), None)
 
 
 @dataclass
@@ -108,8 +110,18 @@ def _printed(path: Path | str) -> str:
     return Path(os.path.normpath(path)).as_posix()
 
 
+def _from_here(path: str) -> str:
+    """`path` relative to the current folder (POSIX), or absolute when it is not below it."""
+    absolute = os.path.abspath(path)
+    inside = os.path.relpath(absolute, os.getcwd())
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        return Path(absolute).as_posix()
+    return Path(inside).as_posix()
+
+
 def find(paths: Sequence[Path], selection: Selection | None = None) -> Found:
-    """The filings named by `paths` (see the module's doc); `UsageError` for a bad path."""
+    """The filings named by `paths` (see the module's doc); `UsageError` for a bad path
+    or a folder without filings."""
     selection = selection or Selection()
     found = Found()
     for path in paths:
@@ -148,31 +160,41 @@ def _find_named_file(path: Path, selection: Selection, found: Found) -> None:
     if pattern is not None:
         found.skipped.append(_fill(_EXCLUDED, path=printed, pattern=pattern))
         return
-    found.files.append(path)
+    if selection.keep_out is None or not selection.keep_out(path):
+        found.files.append(path)
 
 
 def _find_in_folder(root: Path, selection: Selection, found: Found) -> None:
     above = folders_above(root / "_")  # the root's own name and the folders above it
     evidence = _evidence_folder(above) is not None
     before = len(found.files)
+    kept_out = 0
     if not evidence:
         found.folders.update(above)
-        found.files.extend(_walk(root, selection, found))
+        for path in _walk(root, selection, found):
+            if selection.keep_out is not None and selection.keep_out(path):
+                kept_out += 1
+            else:
+                found.files.append(path)
     if len(found.files) == before and not selection.allow_empty:
-        raise _holds_no_filing(root, selection, evidence)
+        raise _holds_no_filing(root, selection, evidence, kept_out)
 
 
-def _holds_no_filing(root: Path, selection: Selection, evidence: bool) -> UsageError:
+def _holds_no_filing(root: Path, selection: Selection, evidence: bool, kept_out: int) -> UsageError:
     """The usage error for a folder without filings, saying what it does hold (counted only
     now: a run that finds filings never walks the evidence folders)."""
-    counts = {"evidence": 0, "excluded": 0}
+    counts = {"evidence": 0, "excluded": 0, "config": kept_out}
     for path in _walk(root, None, Found()):
         folders = Path(os.path.relpath(path, root)).parts[:-1]
         if evidence or _evidence_folder(folders) is not None:
             counts["evidence"] += 1
         elif selection.excluded_by(_printed(path)):
             counts["excluded"] += 1
-    parts = [(_EMPTY_EVIDENCE, counts["evidence"]), (_EMPTY_EXCLUDED, counts["excluded"])]
+    parts = [
+        (_EMPTY_EVIDENCE, counts["evidence"]),
+        (_EMPTY_EXCLUDED, counts["excluded"]),
+        (_EMPTY_CONFIG, counts["config"]),
+    ]
     why = {lang: "".join(m.format(lang, n=n) for m, n in parts if n) for lang in ("zh", "en")}
     printed = _printed(root)
     zh, en = (_EMPTY.format(lang, path=printed, why=why[lang]) for lang in ("zh", "en"))
@@ -214,34 +236,19 @@ def folders_above(path: Path) -> list[str]:
 
 @functools.lru_cache(maxsize=1024)  # filings share folders
 def _folders_above(folder: str) -> tuple[str, ...]:
-    root = _repo_root_of(folder)
-    inside = folder[len(root) :] if root is not None else folder
-    return tuple(reversed([name for name in inside.split(os.sep) if name]))
+    root = work_tree_of(Path(folder))
+    inside = os.path.relpath(folder, root) if root is not None else folder
+    return tuple(reversed([name for name in inside.split(os.sep) if name and name != "."]))
 
 
 def find_repo_root(path: Path) -> Path:
     """The git work tree holding `path`; the filing's own folder when there is none."""
-    folder = path.resolve().parent
-    root = _repo_root_of(str(folder))
-    return Path(root) if root is not None else folder
-
-
-def work_tree_of(folder: Path) -> Path | None:
-    """The git work tree `folder` is in (by its absolute path, symlinks kept), or None."""
-    root = _repo_root_of(os.path.abspath(folder))
-    return Path(root) if root is not None else None
+    return _repo_root_of(path.resolve().parent)
 
 
 @functools.lru_cache(maxsize=1024)  # filings share folders: look each one up once per run
-def _repo_root_of(folder: str) -> str | None:
-    candidate = folder
-    while True:
-        if os.path.exists(os.path.join(candidate, ".git")):
-            return candidate
-        parent = os.path.dirname(candidate)
-        if parent == candidate:
-            return None
-        candidate = parent
+def _repo_root_of(folder: Path) -> Path:
+    return work_tree_of(folder) or folder
 
 
 def forget_repo_roots() -> None:

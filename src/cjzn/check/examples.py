@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from cjzn.check.pipeline import validate_file, validate_paths
+from cjzn.config import CONFIG_NAME, ConfigError
 from cjzn.diagnostics import Diagnostic, Example
 from cjzn.options import Options
 
@@ -35,12 +36,27 @@ def write_example(example: Example, folder: Path) -> Path:
 
 
 def run_example(example: Example, lang: str = "zh") -> list[Diagnostic]:
-    """Every diagnostic of the example's run (all its files, judged as of its date)."""
-    options = Options(lang=lang, as_of=date.fromisoformat(example.as_of))
+    """Every diagnostic of the example's run (all its files, judged as of its date).
+
+    A `cjzn.toml` among the example's files is the run's configuration (a broken
+    one gives its C diagnostics, as `cjzn validate` would before exiting 2); any
+    other configuration, above the temporary folder, is never read.
+    """
     with tempfile.TemporaryDirectory(prefix="cjzn-example-") as name:
         folder = Path(name)
         filing = write_example(example, folder)
+        config = folder / CONFIG_NAME
+        options = Options(
+            lang=lang,
+            as_of=date.fromisoformat(example.as_of),
+            config=config if config.is_file() else None,
+            no_config=not config.is_file(),
+        )
         if filing.is_dir():  # the filing itself cannot be read: check it by name
             return validate_file(filing, options).diagnostics
-        report = validate_paths([folder] if example.files else [filing], options)
-    return [d for result in report.results for d in result.diagnostics]
+        try:
+            report = validate_paths([folder] if example.files else [filing], options)
+        except ConfigError as exc:
+            return list(exc.diagnostics)
+    waived = [d for result in report.results for d in result.waived]
+    return [*report.problems, *waived]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from cjzn.check.discover import Selection, find, find_repo_root, folders_above, forget_repo_roots
 from cjzn.check.parallel import ProgressHook, run_all
+from cjzn.check.policy import Policy
 from cjzn.check.result import FileResult, Report
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.guide import Catalog, Catalogs
@@ -44,6 +46,7 @@ def validate_file(
     result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
     if document is None:
         return result
+    result.readable = True
     catalog, round_problem = catalog_for(document, catalogs, options.lang)
     result.unit = unit_key(document, catalog)
     if round_problem is not None:
@@ -131,27 +134,54 @@ def validate_paths(
     keep_documents: bool = True,
     selection: Selection | None = None,
 ) -> Report:
-    """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls.
+    """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls
+    and `ConfigError` for a broken `cjzn.toml`.
 
-    `selection`: what discovery leaves out (`--exclude`, `--allow-empty`).
-    `jobs`: worker processes (None: automatic, 1: serial); `progress(done, total)`
-    is called as files finish, for a progress bar. `keep_documents=False` keeps only
-    the diagnostics of each file (flat memory for large repos), except when the run
-    is one filing: then its timeline is kept, whether it was named or found in a folder.
+    Each filing is checked with the settings of the nearest `cjzn.toml` above it
+    (see `check.policy`). `selection`: what discovery leaves out (`--exclude`,
+    `--allow-empty`; the configs' `exclude` is added here). `jobs`: worker processes
+    (None: automatic, 1: serial); `progress(done, total)` is called as files finish,
+    for a progress bar. `keep_documents=False` keeps only the diagnostics of each file
+    (flat memory for large repos), except when the run is one filing: then its
+    timeline is kept, whether it was named or found in a folder.
     """
-    catalogs = Catalogs.from_option(catalog_path)
+    policy = Policy(options, catalog_path, walked=[path for path in paths if path.is_dir()])
     forget_repo_roots()
-    found = find(paths, selection)
-    keep = keep_documents or len(found.files) <= 1
-    one = functools.partial(_check_one, options=options, catalogs=catalogs, keep=keep)
-    report = Report(options=options, catalogs=catalogs, skipped=found.skipped)
+    found = find(paths, replace(selection or Selection(), keep_out=policy.is_excluded))
+    files = found.files
+    groups = list(policy.groups(files))
+    default = policy.catalogs(groups[0][0]) if groups else Catalogs.from_option(catalog_path)
+    keep = keep_documents or len(files) <= 1
+    results: list[FileResult | None] = [None] * len(files)
+    done = 0
+    for settings, indexes in groups:
+        catalogs = policy.catalogs(settings)
+        run = settings.options(options)
+        one = functools.partial(_check_one, options=run, catalogs=catalogs, keep=keep)
+        hook = _offset(progress, done, len(files))
+        checked = run_all([files[index] for index in indexes], one, jobs, hook)
+        for index, result in zip(indexes, checked, strict=True):
+            if result.document is not None:
+                result.catalog = catalog_for(result.document, catalogs, options.lang)[0]
+            results[index] = result
+        done += len(indexes)
+    report = Report(options=options, catalogs=default, skipped=found.skipped)
     report.folders = found.folders
-    report.results = run_all(found.files, one, jobs, progress)
-    for result in report.results:
-        if result.document is not None:
-            result.catalog = catalog_for(result.document, catalogs, options.lang)[0]
+    report.results = [result for result in results if result is not None]
     apply_repo_rules(report.results, options)
+    for result in report.results:
+        policy.apply(result)
+    report.config_problems = policy.waiver_problems()
+    report.excluded = policy.excluded
+    report.as_of = policy.run_as_of()
     return report
+
+
+def _offset(progress: ProgressHook | None, before: int, total: int) -> ProgressHook | None:
+    """A group's progress as part of the whole run's."""
+    if progress is None:
+        return None
+    return lambda done, _group_total: progress(before + done, total)
 
 
 def _check_one(path: Path, *, options: Options, catalogs: Catalogs, keep: bool) -> FileResult:

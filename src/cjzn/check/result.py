@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from cjzn.diagnostics import Diagnostic, sort_key
@@ -29,6 +30,8 @@ class FileResult:
     catalog: Catalog | None = None
     timeline: Timeline | None = None  # evaluated once by the pipeline; None when unreadable
     unit: UnitKey | None = None  # what the repo-wide rules need, kept when the rest is dropped
+    waived: list[Diagnostic] = field(default_factory=list)  # problems a cjzn.toml waiver accepts
+    readable: bool = False  # it parsed into a document (kept when `slim` drops the document)
 
     def slim(self) -> FileResult:
         """Drop the parsed document, model and timeline: a 10,000-file run keeps diagnostics."""
@@ -53,18 +56,33 @@ class Report:
     catalogs: Catalogs = field(default_factory=Catalogs)
     skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
     folders: set[str] = field(default_factory=set)  # names of the folders the run covers
+    #: problems of the cjzn.toml files themselves (their waivers: C010-C012)
+    config_problems: list[Diagnostic] = field(default_factory=list)
+    excluded: list[Path] = field(default_factory=list)  # filings `exclude` kept out of the run
+    as_of: date | None = None  # the day the run judged by (None: not known, e.g. no files)
 
     @property
     def problems(self) -> list[Diagnostic]:
-        return sorted((d for r in self.results for d in r.diagnostics), key=sort_key)
+        """Every problem that counts: the filings' and the configs', waived ones left out."""
+        found = [d for r in self.results for d in r.diagnostics]
+        return sorted([*found, *self.config_problems], key=sort_key)
+
+    @property
+    def waived(self) -> list[Diagnostic]:
+        """The problems waivers accept (each with its `waived` record)."""
+        return sorted((d for r in self.results for d in r.waived), key=sort_key)
 
     @property
     def errors(self) -> int:
-        return sum(r.errors for r in self.results)
+        return sum(r.errors for r in self.results) + sum(
+            1 for d in self.config_problems if d.is_error
+        )
 
     @property
     def warnings(self) -> int:
-        return sum(r.warnings for r in self.results)
+        return sum(r.warnings for r in self.results) + sum(
+            1 for d in self.config_problems if not d.is_error
+        )
 
     def exit_code(self, strict: bool = False) -> int:
         """0 clean (warnings allowed unless strict), 1 problems found."""

@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from cjzn import __version__
-from cjzn.cli import catalog, init, render, report, rules, status, validate
+from cjzn.cli import catalog, config, init, render, report, rules, status, validate
 
 __all__ = ["app", "main"]
 
@@ -58,6 +58,7 @@ app.command("catalog")(catalog.catalog_command)
 app.command("render")(render.render)
 app.command("status")(status.status)
 app.command("report")(report.report)
+app.command("config")(config.config_command)
 
 
 def main() -> None:

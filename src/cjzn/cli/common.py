@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -20,12 +21,17 @@ __all__ = [
     "AllowEmptyOption",
     "AsOfOption",
     "CatalogOption",
+    "ConfigFileOption",
     "ExcludeOption",
+    "IgnoreOption",
     "Lang",
     "LangOption",
+    "NoConfigOption",
     "PathsArgument",
     "RoundOption",
+    "SelectOption",
     "StageOption",
+    "config_options",
     "fail_usage",
     "parse_date_option",
     "parse_stage_option",
@@ -58,10 +64,10 @@ ExcludeOption = Annotated[
     typer.Option(
         "--exclude",
         metavar="GLOB",
-        help="不检查与之相符的文件或目录（可多次使用）：不含 / 时比对每一级目录名和文件名，"
-        "例如 旧稿；含 / 时比对整个路径，例如 'filings/*/草稿/*' / leave out files and "
-        "folders matching GLOB (repeatable): a name without / matches any folder or file "
-        "name, one with / the whole path.",
+        help="不检查与之相符的文件或目录（可多次使用，写法同 cjzn.toml 的 exclude，相对于当前目录）："
+        "不含 / 时比对任一级的目录名或文件名，例如 旧稿；含 / 时从当前目录算起，例如 'filings/*/草稿' "
+        "/ leave out files and folders matching GLOB (repeatable; cjzn.toml's exclude syntax, "
+        "relative to the current folder).",
     ),
 ]
 AllowEmptyOption = Annotated[
@@ -97,6 +103,37 @@ StageOption = Annotated[
         metavar="S1..S4",
         help="把这一阶段及之前各阶段的要求视为已到期 / treat this stage and the earlier ones as due.",
     ),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="CODES",
+        help="只报告这些代码或前缀的问题，逗号分隔，如 Y,F,V,G（代替 cjzn.toml 的 select）"
+        " / only these codes or prefixes (replaces cjzn.toml's select).",
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="CODES",
+        help="不报告这些代码或前缀的问题，如 T102（代替 cjzn.toml 的 ignore）"
+        " / not these codes or prefixes (replaces cjzn.toml's ignore).",
+    ),
+]
+ConfigFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        dir_okay=False,
+        help="用这个配置文件，不再向上查找 cjzn.toml / use this file instead of the nearest cjzn.toml.",
+    ),
+]
+NoConfigOption = Annotated[
+    bool,
+    typer.Option("--no-config", help="不读任何 cjzn.toml / read no cjzn.toml at all."),
 ]
 RoundOption = Annotated[
     str | None,
@@ -155,6 +192,51 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
         choices = ", ".join(known)
         fail_usage(f"--stage 应为 {choices} 之一 / --stage must be one of {choices}: {value}")
     return code
+
+
+def _codes(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """`--select Y,F --select T102` as ("Y", "F", "T102"), each a known code or prefix."""
+    if values is None:
+        return None
+    # imported when the command runs: the other commands start without it
+    import difflib
+
+    from cjzn.rules import ALL_CODES  # imported only when --select/--ignore is given
+
+    codes = tuple(
+        part.strip().upper()
+        for value in values
+        for part in value.replace("，", ",").replace("、", ",").split(",")
+        if part.strip()
+    )
+    for code in codes:
+        if not re.fullmatch(r"[A-Z][0-9]*", code) or not any(k.startswith(code) for k in ALL_CODES):
+            guess = difflib.get_close_matches(code, list(ALL_CODES), n=1)
+            tail = f"（是否应为 {guess[0]}？）/ (did you mean {guess[0]}?)" if guess else ""
+            fail_usage(
+                f"{option} 中的 {code} 不是问题代码或代码前缀；cjzn rules 列出全部代码{tail} / "
+                f"{code} is not a code or code prefix; see `cjzn rules`"
+            )
+    return codes
+
+
+def config_options(
+    select: list[str] | None,
+    ignore: list[str] | None,
+    config: Path | None,
+    no_config: bool,
+) -> dict[str, Any]:
+    """The `Options` fields of `--select`, `--ignore`, `--config` and `--no-config`."""
+    if config is not None and no_config:
+        fail_usage("--config 与 --no-config 只能给一个 / give --config or --no-config, not both")
+    if config is not None and not config.is_file():
+        fail_usage(f"--config 文件不存在 / --config file does not exist: {config}")
+    return {
+        "select": _codes(select, "--select"),
+        "ignore": _codes(ignore, "--ignore"),
+        "config": config,
+        "no_config": no_config,
+    }
 
 
 def stdout_is_terminal() -> bool:

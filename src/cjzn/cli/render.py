@@ -11,11 +11,16 @@ from cjzn.cli.common import (
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
     ExcludeOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
     StageOption,
+    config_options,
     parse_date_option,
     parse_stage_option,
     selection,
@@ -30,7 +35,7 @@ class RenderFormat(str, Enum):
     pdf = "pdf"
 
 
-RenderFormatOption = Annotated[
+FormatOption = Annotated[
     RenderFormat | None,
     typer.Option(
         "--format",
@@ -58,11 +63,15 @@ ForceOption = Annotated[
 
 def render(
     paths: PathsArgument,
-    output_format: RenderFormatOption = None,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
     as_of: AsOfOption = None,
     stage: StageOption = None,
     exclude: ExcludeOption = None,
@@ -81,6 +90,7 @@ def render(
         lang=lang.value,
         as_of=parse_date_option(as_of, "--as-of"),
         stage=parse_stage_option(stage, catalog),
+        **config_options(select, ignore, config, no_config),
     )
     fmt = output_format.value if output_format is not None else None
     try:

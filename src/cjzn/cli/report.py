@@ -12,10 +12,15 @@ from cjzn.cli.common import (
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
     ExcludeOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
+    config_options,
     parse_date_option,
     say_skipped,
     selection,
@@ -85,6 +90,10 @@ def report(
     force: ForceOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
 ) -> None:
@@ -102,7 +111,11 @@ def report(
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
 
-    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        **config_options(select, ignore, config, no_config),
+    )
     with usage_errors():
         fmt = infer_format(output_format.value if output_format else None, output)
         dashboard = collect_dashboard(

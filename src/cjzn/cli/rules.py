@@ -51,7 +51,8 @@ def rules(
 
     table = Table(show_lines=False)
     for head in _HEADS:
-        table.add_column(head.get(lang.value))
+        # fold, not "…": Chinese text has no spaces to wrap at, and help cut short is no help
+        table.add_column(head.get(lang.value), overflow="fold")
     for code, info in ALL_CODES.items():
         table.add_row(
             code,

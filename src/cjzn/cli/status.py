@@ -11,10 +11,15 @@ from cjzn.cli.common import (
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
     ExcludeOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
+    config_options,
     parse_date_option,
     say_skipped,
     selection,
@@ -36,6 +41,10 @@ def status(
     ] = StatusFormat.text,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
 ) -> None:
@@ -53,7 +62,11 @@ def status(
     from cjzn.options import Options
     from cjzn.status import collect_status, render_json, render_text
 
-    options = Options(lang=lang.value, as_of=parse_date_option(as_of, "--as-of"))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        **config_options(select, ignore, config, no_config),
+    )
     with usage_errors():
         report = collect_status(paths, options, catalog, selection(exclude, allow_empty))
     say_skipped(report.skipped, lang.value)

@@ -12,11 +12,16 @@ from cjzn.cli.common import (
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
+    ConfigFileOption,
     ExcludeOption,
+    IgnoreOption,
     Lang,
     LangOption,
+    NoConfigOption,
     PathsArgument,
+    SelectOption,
     StageOption,
+    config_options,
     parse_date_option,
     parse_stage_option,
     say_skipped,
@@ -70,6 +75,24 @@ JobsOption = Annotated[
 ]
 
 
+ShowWaivedOption = Annotated[
+    bool,
+    typer.Option(
+        "--show-waived",
+        help="在 text、github、junit 输出中也列出已豁免的问题（json、sarif 总是列出）"
+        " / list waived problems in text, github and junit too (json and sarif always do).",
+    ),
+]
+HookOption = Annotated[
+    bool,
+    typer.Option(
+        "--hook",
+        help="提交前钩子用：再加上 cjzn.toml 中 [hook] 一节的设置"
+        " / for the pre-commit hook: also apply the [hook] table of cjzn.toml.",
+    ),
+]
+
+
 def validate(
     paths: PathsArgument,
     output_format: FormatOption = "text",
@@ -79,13 +102,20 @@ def validate(
     as_of: AsOfOption = None,
     stage: StageOption = None,
     jobs: JobsOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config: ConfigFileOption = None,
+    no_config: NoConfigOption = False,
+    show_waived: ShowWaivedOption = False,
+    hook: HookOption = False,
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
     Validate filings: every problem with file:line:column, a stable code and a message.
-    Exit 0 when there are no errors, 1 when there are, 2 on a usage error.
+    Settings come from the nearest cjzn.toml (see `cjzn config`), then the options.
+    Exit 0 when there are no errors, 1 when there are, 2 on a usage error or a broken cjzn.toml.
     """
     # imported when the command runs: the other commands start without it
     from cjzn.check import validate_paths
@@ -98,6 +128,9 @@ def validate(
         strict=strict,
         as_of=parse_date_option(as_of, "--as-of"),
         stage=parse_stage_option(stage, catalog),
+        show_waived=show_waived,
+        hook=hook,
+        **config_options(select, ignore, config, no_config),
     )
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection

@@ -2,7 +2,8 @@
 
 Pydantic checks each field; these check the catalog as a whole, once it is built (unique codes,
 basic items in known groups, stages in order, requirement ids that exist,
-district aliases, the workflow's stage codes). Each problem is located by its
+district aliases, the workflow's stage codes, every Chinese text marked as the
+guide's or cjzn's). Each problem is located by its
 path in the catalog file and worded in both languages.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from cjzn.guide.models import Catalog
 from cjzn.guide.roster import normalise_unit_name
+from cjzn.guide.verbatim import wording_problems
 from cjzn.i18n import Msg
 
 __all__ = ["Loc", "Problem", "cross_check"]
@@ -31,6 +33,7 @@ def cross_check(catalog: Catalog) -> list[Problem]:
         *_workflow(catalog),
         *_postcodes(catalog),
         *_roster(catalog),
+        *wording_problems(catalog),
     ]
 
 
@@ -49,7 +52,8 @@ def _unique(catalog: Catalog) -> Iterator[Problem]:
     yield from _duplicates("key_work", (k.code for k in catalog.key_work), code)
     yield from _duplicates("stages", (s.code for s in catalog.stages), code)
     yield from _duplicates("plan_parts", (p.code for p in catalog.plan_parts), code)
-    yield from _duplicates("plan_parts", (p.key for p in catalog.plan_parts), key)
+    keys = [p.key for p in catalog.plan_parts] + [p.key for p in catalog.plan_optional_parts]
+    yield from _duplicates("plan_parts", keys, key)
     yield from _duplicates("districts", catalog.districts, Msg("区县", "district"))
 
 

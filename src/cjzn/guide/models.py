@@ -36,11 +36,13 @@ __all__ = [
     "FormInfo",
     "GuideInfo",
     "KeyWork",
+    "OptionalPlanPart",
     "PlanPart",
     "Point",
     "PostcodeRange",
     "Stage",
     "Text",
+    "Wording",
     "Workflow",
 ]
 
@@ -132,6 +134,22 @@ class PlanPart(_Model):
     description: NonEmptyStr
 
 
+class OptionalPlanPart(_Model):
+    """A part a plan may have beyond the required ones (指导思想 ...), keyed under `plan:`."""
+
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    title: NonEmptyStr
+    title_en: NonEmptyStr
+    description: NonEmptyStr
+
+
+class Wording(_Model):
+    """Whose words the catalog's Chinese texts are: key patterns (`*` any index or key)."""
+
+    guide: list[NonEmptyStr]  # the guide's or its form's text, verbatim
+    cjzn: list[NonEmptyStr]  # cjzn's own wording
+
+
 class Workflow(_Model):
     """Which stage is which step of the guide's workflow (四)."""
 
@@ -162,6 +180,8 @@ class Catalog(_Model):
     enums: CatalogEnums
     workflow: Workflow
     postcodes: PostcodeRange
+    # the city's telephone area code (a landline under another one is a warning); None: unchecked
+    area_code: Annotated[str, StringConstraints(pattern=r"^0\d{1,3}$")] | None = None
     # diagnostic code -> the section of the guide its rule enforces (`cjzn rules`, SARIF)
     code_sections: dict[str, NonEmptyStr] = Field(default_factory=dict)
     basic_groups: list[BasicGroup]
@@ -171,6 +191,8 @@ class Catalog(_Model):
     stages: list[Stage]
     requirements: dict[str, Text]
     plan_parts: list[PlanPart]
+    plan_optional_parts: list[OptionalPlanPart] = Field(default_factory=list)
+    wording: Wording | None = None
     # the round's 街镇 (None: the catalog has no roster; the roster rules and coverage stay silent)
     roster: Roster | None = None
     # Set by `load_catalog`, never read from the file.

@@ -37,6 +37,11 @@ STAGES = Msg("创建工作阶段及内容安排", "Stages and what each requires
 REQUIRES = Msg("须完成", "Requires")
 PLAN = Msg("创建工作方案的基本内容", "The parts of the plan")
 GUIDE_TEXT = Msg("指南原文", "The guide's text")
+OPTIONAL = Msg("可选的部分", "Optional parts")
+EXTRA = Msg(
+    "其他部分写在 plan.extra_sections（每部分 title 和 text，按顺序排在 P7 之后）",
+    "any other section goes under plan.extra_sections (a title and a text each, after P7)",
+)
 DISTRICTS = Msg("本轮的区县", "Districts of the round")
 TO = Msg(" 至 ", " to ")
 COLON = Msg("：", ": ")
@@ -172,6 +177,12 @@ def _md_plan(catalog: Catalog, lang: str) -> list[str]:
             f"{md_escape(part.description)}"
         )
     out.append("")
+    if catalog.plan_optional_parts:
+        out += [f"{OPTIONAL.get(lang)}{colon.rstrip()}", ""]
+        for optional in catalog.plan_optional_parts:
+            title = md_escape(Msg(optional.title, optional.title_en).get(lang))
+            out.append(f"- **{title}**{paren(f'`plan.{optional.key}`', lang)}")
+        out += [f"- {md_escape(EXTRA.get(lang))}", ""]
     return out
 
 
@@ -296,3 +307,9 @@ def _print_plan(out: _Printer, catalog: Catalog, lang: str) -> None:
             (f"plan.{part.key}", "green"),
         )
         out.paragraph(part.description, indent=4)
+    if catalog.plan_optional_parts:
+        out.line((f"{OPTIONAL.get(lang)}{COLON.get(lang).rstrip()}", "bold"))
+        for optional in catalog.plan_optional_parts:
+            title = Msg(optional.title, optional.title_en).get(lang)
+            out.line((title, "bold cyan"), "  ", (f"plan.{optional.key}", "green"), indent=2)
+        out.bullet(EXTRA.get(lang), indent=2)

@@ -44,7 +44,10 @@ SCHEMA_URL = (
 Json = dict[str, Any]
 
 _MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
-_POSTCODE_PATTERN = r"^\d{6}$"
+_POSTCODE_PATTERN = r"^[0-9]{6}$"  # ASCII digits: full-width ones are an error (V010)
+#: A `covers` entry that looks like a code (B1.1, K3) must be one; other text names a key work
+#: of the unit's own by its title.
+_CODE_LIKE = r"^[BKbkＢＫｂｋ]\s*[0-9０-９]"
 
 
 def schema_filename(round_name: str) -> str:
@@ -236,11 +239,15 @@ def _prior_rounds(schema: Json, catalog: Catalog) -> None:
 
 
 def _plan(schema: Json, catalog: Catalog) -> None:
-    """The plan's seven parts (P1-P7) with the guide's description of each."""
+    """The plan's seven parts (P1-P7) and its optional ones, with cjzn's note on each."""
     for part in catalog.plan_parts:
         prop = _prop(schema, ("plan", part.key))
         prop["title"] = f"{part.code} {part.title}"
         _describe(prop, part.description)
+    for optional in catalog.plan_optional_parts:
+        prop = _prop(schema, ("plan", optional.key))
+        prop["title"] = optional.title
+        _describe(prop, f"（可选 / optional）{optional.description}")
     _describe(_prop(schema, ("plan",)), catalog.form.plan_note)
 
 
@@ -263,9 +270,14 @@ def _stage_goals(schema: Json, catalog: Catalog) -> None:
 
 def _work_plan(schema: Json, catalog: Catalog) -> None:
     """Months of the work plan; codes a task or a responsibility covers; the leading body's kind."""
-    covers_enum = {"type": "string", "enum": catalog.basic_codes() + catalog.key_codes()}
+    codes = catalog.basic_codes() + catalog.key_codes()
+    covers_item = {
+        "type": "string",
+        "anyOf": [{"enum": codes}, {"not": {"pattern": _CODE_LIKE}}],
+        "description": "工作代码，或自选重点创建工作的名称 / a work code, or a self-chosen key work's title",
+    }
     for section in ("work_plan", "responsibilities"):
-        _value(schema, ("plan", section, "*", "covers"))["items"] = dict(covers_enum)
+        _value(schema, ("plan", section, "*", "covers"))["items"] = copy.deepcopy(covers_item)
     for key in ("start", "end"):
         _value(schema, ("plan", "work_plan", "*", key))["pattern"] = _MONTH_PATTERN
     kind = _value(schema, ("plan", "leading_body", "kind"))
@@ -307,4 +319,5 @@ def _key_work(schema: Json, catalog: Catalog) -> None:
     _describe(
         _prop(schema, ("key_work", "*", "code")),
         "\n".join(f"{k.code} {k.title}" for k in catalog.key_work),
+        "自选的工作不写 code，写 title / a self-chosen work has a title and no code",
     )

@@ -2,17 +2,21 @@
 
 A district keeps its streets' filings in one git repo; this writes everything
 that repo needs to be checked on every commit and every push: a Chinese README,
-one `filings/<区县>/` folder per district of the round, the pre-commit config
-using this project's `cjzn-validate` hook, GitHub and GitLab CI that validate
-(annotations / JUnit) and keep the rendered forms and the dashboard as
-artifacts, a `.gitignore`, and the round's JSON Schema with the VS Code
-setting that applies it to `filings/**/*.yaml`.
+one `filings/<区县>/` folder per district of the round, a `cjzn.toml` (the
+round, and the hook's settings: content problems block a commit, deadline
+problems are reported without blocking), the pre-commit config, GitHub and
+GitLab CI that validate (annotations / JUnit; deadline problems fail there)
+and keep the rendered forms and the dashboard as artifacts, a `.gitignore`,
+and the round's JSON Schema with the VS Code setting that applies it to
+`filings/**/*.yaml`.
 
-CI and pre-commit install cjzn from ONE source (`CjznSource`, `--cjzn-source`):
-a pip requirement, by default `git+{PROJECT_URL}@v{version}`, so the CI's
-`pip install` and pre-commit's `repo:`/`rev:` name the same repository and tag.
-A source that is not a git URL with a tag makes the hook a `repo: local`
-python hook that pip-installs that same requirement.
+Where cjzn comes from (`CjznSource`, `--cjzn-source`): CI pip-installs one
+requirement, by default `git+{PROJECT_URL}@v{version}`. The pre-commit hook by
+default runs the cjzn already installed on the clerk's machine (`repo: local`,
+`language: system`): it works offline and names no repository that may not be
+reachable. Given `--cjzn-source`, the hook installs that same source instead:
+a git URL with a tag as pre-commit's `repo:`/`rev:`, anything else as a
+`repo: local` python hook with it in `additional_dependencies`.
 
 Existing files are never overwritten (they are reported as kept), so running
 it again on a repo only adds what is missing. The texts live in templates
@@ -43,6 +47,7 @@ if TYPE_CHECKING:
     from cjzn.guide import Catalog
 
 __all__ = [
+    "HOOK_ENTRY",
     "HOOK_ID",
     "PROJECT_URL",
     "SCHEMAS_DIR",
@@ -65,6 +70,8 @@ FILINGS_DIR = "filings"
 
 #: The scaffold's files that install cjzn (they all name the same `CjznSource`).
 INSTALLING = (".pre-commit-config.yaml", ".github/workflows/cjzn.yml", ".gitlab-ci.yml")
+#: What the pre-commit hook runs: the repo's [hook] settings of cjzn.toml apply.
+HOOK_ENTRY = "cjzn validate --hook"
 
 #: Template (under templates/) -> the file it becomes in the repo.
 _TEMPLATES = {
@@ -73,6 +80,7 @@ _TEMPLATES = {
     "repo/github-workflow.yml.j2": ".github/workflows/cjzn.yml",
     "repo/gitlab-ci.yml.j2": ".gitlab-ci.yml",
     "repo/gitignore.j2": ".gitignore",
+    "repo/cjzn.toml.j2": "cjzn.toml",
 }
 
 
@@ -85,7 +93,7 @@ class PlannedFile:
 
 
 def default_source(version: str = __version__) -> str:
-    """Where CI and pre-commit get cjzn by default: this project's repository at the version's tag."""
+    """What CI pip-installs by default: this project's repository at the version's tag."""
     return f"git+{PROJECT_URL}@v{version}"
 
 
@@ -98,15 +106,18 @@ class CjznSource:
     """One pip requirement that installs cjzn, and what pre-commit makes of it.
 
     `spec` is what CI runs `pip install` on (`cjzn==0.1.0`,
-    `git+https://git.example/cjzn@v0.1.0`, a wheel's path or URL). When it is a
-    git URL with a tag or commit (`git+URL@REV`), `repo`/`rev` are that URL and
-    REV, so the pre-commit hook comes from the same repository and tag; otherwise
-    they are None and the hook is a local python hook installing `spec`.
+    `git+https://git.example/cjzn@v0.1.0`, a wheel's path or URL). `explicit`:
+    it was given (`--cjzn-source`), so the pre-commit hook installs it too; by
+    default the hook runs the installed cjzn (`hook_language` "system"). When it
+    is a git URL with a tag or commit (`git+URL@REV`), `repo`/`rev` are that URL
+    and REV, so the hook comes from the same repository and tag; otherwise they
+    are None and the hook is a local python hook installing `spec`.
     """
 
     spec: str
     repo: str | None = None
     rev: str | None = None
+    explicit: bool = False
 
     @classmethod
     def parse(cls, spec: str | None = None) -> CjznSource:
@@ -117,12 +128,23 @@ class CjznSource:
         if text.startswith("-"):
             raise ValueError("a requirement, not a pip option")
         repo, rev = _git_repo_and_rev(text)
-        return cls(text, repo, rev)
+        return cls(text, repo, rev, explicit=spec is not None)
 
     @property
     def is_git(self) -> bool:
         """Whether pre-commit can use the hook of `repo` at `rev` (a git URL with a tag)."""
         return self.repo is not None and self.rev is not None
+
+    @property
+    def hook_language(self) -> str:
+        """How pre-commit gets cjzn: "system" (installed), "git" (`repo`/`rev`), or "python"."""
+        if not self.explicit:
+            return "system"
+        return "git" if self.is_git else "python"
+
+    def installs(self, path: str) -> bool:
+        """Whether the scaffold file `path` installs cjzn (the hook does only when explicit)."""
+        return path in INSTALLING and (path != ".pre-commit-config.yaml" or self.explicit)
 
     @property
     def pip_install(self) -> str:
@@ -183,6 +205,10 @@ _KEPT = Msg("保留 {path}（已存在，未覆盖）", "kept {path} (exists; no
 _SOURCE = Msg(
     "CI 和 pre-commit 从这里安装 cjzn：{spec}", "CI and pre-commit install cjzn from: {spec}"
 )
+_SOURCE_CI = Msg(
+    "CI 从这里安装 cjzn：{spec}；pre-commit 使用本机已安装的 cjzn（不联网）",
+    "CI installs cjzn from: {spec}; pre-commit runs the cjzn installed here (offline)",
+)
 _OTHER_SOURCE = Msg(
     "提示：保留的 {path} 中不是 {spec}，如需更换安装来源请手动修改",
     "note: the kept {path} does not name {spec}; edit it to change the source",
@@ -226,7 +252,7 @@ class ScaffoldResult:
         lines += [_CREATED.format(lang, path=path) for path in self.created]
         lines += [_KEPT.format(lang, path=path) for path in self.kept]
         spec = self.source.spec
-        lines.append(_SOURCE.format(lang, spec=spec))
+        lines.append((_SOURCE if self.source.explicit else _SOURCE_CI).format(lang, spec=spec))
         lines += [_OTHER_SOURCE.format(lang, path=path, spec=spec) for path in self.other_source]
         if not self.failed:
             lines.append(_NEXT.get(lang))
@@ -267,6 +293,7 @@ def plan_files(
         "version": __version__,
         "project_url": PROJECT_URL,
         "hook_id": HOOK_ID,
+        "hook_entry": HOOK_ENTRY,
         "source": source,
         "default_source": default_source(),
         "schema_file": schema_file,
@@ -330,7 +357,7 @@ def scaffold_repo(
         if target.exists() or target.is_symlink():
             if target.is_file():
                 result.kept.append(planned.path)
-                if planned.path in INSTALLING and not _names_source(target, source):
+                if source.installs(planned.path) and not _names_source(target, source):
                     result.other_source.append(planned.path)
             else:
                 result.failed.append((planned.path, "不是文件 / not a file"))

@@ -9,11 +9,22 @@ walk reads a validated `Filing` and the raw document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from cjzn.load.document import PathKey
 
-__all__ = ["ABSENT", "BROKEN", "blank", "empty", "missing", "missing_text", "text_at", "value_at"]
+__all__ = [
+    "ABSENT",
+    "BROKEN",
+    "blank",
+    "empty",
+    "leaves",
+    "missing",
+    "missing_text",
+    "text_at",
+    "value_at",
+]
 
 
 class _Marker:
@@ -57,6 +68,18 @@ def value_at(data: Any, path: PathKey) -> Any:
         if node is None and depth < len(path) - 1:
             return ABSENT
     return node
+
+
+def leaves(data: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every text under `data` with its path, in document order (mappings and lists only)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from leaves(value, (*path, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from leaves(value, (*path, index))
 
 
 def text_at(data: Any, path: PathKey) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cjzn.diagnostics import HEADER, CodeInfo, Example, error, warning
 from cjzn.i18n import Msg
 
-__all__ = ["CODES", "SUPPORTED_VERSIONS"]
+__all__ = ["CODES", "PHONE_PROBLEMS", "SUPPORTED_VERSIONS"]
 
 SUPPORTED_VERSIONS = (1,)
 
@@ -83,23 +83,27 @@ FLAG = error(
 MOBILE = error(
     "V001", "invalid-mobile",
     Msg("手机号码无效", "invalid mobile number"),
-    Msg("{label}：{value} 不是有效的手机号码", "{label}: {value} is not a valid mobile number"),
-    Msg("手机号码为 11 位数字，以 1 开头，例如 13816612345", "a mainland mobile number has 11 digits starting with 1, e.g. 13816612345"),
-    **_pair("contact:\n  mobile: '13816612345'\n", "contact:\n  mobile: '1381661234'\n"),
+    Msg("{label}：{value} 不是有效的手机号码{detail}", "{label}: {value} is not a valid mobile number{detail}"),
+    Msg("手机号码为中国大陆的 11 位数字，以 1 开头，不带分机号，例如 13816612345", "a mainland China mobile number has 11 digits starting with 1 and no extension, e.g. 13816612345"),
+    passing=(Example("contact:\n  mobile: '13816612345'\n"), Example("contact:\n  mobile: +86 138 1661 2345\n")),
+    failing=(Example("contact:\n  mobile: '1381661234'\n"), Example("contact:\n  mobile: +852 9123 4567\n"),
+             Example("contact:\n  mobile: 13816612345 转 8\n")),
 )  # fmt: skip
 LANDLINE = error(
     "V002", "invalid-landline",
     Msg("单位电话无效", "invalid landline number"),
-    Msg("{label}：{value} 不是有效的固定电话号码", "{label}: {value} is not a valid landline number"),
-    Msg("写成 区号-号码，例如 021-64311234；分机写在后面：021-64311234 转 801", "write area code and number, e.g. 021-64311234; an extension after it: 021-64311234 ext. 801"),
-    **_pair("contact:\n  office_phone: 021-64311234\n", "contact:\n  office_phone: '12345'\n"),
+    Msg("{label}：{value} 不是有效的固定电话号码{detail}", "{label}: {value} is not a valid landline number{detail}"),
+    Msg("写中国大陆的固定电话：区号-号码，例如 021-64311234；分机写在后面：021-64311234 转 801", "write a mainland China landline, area code and number, e.g. 021-64311234; an extension after it: 021-64311234 ext. 801"),
+    passing=(Example("contact:\n  office_phone: 021-64311234\n"),),
+    failing=(Example("contact:\n  office_phone: '12345'\n"), Example("contact:\n  office_phone: +1 650 253 0000\n")),
 )  # fmt: skip
 PHONE = error(
     "V003", "invalid-phone",
     Msg("联系电话无效", "invalid phone number"),
-    Msg("{label}：{value} 既不是有效的固定电话也不是有效的手机号码", "{label}: {value} is neither a valid landline nor a valid mobile number"),
-    Msg("固定电话写成 021-64311234，手机写 11 位数字", "write a landline as 021-64311234 or an 11-digit mobile number"),
-    **_pair("leader:\n  phone: 021-64311234\n", "leader:\n  phone: 电话待定\n"),
+    Msg("{label}：{value} 既不是有效的固定电话也不是有效的手机号码{detail}", "{label}: {value} is neither a valid landline nor a valid mobile number{detail}"),
+    Msg("写中国大陆的号码：固定电话写成 021-64311234，手机写 11 位数字", "write a mainland China number: a landline as 021-64311234 or an 11-digit mobile number"),
+    passing=(Example("leader:\n  phone: 021-64311234\n"),),
+    failing=(Example("leader:\n  phone: 电话待定\n"), Example("leader:\n  phone: +44 7911 123456\n")),
 )  # fmt: skip
 EMAIL = error(
     "V004", "invalid-email",
@@ -112,15 +116,16 @@ POSTCODE = error(
     "V005", "invalid-postcode",
     Msg("邮政编码无效", "invalid postcode"),
     Msg("{label}：{value} 不是 6 位数字的邮政编码", "{label}: {value} is not a 6-digit postcode"),
-    Msg("上海的邮政编码为 6 位数字，以 20 开头，例如 200030", "a Shanghai postcode has 6 digits starting with 20, e.g. 200030"),
+    Msg("邮政编码为 6 位半角数字，上海的例如 200030", "a postcode has 6 half-width digits, e.g. 200030 in Shanghai"),
     **_pair("contact:\n  postcode: '200030'\n", "contact:\n  postcode: '20003'\n"),
 )  # fmt: skip
 POSTCODE_OUTSIDE = warning(
     "V006", "postcode-outside-shanghai",
     Msg("邮政编码不在上海", "postcode outside Shanghai"),
-    Msg("{label}：{value} 不是上海的邮政编码（上海的以 20 开头）", "{label}: {value} is not a Shanghai postcode (those start with 20)"),
+    Msg("{label}：{value} 不是上海的邮政编码（上海的在 {first} 至 {last} 之间）", "{label}: {value} is not a Shanghai postcode (those run from {first} to {last})"),
     Msg("核对通讯地址的邮政编码", "check the postcode of the postal address"),
-    **_pair("contact:\n  postcode: '200030'\n", "contact:\n  postcode: '100080'\n"),
+    passing=(Example("contact:\n  postcode: '200030'\n"), Example("contact:\n  postcode: '202150'\n")),
+    failing=(Example("contact:\n  postcode: '100080'\n"), Example("contact:\n  postcode: '202200'\n")),
 )  # fmt: skip
 DISTRICT = error(
     "V007", "unknown-district",
@@ -138,6 +143,33 @@ PRIOR_ROUNDS = error(
     **_pair("prior_rounds: [1, 3]\n", "prior_rounds: [1, 4]\n"),
 )  # fmt: skip
 
+LANDLINE_OUTSIDE = warning(
+    "V009", "landline-outside-shanghai",
+    Msg("固定电话不是上海的号码", "landline outside Shanghai"),
+    Msg("{label}：{value} 的区号 {area} 是{city}的，不是上海（{home}）", "{label}: {value} has the area code {area} of {city}, not Shanghai's ({home})"),
+    Msg("街道（乡镇）的电话一般是上海的号码（{home}），核对区号", "a street office's number is normally a Shanghai one ({home}); check the area code"),
+    help=Msg("核对电话号码的区号：上海的固定电话区号是 021", "check the area code: Shanghai landlines have the area code 021"),
+    passing=(Example("contact:\n  office_phone: 021-64311234\n"),),
+    failing=(Example("contact:\n  office_phone: 010-62751234\n"), Example("leader:\n  phone: 0512-65223456\n")),
+)  # fmt: skip
+POSTCODE_DIGITS = error(
+    "V010", "postcode-not-half-width",
+    Msg("邮政编码要用半角数字", "postcode in full-width digits"),
+    Msg("{label}：{value} 用了全角数字，应为 {corrected}", "{label}: {value} is written in full-width digits; it should be {corrected}"),
+    Msg("改用半角数字（关闭输入法的全角模式）：{corrected}", "use half-width digits (switch the input method out of full-width mode): {corrected}"),
+    help=Msg("邮政编码用半角数字 0-9 书写（关闭输入法的全角模式）", "write postcodes with the half-width digits 0-9"),
+    **_pair("contact:\n  postcode: '200030'\n", "contact:\n  postcode: ２０００３０\n"),
+)  # fmt: skip
+
+#: Why a phone number that libphonenumber knows is still not right here ({detail}).
+PHONE_PROBLEMS = {
+    "": Msg("", ""),
+    "foreign": Msg("（{calling_code} 是{region}的号码，应填写中国大陆的号码）", " ({calling_code} is a number of {region}; write a mainland China number)"),
+    "extension": Msg("（手机号码不能带分机号）", " (a mobile number has no extension)"),
+    "landline": Msg("（这是固定电话号码，应填写手机号码）", " (this is a landline number; write a mobile number)"),
+    "mobile": Msg("（这是手机号码，应填写固定电话号码）", " (this is a mobile number; write a landline number)"),
+}  # fmt: skip
+
 PRIOR_ROUNDS_PROBLEMS = {
     "unknown": Msg(
         "{value} 不是以往的轮次（只能是 {known}）", "{value} is not a past round (only {known})"
@@ -150,5 +182,6 @@ CODES: dict[str, CodeInfo] = {
     for info in (
         UNKNOWN_KEY, MISSING_KEY, WRONG_TYPE, VERSION, ROUND, DATE, MONTH, CHOICE, FLAG,
         MOBILE, LANDLINE, PHONE, EMAIL, POSTCODE, POSTCODE_OUTSIDE, DISTRICT, PRIOR_ROUNDS,
+        LANDLINE_OUTSIDE, POSTCODE_DIGITS,
     )
 }  # fmt: skip

@@ -115,9 +115,21 @@ def _custom_params(
         params["districts"] = join(catalog.districts, lang) if catalog else ""
     if code == codes.CHOICE.code and isinstance(params.get("choices"), list):
         params["choices"] = _choices(params["choices"], params.get("enum"), catalog, lang)
+    if code in _PHONE_CODES:
+        params["detail"] = _phone_detail(context, lang)
     if code == codes.VERSION.code:
         params["supported"] = ", ".join(str(v) for v in codes.SUPPORTED_VERSIONS)
     return params
+
+
+_PHONE_CODES = frozenset({codes.MOBILE.code, codes.LANDLINE.code, codes.PHONE.code})
+
+
+def _phone_detail(context: dict[str, Any], lang: str) -> str:
+    """Why a phone number is wrong beyond its shape: from abroad, a mobile with an extension …"""
+    problem = codes.PHONE_PROBLEMS.get(str(context.get("problem", "")), codes.PHONE_PROBLEMS[""])
+    region = Msg(str(context.get("region_zh", "")), str(context.get("region_en", ""))).get(lang)
+    return problem.format(lang, calling_code=context.get("calling_code", ""), region=region)
 
 
 def _choices(choices: list[str], enum: str | None, catalog: Catalog | None, lang: str) -> str:

@@ -11,6 +11,7 @@ round (districts, choices) read the catalog from the validation context.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
@@ -21,6 +22,7 @@ from pydantic import AfterValidator, BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from cjzn.diagnostics import CodeInfo
+from cjzn.i18n import Msg
 from cjzn.model.codes import (
     CHOICE,
     DATE,
@@ -32,6 +34,7 @@ from cjzn.model.codes import (
     MONTH,
     PHONE,
     POSTCODE,
+    POSTCODE_DIGITS,
     PRIOR_ROUNDS,
     SUPPORTED_VERSIONS,
     VERSION,
@@ -79,15 +82,59 @@ _LANDLINE_TYPES = {
 }
 
 
+#: The country calling code of mainland China: +852 (Hong Kong), +853 and +886 are not it.
+MAINLAND = 86
+
+
+def _region(number: phonenumbers.PhoneNumber) -> Msg:
+    """The country or region of a calling code, in both languages (+44 -> 英国 / United Kingdom).
+
+    The code's main region, not the number's (+44 7911 … is a Guernsey mobile, but
+    people know +44 as the United Kingdom's).
+    """
+    from phonenumbers import geocoder  # 0.3 s of data: only for a number from abroad
+
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
+    example = phonenumbers.example_number(region) or number
+    names = (geocoder.country_name_for_number(example, lang) for lang in ("zh", "en"))
+    zh, en = (name or region for name in names)
+    return Msg(zh, en)
+
+
+def _mainland_problem(number: phonenumbers.PhoneNumber, kinds: set[Any]) -> dict[str, str] | None:
+    """Why a valid number is not a mainland number of `kinds` (params of the message), or None.
+
+    A mobile is an 11-digit mainland mobile without an extension; a landline may
+    have one (`021-64311234 转 801`).
+    """
+    if number.country_code != MAINLAND:
+        region = _region(number)
+        return {
+            "problem": "foreign",
+            "calling_code": f"+{number.country_code}",
+            "region_zh": region.zh,
+            "region_en": region.en,
+        }
+    kind = phonenumbers.number_type(number)
+    if kind not in kinds:
+        return {"problem": "landline" if kind in _LANDLINE_TYPES else "mobile"}
+    if kind in _MOBILE_TYPES and kind not in _LANDLINE_TYPES and number.extension:
+        return {"problem": "extension"}
+    return None
+
+
 def _number_check(info: CodeInfo, kinds: set[Any]) -> Callable[[str], str]:
-    """A check that `value` is a valid number of one of `kinds` (mobile, landline)."""
+    """A check that `value` is a valid mainland number of one of `kinds` (mobile, landline)."""
 
     def check(value: str) -> str:
         if not value.strip():
             return value  # blank is not filled in yet: the stage rules say when it is due
         number = _parse_phone(value)
-        if number is None or phonenumbers.number_type(number) not in kinds:
+        if number is None:
             raise fail(info, value=value)
+        problem = _mainland_problem(number, kinds)
+        if problem is not None:
+            raise fail(info, value=value, **problem)
         return value
 
     return check
@@ -95,14 +142,24 @@ def _number_check(info: CodeInfo, kinds: set[Any]) -> Callable[[str], str]:
 
 check_mobile = _number_check(MOBILE, _MOBILE_TYPES)
 check_landline = _number_check(LANDLINE, _LANDLINE_TYPES)
+check_phone = _number_check(PHONE, _MOBILE_TYPES | _LANDLINE_TYPES)
 
 
-def check_phone(value: str) -> str:
-    if not value.strip():
-        return value  # blank is not filled in yet: the stage rules say when it is due
-    if _parse_phone(value) is None:
-        raise fail(PHONE, value=value)
-    return value
+def landline_area(value: str) -> tuple[str, Msg] | None:
+    """The area code (`010`) and city (北京市 / Beijing) of a mainland landline, else None."""
+    number = _parse_phone(value)
+    if number is None or number.country_code != MAINLAND:
+        return None
+    if phonenumbers.number_type(number) not in _LANDLINE_TYPES - _MOBILE_TYPES:
+        return None
+    length = phonenumbers.length_of_geographical_area_code(number)
+    if not length:
+        return None  # 400 and 800 numbers have no area
+    area = "0" + phonenumbers.national_significant_number(number)[:length]
+    from phonenumbers import geocoder  # 0.3 s of data: only for a landline outside the city
+
+    zh, en = (geocoder.description_for_number(number, lang) for lang in ("zh", "en"))
+    return area, Msg(zh or area, en or area)
 
 
 def check_email(value: str) -> str:
@@ -116,11 +173,23 @@ def check_email(value: str) -> str:
 
 
 def check_postcode(value: str) -> str:
+    """Six ASCII digits; the same in full-width (or other) digits gets the half-width value."""
     if not value.strip():
         return value  # blank is not filled in yet: the stage rules say when it is due
-    if not re.fullmatch(r"\d{6}", value.strip()):
-        raise fail(POSTCODE, value=value)
-    return value
+    if re.fullmatch(r"[0-9]{6}", value.strip()):
+        return value
+    half = postcode_half_width(value)
+    if half is not None:
+        raise fail(POSTCODE_DIGITS, value=value, corrected=half)
+    raise fail(POSTCODE, value=value)
+
+
+def postcode_half_width(value: str) -> str | None:
+    """`２０００３０` -> `200030`: a postcode written in other digits, in ASCII; else None."""
+    digits = [unicodedata.decimal(char, None) for char in value.strip()]
+    if len(digits) != 6 or any(digit is None for digit in digits):
+        return None
+    return "".join(str(digit) for digit in digits)
 
 
 def check_district(value: str, info: ValidationInfo) -> str:

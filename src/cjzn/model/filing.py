@@ -80,7 +80,17 @@ class Responsibility(Section):
     covers: list[str] | None = None
 
 
+class ExtraSection(Section):
+    """A part of the plan beyond the form's list (its note ends with 等): a title and its text."""
+
+    title: str | None = None
+    text: str | None = None
+
+
 class Plan(Section):
+    # Optional parts the guide names (二: 明确指导思想; 创建目标和工作原则), before P1.
+    guiding_ideology: str | None = None
+    principles: str | None = None
     overall_goal: str | None = None
     stage_goals: dict[str, str | None] | None = None
     work_plan: list[Task] | None = None
@@ -88,18 +98,46 @@ class Plan(Section):
     network: str | None = None
     responsibilities: list[Responsibility] | None = None
     mechanisms: list[str] | None = None
+    # Any further sections of the unit's plan, in its order (after P7).
+    extra_sections: list[ExtraSection] | None = None
+
+
+class AchievedOutcome(Section):
+    """What a work item actually achieved (创建成效), with the files that show it."""
+
+    outcome: str | None = None
+    evidence: list[str] | None = None
 
 
 class BasicWorkItem(Section):
     status: Status | None = None
     measures: str | None = None
     evidence: list[str] | None = None
+    achieved_outcomes: list[AchievedOutcome] | None = None
 
 
 class KeyWorkItem(Section):
+    """A key work: one of the round's list (`code`), or the unit's own (a `title`, no code).
+
+    The guide's list is "仅作参考，供创建单位选择" (三(二)): a unit may choose a work of
+    its own. With a code, `title` is the unit's own name for the listed work.
+    """
+
     code: str | None = None
+    title: str | None = None
     measures: str | None = None
     expected_outcomes: list[str] | None = None
+    achieved_outcomes: list[AchievedOutcome] | None = None
+
+    @property
+    def own(self) -> bool:
+        """A self-chosen work: a title and no code."""
+        return not (self.code or "").strip() and bool((self.title or "").strip())
+
+    @property
+    def name(self) -> str:
+        """What the filing calls it: its code, else its title ("" when neither is written)."""
+        return (self.code or "").strip() or (self.title or "").strip()
 
 
 class Submission(Section):

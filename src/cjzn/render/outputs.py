@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cjzn.check import FileResult, Selection, find, validate_file
+from cjzn.check import FileResult, Policy, Selection, find, validate_file
 from cjzn.errors import UsageError
 from cjzn.fileio import may_replace, write_atomic
-from cjzn.guide import Catalogs
 from cjzn.i18n import Msg
 from cjzn.load import Document, load_path
 from cjzn.model import iso_date
@@ -69,14 +68,19 @@ def plan_outputs(
 
     `folder`: `-o` was written with a trailing separator (`-o out/`), so it names a
     folder even when it does not exist yet (`Path` drops the separator).
-    `selection`: what discovery leaves out; the named files it leaves out go to `skipped`.
+    `selection`: what discovery leaves out (the named files it leaves out go to
+    `skipped`); its `keep_out` (cjzn.toml's `exclude`) only applies to a folder's walk:
+    a named filing is rendered.
     """
     if not paths:
         raise UsageError("请指定备案文件 / name at least one filing")
     sources: list[tuple[Path, Path]] = []  # (filing, folder its output path is relative to)
     for path in paths:
         base = path if path.is_dir() else path.parent
-        found = find([path], selection)
+        chosen = selection or Selection()
+        if not path.is_dir():
+            chosen = dataclasses.replace(chosen, keep_out=None)
+        found = find([path], chosen)
         sources.extend((filing, base) for filing in found.files)
         if skipped is not None:
             skipped.extend(found.skipped)
@@ -208,19 +212,24 @@ def render_paths(
     into_folder = target_path is not None and (folder or several or target_path.is_dir())
     # a folder's name says nothing about the format; a file's suffix does
     fmt = infer_format(fmt, None if into_folder else target_path)
+    options = options or Options()
+    policy = Policy(options, catalog_path)  # each filing's cjzn.toml: ignores, waivers, as-of
     outcome = RenderOutcome()
+    chosen = dataclasses.replace(selection or Selection(), keep_out=policy.is_excluded)
     jobs = plan_outputs(
-        paths, fmt, target_path, folder=folder, selection=selection, skipped=outcome.skipped
+        paths, fmt, target_path, folder=folder, selection=chosen, skipped=outcome.skipped
     )
     if not jobs and into_folder and target_path is not None:
         target_path.mkdir(parents=True, exist_ok=True)  # --allow-empty: an empty forms folder
     if fmt == "pdf" and jobs:
         check_pdf_support()
-    options = options or Options()
-    catalogs = Catalogs.from_option(catalog_path)
     for filing, target in jobs:
+        settings = policy.for_file(filing)
+        catalogs = policy.catalogs(settings)
         loaded = load_path(filing, str(filing), options.lang)
-        result = validate_file(filing, form_options(options, loaded[0]), catalogs, loaded)
+        judged = form_options(options, loaded[0])
+        result = validate_file(filing, settings.options(judged), catalogs, loaded)
+        policy.apply(result)
         if result.document is None:
             outcome.unreadable.append(result)
             continue

@@ -1,10 +1,12 @@
-"""GitHub Actions workflow commands: one `::error`/`::warning` per problem, then the summary."""
+"""GitHub Actions workflow commands: one `::error`/`::warning` per problem, then the summary;
+with `--show-waived`, a `::notice` for each waived problem (never a failure)."""
 
 from __future__ import annotations
 
 from cjzn.check import Report
-from cjzn.diagnostics import Diagnostic
-from cjzn.reporters.common import posix_file
+from cjzn.diagnostics import Diagnostic, sort_key
+from cjzn.i18n import paren
+from cjzn.reporters.common import WAIVED, posix_file, waiver_note
 from cjzn.reporters.text import summary_line
 
 __all__ = ["command", "escape_data", "escape_property", "render"]
@@ -20,9 +22,13 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(diagnostic: Diagnostic) -> str:
-    """`::error file=F,line=L,col=C,title=CODE::message`."""
+def command(diagnostic: Diagnostic, lang: str = "zh") -> str:
+    """`::error file=F,line=L,col=C,title=CODE::message` (`::notice` for a waived problem)."""
     kind = "error" if diagnostic.is_error else "warning"
+    message = diagnostic.message
+    if diagnostic.waived is not None:
+        waived = paren(WAIVED.get(lang), lang)
+        kind, message = "notice", f"{message}{waived}\n{waiver_note(diagnostic, lang)}"
     properties = ",".join(
         f"{key}={escape_property(value)}"
         for key, value in (
@@ -32,9 +38,12 @@ def command(diagnostic: Diagnostic) -> str:
             ("title", diagnostic.code),
         )
     )
-    return f"::{kind} {properties}::{escape_data(diagnostic.message)}"
+    return f"::{kind} {properties}::{escape_data(message)}"
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    lines = [command(diagnostic) for diagnostic in report.problems]
+    shown = report.problems
+    if report.options.show_waived:  # waived: a notice, never an error annotation
+        shown = sorted([*shown, *report.waived], key=sort_key)
+    lines = [command(diagnostic, report.options.lang) for diagnostic in shown]
     return "\n".join([*lines, summary_line(report)]) + "\n"

@@ -1,4 +1,6 @@
-"""SARIF 2.1.0 for code scanning: every code as a rule with its help, every problem a result."""
+"""SARIF 2.1.0 for code scanning: every code as a rule with its help, every problem a result;
+a waived problem carries a `suppressions` entry (kind external, status accepted, the reason
+as its justification), so code scanning lists it as suppressed rather than as an alert."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from urllib.parse import quote as url_quote
 
 from cjzn import PROJECT_URL, __version__
 from cjzn.check import Report
-from cjzn.diagnostics import CodeInfo, Diagnostic
+from cjzn.diagnostics import CodeInfo, Diagnostic, sort_key
 from cjzn.reporters.common import HINT, posix_file
 from cjzn.rules import ALL_CODES
 
@@ -63,7 +65,26 @@ def _result(diagnostic: Diagnostic, index: Mapping[str, int]) -> dict[str, Any]:
     result["locations"] = [location]
     if diagnostic.hint:
         result["properties"] = {"hint": diagnostic.hint}
+    if diagnostic.waived is not None:
+        result["suppressions"] = [_suppression(diagnostic)]
     return result
+
+
+def _suppression(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A waiver as SARIF sees it: accepted, kept outside the source (in cjzn.toml), justified."""
+    record = diagnostic.waived
+    assert record is not None
+    return {
+        "kind": "external",
+        "status": "accepted",
+        "justification": record.reason,
+        "properties": {
+            "approvedBy": record.approved_by,
+            "approvedOn": record.approved_on,
+            "expires": record.expires,
+            "waiver": record.waiver,
+        },
+    }
 
 
 def document(report: Report) -> dict[str, Any]:
@@ -83,7 +104,10 @@ def document(report: Report) -> dict[str, Any]:
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(d, index) for d in report.problems],
+        # waived problems too: code scanning shows them as suppressed, not as alerts
+        "results": [
+            _result(d, index) for d in sorted([*report.problems, *report.waived], key=sort_key)
+        ],
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 

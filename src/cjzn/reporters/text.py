@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from cjzn.check import Report
 from cjzn.diagnostics import Diagnostic
-from cjzn.i18n import Msg
+from cjzn.i18n import Msg, join
+from cjzn.reporters.common import WAIVED, by_file, waiver_note
 from cjzn.stages import where_it_stands
 
 if TYPE_CHECKING:
@@ -30,11 +31,28 @@ _SUMMARY = Msg(
     "检查了 {files} 个文件：{failing} 个有问题，共 {errors} 个错误、{warnings} 个警告。",
     "Checked {files} file(s): {failing} with problems, {errors} error(s), {warnings} warning(s).",
 )
+_WAIVED_COUNT = Msg(
+    "另有 {count} 个问题已豁免（不算失败）。", "{count} more problem(s) waived (not failures)."
+)
+_WAIVED_HIDDEN = Msg(
+    "另有 {count} 个问题已豁免（不算失败；加 --show-waived 列出）。",
+    "{count} more problem(s) waived (not failures; --show-waived lists them).",
+)
+_SPACE = Msg("", " ")
+_IN_CONFIG = Msg("其中 {count} 个问题在 {files} 中。", "{count} of them in {files}.")
+_EXCLUDED = Msg(
+    "按 cjzn.toml 的 exclude 设置跳过了 {count} 个文件。",
+    "{count} file(s) skipped by the exclude setting of cjzn.toml.",
+)
 
 
 def summary_line(report: Report) -> str:
-    """`检查了 3 个文件：1 个有问题，共 15 个错误、1 个警告`."""
+    """`检查了 3 个文件：1 个有问题，共 15 个错误、1 个警告`, then what was waived or skipped."""
     lang = report.options.lang
+    return _SPACE.get(lang).join([_counts(report, lang), *_notes(report, lang)])
+
+
+def _counts(report: Report, lang: str) -> str:
     files = len(report.results)
     if not files:  # an empty folder or a typo in a glob: say so rather than "no problems"
         return _NONE_FOUND.get(lang)
@@ -44,6 +62,20 @@ def summary_line(report: Report) -> str:
     return _SUMMARY.format(
         lang, files=files, failing=failing, errors=report.errors, warnings=report.warnings
     )
+
+
+def _notes(report: Report, lang: str) -> list[str]:
+    notes = []
+    if report.config_problems:
+        files = join(sorted({d.file for d in report.config_problems}), lang)
+        notes.append(_IN_CONFIG.format(lang, count=len(report.config_problems), files=files))
+    waived = len(report.waived)
+    if waived:
+        note = _WAIVED_COUNT if report.options.show_waived else _WAIVED_HIDDEN
+        notes.append(note.format(lang, count=waived))
+    if report.excluded:
+        notes.append(_EXCLUDED.format(lang, count=len(report.excluded)))
+    return notes
 
 
 def stage_line(report: Report) -> str | None:
@@ -67,11 +99,11 @@ def render(report: Report, *, color: bool = False) -> str:
         soft_wrap=True, emoji=False, width=200,
     )  # fmt: skip
     lang = report.options.lang
-    for result in report.results:
-        if not result.diagnostics:
+    for file, problems in by_file(report, waived=report.options.show_waived):
+        if not problems:
             continue
-        console.print(Text(result.file, style="bold underline"))
-        for diagnostic in result.diagnostics:
+        console.print(Text(file, style="bold underline"))
+        for diagnostic in problems:
             _line(console, diagnostic, lang)
         console.print()
     line = stage_line(report)
@@ -85,11 +117,16 @@ def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:
     from rich.markup import escape  # rich only for the text format (see render)
 
     word, colour = _SEVERITY[diagnostic.severity.value]
+    if diagnostic.waived is not None:
+        word, colour = WAIVED, "green"
     location = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
     console.print(
         f"  [cyan]{escape(location)}[/]  [bold {colour}]{word.get(lang)}[/]  "
         f"[bold]{diagnostic.code}[/]  {escape(diagnostic.message)}"
     )
+    if diagnostic.waived is not None:
+        console.print(f"      [green]{escape(waiver_note(diagnostic, lang))}[/]")
+        return
     if diagnostic.hint:
         prefix = _HINT.get(lang)
         for number, hint_line in enumerate(diagnostic.hint.splitlines()):

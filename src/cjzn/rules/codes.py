@@ -1,18 +1,23 @@
 """Codes written in a filing must be the round's (guide 三, 三(一), 四): `basic_work` keys,
-`covers:` lists and `stage_goals` keys."""
+`covers:` lists (which may also name a key work of the unit's own by its title) and
+`stage_goals` keys."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from cjzn.diagnostics import Diagnostic, Example, error
-from cjzn.i18n import Msg, join
+from cjzn.i18n import Msg, did_you_mean, join
 from cjzn.rules.base import Rule, RuleContext
-from cjzn.rules.key_work import code_span, suggest
+from cjzn.rules.key_work import code_span, same_title, suggest
 
 __all__ = ["RULES"]
 
-_OR = Msg("{basic} 或 {key}", "{basic} or {key}")
+_OR = Msg("{basic} 或 {key} 中的代码", "codes from {basic} or {key}")
+_OR_OWN = Msg(
+    "{codes}，或自选重点创建工作的名称 {titles}",
+    "{codes}, or the title of a self-chosen key work: {titles}",
+)
 
 UNKNOWN_BASIC = error(
     "G004", "unknown-basic-work",
@@ -27,10 +32,12 @@ UNKNOWN_COVERS = error(
     "G005", "unknown-covers-code",
     Msg("covers 中有未知代码", "unknown code in covers"),
     Msg("{label}：{value} 不是本轮指南的工作代码{suggestion}", "{label}: {value} is not a work code of the round{suggestion}"),
-    Msg("covers 列出 {codes} 中的代码", "covers lists codes from {codes}"),
-    help=Msg("covers 只写本轮指南的基础性建设工作代码（B…）或重点创建工作代码（K…）", "covers lists only basic-work (B…) or key-work (K…) codes of the round"),
-    passing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, K3]}\n"),),
-    failing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B9.9]}\n"),),
+    Msg("covers 列出 {codes}", "covers lists {codes}"),
+    help=Msg("covers 只写本轮指南的基础性建设工作代码（B…）、重点创建工作代码（K…）或本备案自选重点创建工作的名称", "covers lists only basic-work (B…) or key-work (K…) codes of the round, or the title of the filing's self-chosen key work"),
+    passing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, K3]}\n"),
+             Example("key_work:\n  - title: 社区微治理学习坊\nplan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, 社区微治理学习坊]}\n")),
+    failing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B9.9]}\n"),
+             Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [社区微治理学习坊]}\n")),
 )  # fmt: skip
 UNKNOWN_STAGE = error(
     "G007", "unknown-stage-goal",
@@ -57,16 +64,33 @@ def check_basic_keys(ctx: RuleContext) -> Iterator[Diagnostic]:
             )
 
 
-def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
-    known = ctx.catalog.basic_codes() + ctx.catalog.key_codes()
-    plan = ctx.filing.plan
-    if plan is None:
-        return
+def _covers_choices(ctx: RuleContext) -> tuple[list[str], list[str], str]:
+    """What `covers` may name: the round's codes, the filing's own key works; and in words."""
+    codes = ctx.catalog.basic_codes() + ctx.catalog.key_codes()
+    titles = [work.name for work in ctx.filing.key_work or [] if work is not None and work.own]
     either = _OR.format(
         ctx.lang,
         basic=code_span(ctx.catalog.basic_codes()),
         key=code_span(ctx.catalog.key_codes()),
     )
+    if titles:
+        either = _OR_OWN.format(
+            ctx.lang, codes=either, titles=join((ctx.quote(t) for t in titles), ctx.lang)
+        )
+    return codes, titles, either
+
+
+def _covers_suggestion(code: str, codes: list[str], titles: list[str], lang: str) -> str:
+    close = next((title for title in titles if same_title(title, code)), None)
+    return did_you_mean(close, lang) if close else suggest(code, codes, lang)
+
+
+def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
+    plan = ctx.filing.plan
+    if plan is None:
+        return
+    codes, titles, either = _covers_choices(ctx)
+    known = set(codes) | set(titles)
     lists = [("work_plan", index, item.covers) for index, item in enumerate(plan.work_plan or [])]
     lists += [
         ("responsibilities", index, item.covers)
@@ -80,7 +104,7 @@ def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
                 UNKNOWN_COVERS,
                 ("plan", section, index, "covers", position),
                 value=ctx.quote(code),
-                suggestion=suggest(code or "", known, ctx.lang),
+                suggestion=_covers_suggestion(code or "", codes, titles, ctx.lang),
                 codes=either,
             )
 

@@ -8,10 +8,11 @@ runs its examples. Codes are a contract: never reused.
 
 from __future__ import annotations
 
-from cjzn import load, model
+from cjzn import config, load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
-from cjzn.rules import codes, evidence, key_work, roster, stages, values
+from cjzn.i18n import Msg
+from cjzn.rules import codes, dates, evidence, key_work, plan, roster, stages, values
 from cjzn.rules.base import Rule
 from cjzn.rules.repo import REPO_RULES
 
@@ -20,7 +21,7 @@ __all__ = ["ALL_CODES", "RULES", "codes_json", "codes_markdown"]
 #: Per-filing rules by code, in the order they run.
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for module in (key_work, codes, values, stages, evidence, roster)
+    for module in (key_work, codes, plan, values, stages, dates, evidence, roster)
     for rule in module.RULES
 }
 
@@ -29,6 +30,7 @@ def _gather() -> dict[str, CodeInfo]:
     gathered: dict[str, CodeInfo] = {}
     sources = [
         load.CODES,
+        config.CODES,
         model.CODES,
         {code: rule.info for code, rule in RULES.items()},
         {rule.code: rule.info for rule in REPO_RULES},
@@ -43,20 +45,25 @@ def _gather() -> dict[str, CodeInfo]:
 
 ALL_CODES: dict[str, CodeInfo] = _gather()
 
-_HEADS = {
-    "zh": "| 代码 | 名称 | 级别 | 含义 | 指南 |\n|---|---|---|---|---|",
-    "en": "| code | name | severity | meaning | guide |\n|---|---|---|---|---|",
-}
+_HEAD = Msg(
+    "| 代码 | 名称 | 级别 | 含义 | 怎样改 | 指南 |\n|---|---|---|---|---|---|",
+    "| code | name | severity | meaning | how to fix | guide |\n|---|---|---|---|---|---|",
+)
+
+
+def _cell(text: str) -> str:
+    """Text kept inside one Markdown table cell (a `|` or a line break would end it)."""
+    return " ".join(text.replace("|", "\\|").split())
 
 
 def codes_markdown(catalog: Catalog, lang: str = "zh") -> str:
     """The code table for README and `cjzn rules --format md` (sections from `catalog`)."""
     rows = [
-        f"| {info.code} | `{info.name}` | {info.severity.value} | {info.summary.get(lang)} "
-        f"| {catalog.code_sections.get(info.code, '')} |"
+        f"| {info.code} | `{info.name}` | {info.severity.value} | {_cell(info.summary.get(lang))} "
+        f"| {_cell(info.help_text.get(lang))} | {catalog.code_sections.get(info.code, '')} |"
         for info in ALL_CODES.values()
     ]
-    return "\n".join([_HEADS["en" if lang == "en" else "zh"], *rows])
+    return "\n".join([_HEAD.get(lang), *rows])
 
 
 def codes_json(catalog: Catalog, lang: str = "zh") -> list[dict[str, str]]:

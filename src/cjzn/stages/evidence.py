@@ -16,7 +16,7 @@ from pathlib import Path
 from cjzn.load import PathKey
 from cjzn.stages.gaps import Gap, Subject
 
-__all__ = ["EvidenceCheck", "check_evidence_path", "evidence_gaps"]
+__all__ = ["EvidenceCheck", "check_evidence_path", "evidence_gaps", "path_gaps", "repo_folders"]
 
 
 @dataclass(frozen=True)
@@ -85,13 +85,36 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def repo_folders(subject: Subject) -> tuple[str, str] | None:
+    """The filing's folder and the repo's, resolved once; None when the filing has no folder."""
+    if subject.base_dir is None:
+        return None
+    root = subject.repo_root if subject.repo_root is not None else subject.base_dir
+    return os.path.realpath(subject.base_dir), os.path.realpath(root)
+
+
+def path_gaps(
+    requirement: str, folders: tuple[str, str] | None, values: list[str | None], path: PathKey
+) -> list[Gap]:
+    """A gap for every written evidence path at `path` that is not a file inside the repo."""
+    if folders is None:
+        return []
+    gaps: list[Gap] = []
+    for index, value in enumerate(values):
+        if not value or not value.strip():
+            continue
+        result = _classify(value, *folders)
+        if result.kind != "ok":
+            gaps.append(
+                Gap(requirement, result.kind, (*path, index), value=value, reason=result.reason)
+            )
+    return gaps
+
+
 def evidence_gaps(subject: Subject) -> list[Gap]:
     gaps: list[Gap] = []
     known = subject.catalog.basic_codes()
-    folders: tuple[str, str] | None = None
-    if subject.base_dir is not None:
-        root = subject.repo_root if subject.repo_root is not None else subject.base_dir
-        folders = (os.path.realpath(subject.base_dir), os.path.realpath(root))
+    folders = repo_folders(subject)
     for code, item in (subject.filing.basic_work or {}).items():
         if item is None:
             continue
@@ -101,13 +124,6 @@ def evidence_gaps(subject: Subject) -> list[Gap]:
             and not any((path or "").strip() for path in item.evidence or [])
         ):
             gaps.append(Gap("evidence", "no_evidence", ("basic_work", code, "evidence")))
-        if folders is None:
-            continue
-        for index, value in enumerate(item.evidence or []):
-            if not value or not value.strip():
-                continue
-            result = _classify(value, *folders)
-            if result.kind != "ok":
-                path: PathKey = ("basic_work", code, "evidence", index)
-                gaps.append(Gap("evidence", result.kind, path, value=value, reason=result.reason))
+        path: PathKey = ("basic_work", code, "evidence")
+        gaps.extend(path_gaps("evidence", folders, list(item.evidence or []), path))
     return gaps

@@ -16,6 +16,7 @@ GAP_KINDS = (
     "missing",
     "not_done",
     "no_evidence",
+    "outcome_no_evidence",
     "file_missing",
     "uncovered",
     "outside",

@@ -28,6 +28,7 @@ from cjzn.load.walk import (
 from cjzn.model.filing import Contact, Leader, Unit
 from cjzn.stages.evidence import evidence_gaps
 from cjzn.stages.gaps import Gap, Subject
+from cjzn.stages.outcomes import achieved_outcome_gaps
 
 __all__ = ["REQUIREMENTS", "Requirement"]
 
@@ -165,6 +166,8 @@ def _key_work(subject: Subject) -> list[Gap]:
         for name in ("code", "measures", "expected_outcomes"):
             path: PathKey = ("key_work", index, name)
             value = value_at(subject.data, path)
+            if name == "code" and not missing_text(work.get("title", ABSENT)):
+                continue  # a work of the unit's own: its title names it
             # expected_outcomes: at least one non-blank outcome; the others are text
             if missing(value) if name == "expected_outcomes" else missing_text(value):
                 gaps.append(Gap("key_work", "missing", path))
@@ -201,9 +204,10 @@ def _responsibility_coverage(subject: Subject) -> list[Gap]:
     known_keys = subject.catalog.key_codes()
     chosen: list[str] = []
     for work in subject.filing.key_work or []:
-        code = (work.code or "").strip()
-        if code in known_keys and code not in chosen:
-            chosen.append(code)  # unknown codes are G003's business
+        # a listed work by its code, one of the unit's own by its title
+        name = work.name if work.own or work.name in known_keys else ""
+        if name and name not in chosen:
+            chosen.append(name)  # unknown codes are G003's business
     uncovered = tuple(c for c in (*subject.catalog.basic_codes(), *chosen) if c not in covered)
     if not uncovered:
         return []
@@ -234,7 +238,8 @@ def _summary(subject: Subject) -> list[Gap]:
     return []
 
 
-Requirement = Callable[[Subject], list[Gap]]
+#: A requirement's check: what is missing (empty: met), or None when cjzn cannot judge it here.
+Requirement = Callable[[Subject], list[Gap] | None]
 
 #: Requirement id (the catalog's `stages[].requirements`) -> the check that lists what is missing.
 REQUIREMENTS: dict[str, Requirement] = {
@@ -251,4 +256,5 @@ REQUIREMENTS: dict[str, Requirement] = {
     "basic_work_done": _basic_work_done,
     "evidence": evidence_gaps,
     "summary": _summary,
+    "achieved_outcomes": achieved_outcome_gaps,
 }

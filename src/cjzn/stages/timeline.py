@@ -41,7 +41,9 @@ class RequirementStatus(str, Enum):
     MISSING = "missing"  # not done, not due, no warning yet
     DUE_SOON = "due_soon"  # not done, stage running, deadline at most WARN_DAYS away
     OVERDUE = "overdue"  # not done and due: an error
-    UNCHECKED = "unchecked"  # the catalog names a requirement cjzn has no check for
+    # the catalog names a requirement cjzn has no check for, or one it cannot judge for this
+    # filing (achieved outcomes kept only in the summary text): a person checks it
+    UNCHECKED = "unchecked"
 
 
 @dataclass
@@ -175,6 +177,8 @@ def _requirement(subject: Subject, stage: StageResult, requirement: str) -> Requ
     if check is None:
         return RequirementResult(requirement, RequirementStatus.UNCHECKED)
     gaps = check(subject)
+    if gaps is None:  # cjzn cannot judge it for this filing: a person does
+        return RequirementResult(requirement, RequirementStatus.UNCHECKED)
     if not gaps:
         status = RequirementStatus.DONE
     elif stage.due is not None:

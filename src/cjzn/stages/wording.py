@@ -65,6 +65,7 @@ _GAPS = {
     "not_done": Msg("{label} 为{shown}，应为{done}", "{label} is {shown}, should be {done}"),
     "not_done_blank": Msg("{label} 未填写，应为{done}", "{label} should be {done}"),
     "no_evidence": Msg("{item} 已完成，但没有列出存档材料", "{item} is done but lists no evidence"),
+    "outcome_no_evidence": Msg("{item} 没有列出存档材料", "{item} lists no evidence"),
     "file_missing": Msg("存档材料文件不存在：{value}（{label}）", "evidence file {value} does not exist ({label})"),
     "not_a_file": Msg("存档材料 {value} 是文件夹，不是文件（{label}）", "evidence {value} is a folder, not a file ({label})"),
     "outside": Msg("{label}：{value}", "{label}: {value}"),
@@ -131,7 +132,7 @@ def gap_message(gap: Gap, catalog: Catalog, lang: str = "zh") -> str:
         done = _status_word("done", catalog, lang)
         kind = "not_done" if shown else "not_done_blank"
         params.update(shown=shown, done=done)
-    elif kind == "no_evidence":
+    elif kind in ("no_evidence", "outcome_no_evidence"):
         params["item"] = describe(gap.path[:-1], catalog, lang)
     elif kind == "uncovered":
         params["names"] = join((f"{c} {catalog.title(c, lang)}".strip() for c in gap.codes), lang)

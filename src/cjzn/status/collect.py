@@ -7,6 +7,7 @@ are `validate`'s); the pipeline has already evaluated each one's timeline, so
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,9 +102,9 @@ def collect_status(
 
     Raises `UsageError` / `CatalogError` like `validate_paths`.
     """
-    as_of = effective_as_of(options.as_of)
-    run = Options(lang=options.lang, as_of=as_of, stage=options.stage, strict=options.strict)
-    report = validate_paths(paths, run, catalog_path, selection=selection)
+    report = validate_paths(paths, options, catalog_path, selection=selection)
+    as_of = report.as_of or effective_as_of(options.as_of)  # --as-of, cjzn.toml's, or today
+    run = dataclasses.replace(options, as_of=as_of)
     filings = sorted((status_of(result) for result in report.results), key=lambda f: f.urgency)
     catalog = round_catalog(report)
     written = [(f.result.file, f.district, f.unit) for f in filings]
