@@ -18,6 +18,9 @@ EXAMPLES = ROOT / "examples"
 COMPLETE = EXAMPLES / "filings" / "徐汇区" / "天平路街道.yaml"
 EARLY = EXAMPLES / "filings" / "崇明县" / "竖新镇.yaml"
 DRAFT = EXAMPLES / "drafts" / "闵行区" / "江川路街道.yaml"
+#: A complete filing that uses the optional keys added to version 1 (issue 15): a key work of
+#: the unit's own, achieved outcomes with evidence, 指导思想, 工作原则 and extra plan sections.
+EXTENDED = Path(__file__).resolve().parent / "data" / "filings" / "长宁区" / "新华路街道.yaml"
 
 MINIMAL = """\
 cjzn: 1

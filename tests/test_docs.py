@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
+from pathlib import Path
 
+import pytest
 import typer
 from conftest import ROOT
+from typer.testing import CliRunner
 
 from cjzn.cli import app
 from cjzn.guide import catalog_for_round
@@ -14,14 +19,39 @@ from cjzn.rules import ALL_CODES, codes_markdown
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_readme_starts_with_the_two_commands() -> None:
+def _first_block() -> list[str]:
     block = re.search(r"```sh\n(.*?)```", README, re.DOTALL)
     assert block is not None
-    lines = block.group(1).strip().splitlines()
+    return block.group(1).strip().splitlines()
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    lines = _first_block()
     assert len(lines) == 2
-    assert "cjzn validate" in lines[0] and lines[0].endswith(" examples/")
-    assert "pip install ." in lines[0]
+    assert lines[0].startswith("python3 -m venv .venv && .venv/bin/pip install . && ")
+    assert "cjzn validate" in lines[0] and "cjzn render" in lines[0]
     assert "pytest" in lines[1] and "[test]" in lines[1]
+
+
+def test_the_first_command_succeeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the first line runs after installing: each cjzn command exits 0, in a fresh copy."""
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    commands = [
+        shlex.split(piece)[1:]
+        for piece in _first_block()[0].split(" && ")
+        if piece.startswith(".venv/bin/cjzn ")
+    ]
+    assert [args[0] for args in commands] == ["validate", "render"]
+    outputs = []
+    for args in commands:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
+        outputs.append(result.output)
+    assert "没有发现问题" in outputs[0]
+    output = Path(commands[1][commands[1].index("-o") + 1])
+    assert output.is_file() and "备案登记表" in output.read_text(encoding="utf-8")
 
 
 def test_code_table_is_generated_from_the_registry() -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "CodeInfo",
     "Diagnostic",
     "Example",
+    "Fix",
     "Severity",
     "Waived",
     "error",
@@ -36,6 +37,21 @@ HEADER = 'cjzn: 1\nround: "2013-2014"\n'
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A machine-readable correction: on `line`, the text `old` starting at `column` becomes `new`.
+
+    Lines and columns are 1-based and count characters, as YAML does. A fix of a value
+    may find its value quoted in the file (`"2013/3/5"`): the quotes are replaced too.
+    Only unambiguous corrections carry a fix; `cjzn fix` applies them.
+    """
+
+    line: int
+    column: int
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -60,10 +76,11 @@ class Waived:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """One located problem: exactly the keys of the contract, plus a hint for humans.
+    """One located problem: exactly the keys of the contract, plus a hint and a fix for humans.
 
-    `waived` is set only on a problem a waiver of `cjzn.toml` accepts; its JSON
-    then has an eighth key, `waived` (an optional addition to the contract).
+    `hint` and `fix` are not part of the contract's JSON (`as_json`). `waived` is set only
+    on a problem a waiver of `cjzn.toml` accepts; its JSON then has an eighth key, `waived`
+    (an optional addition to the contract).
     """
 
     file: str
@@ -74,6 +91,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str = field(default="", compare=False)
+    fix: Fix | None = field(default=None, compare=False)
     waived: Waived | None = field(default=None, compare=False)
 
     def as_json(self) -> dict[str, Any]:
@@ -156,6 +174,7 @@ class CodeInfo:
         column: int,
         path: str,
         severity: Severity | None = None,
+        fix: Fix | None = None,
         **params: Any,
     ) -> Diagnostic:
         return Diagnostic(
@@ -167,6 +186,7 @@ class CodeInfo:
             severity=severity or self.severity,
             message=self.message.format(lang, **params),
             hint=self.hint.format(lang, **params),
+            fix=fix,
         )
 
 

@@ -115,12 +115,14 @@ def test_automatic_jobs_use_processes_only_for_large_runs(
     assert calls == [2]
 
 
-def test_worker_count() -> None:
+def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel_module, "_cpu_count", lambda: 4)
     assert worker_count(10, None) == 1
     assert worker_count(parallel_module.PARALLEL_MIN_FILES, None) == 1
     assert worker_count(250, None) == min(parallel_module._cpu_count(), 250)
     assert worker_count(250, 1) == 1
     assert worker_count(250, 3) == 3
+    assert worker_count(250, 1000) == 4  # never more processes than cores
     assert worker_count(2, 8) == 2  # never more processes than files
     assert worker_count(0, None) == 1
 

@@ -32,7 +32,7 @@ def test_clean_filing_exits_zero_with_summary() -> None:
 def test_draft_exits_one_with_located_problems() -> None:
     code, output = invoke("validate", "--as-of", "2013-03-01", str(DRAFT))
     assert code == 1
-    assert f"{DRAFT}:38:11" in output  # contact.mobile
+    assert f"{DRAFT}:47:11" in output  # contact.mobile
     assert "V001" in output and "错误" in output
     assert "提示：" in output
     assert "个错误" in output.splitlines()[-1]
@@ -50,7 +50,7 @@ def test_json_is_exactly_the_contract() -> None:
         assert isinstance(problem["line"], int) and problem["line"] >= 1
         assert problem["severity"] in ("error", "warning")
     mobile = [p for p in document["problems"] if p["path"] == "contact.mobile"]
-    assert mobile[0]["code"] == "V001" and mobile[0]["line"] == 38 and mobile[0]["column"] == 11
+    assert mobile[0]["code"] == "V001" and mobile[0]["line"] == 47 and mobile[0]["column"] == 11
 
 
 def test_english_messages() -> None:
@@ -189,7 +189,7 @@ def test_a_folder_without_filings_is_a_usage_error_naming_it(tmp_path: Path) -> 
 def test_special_file_is_a_usage_error_that_says_what_it_is() -> None:
     code, output = invoke("validate", "/dev/null")
     assert code == 2
-    assert "不是普通文件或目录" in output
+    assert "设备文件，不是普通文件" in output and "device" in output
 
 
 def test_text_for_a_file_and_for_its_folder_agree(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ EXPECTED: dict[str, str] = {
     "conflict-markers.yaml": "Y005",
     "cut-mid-flow.yaml": "Y003",
     "cut-after-key.yaml": "F003",
-    "unterminated-quote.yaml": "Y003",
+    "unterminated-quote.yaml": "Y023",
     "stray-bracket.yaml": "Y003",
     "deep-block.yaml": "Y008",
     "deep-flow.yaml": "Y008",

@@ -280,10 +280,30 @@ def test_resolve_district(catalog: Catalog) -> None:
 def test_ask_district_accepts_number_or_name(catalog: Catalog) -> None:
     said: list[str] = []
     answers = iter(["99", "崇明区", "2"])
-    district = ask_district(catalog, lambda _q: next(answers), said.append)
+    asked: list[tuple[str, object]] = []
+
+    def prompt(question: str, default: object = None) -> str:
+        asked.append((question, default))
+        return next(answers)
+
+    district = ask_district(catalog, prompt, said.append)
     assert district == catalog.districts[1]
     assert any("崇明县" in line for line in said)  # suggested for 崇明区
     assert any(line.strip().startswith("17.") for line in said)  # the numbered list
+    assert any("1 到 17 之间" in line for line in said)  # 99 is out of range: says the range
+    assert "1-17" in asked[0][0] and asked[0][1] is None
+    assert asked[2][1] == "崇明县" and "回车" in asked[2][0]  # Enter accepts the suggestion
+
+
+def test_enter_accepts_the_suggested_district(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "_stdin_is_terminal", lambda: True)
+    path = tmp_path / "f.yaml"
+    result = init(str(path), "--unit", "竖新镇", input="崇明区\n\n")
+    assert result.exit_code == 0, result.output
+    assert "[崇明县]" in result.output
+    assert parse(path.read_text(encoding="utf-8"))["unit"]["district"] == "崇明县"
 
 
 # -- a fresh skeleton and validate --------------------------------------------------

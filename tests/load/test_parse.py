@@ -207,11 +207,16 @@ def test_unusable_shapes(text: str, code: str) -> None:
 
 
 def test_syntax_error_is_located() -> None:
-    _, problems = load_text("unit:\n  name: 'unclosed\n  district: 徐汇区\n", "f.yaml")
+    _, problems = load_text("unit:\n  name: [天平路街道\n  district: 徐汇区\n", "f.yaml")
     assert len(problems) == 1
     assert problems[0].code == "Y003"
     assert problems[0].line >= 2
     assert "YAML" in problems[0].message
+
+
+def test_an_unclosed_quote_is_located_where_it_opens() -> None:
+    _, problems = load_text("unit:\n  name: 'unclosed\n  district: 徐汇区\n", "f.yaml")
+    assert [(p.code, p.line, p.column) for p in problems] == [("Y023", 2, 9)]
 
 
 def test_unreadable_path_is_a_diagnostic(tmp_path: Path) -> None:

@@ -69,6 +69,7 @@ class Expected:
     basic: dict[str, str]  # code -> done | in_progress | planned | missing
     secrets: list[str] = field(default_factory=list)
     readable: bool = True
+    own: list[str] = field(default_factory=list)  # titles of the unit's own key works
 
 
 def _replace(node: Any, names: dict[str, str]) -> Any:
@@ -123,6 +124,17 @@ def generate(root: Path, catalog: Catalog, seed: int = 6) -> list[Expected]:
         ]
         codes = rng.sample(catalog.key_codes(), rng.choice((1, 2)))
         data["key_work"] = [dict(data["key_work"][0], code=code) for code in codes]
+        own = [f"自选项目{i:03d}"] if i % 9 == 1 else []
+        if own:  # a key work of the unit's own, with what it achieved
+            codes = codes[:1]
+            data["key_work"][1:] = [
+                {
+                    "title": own[0],
+                    "measures": "每月一期",
+                    "expected_outcomes": ["形成居民议事规则", "骨干学员30人"],
+                    "achieved_outcomes": [{"outcome": f"议事规则{i}条", "evidence": ["a.pdf"]}],
+                }
+            ]
         basic: dict[str, str] = {}
         for code in catalog.basic_codes():
             status = rng.choices(
@@ -144,7 +156,7 @@ def generate(root: Path, catalog: Catalog, seed: int = 6) -> list[Expected]:
         path = root / "filings" / district / f"f{i:03d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        expected.append(Expected(path, district, unit, codes, basic, secrets))
+        expected.append(Expected(path, district, unit, codes, basic, secrets, own=own))
     # one broken file: unreadable, but still a row of the dashboard
     broken = root / "filings" / districts[0] / "zz-broken.yaml"
     broken.write_text("cjzn: 1\nround: [unclosed\n", encoding="utf-8")
@@ -229,9 +241,12 @@ def test_key_work_chart_counts_match_the_data(
     want = Counter(code for e in expected for code in e.key_work)
     bars = html.find("g", "bar")
     got = {bar["data-code"]: int(bar["data-count"]) for bar in bars}
-    assert list(got) == catalog.key_codes()  # K1-K10 in order, zeros included
-    assert got == {code: want.get(code, 0) for code in catalog.key_codes()}
-    assert sum(got.values()) == sum(len(e.key_work) for e in expected)
+    # K1-K10 in order, zeros included, then the units' own works as a group of their own
+    assert list(got) == [*catalog.key_codes(), "own"]
+    own = sum(len(e.own) for e in expected)
+    assert got == {**{code: want.get(code, 0) for code in catalog.key_codes()}, "own": own}
+    assert own >= 20
+    assert sum(got.values()) == sum(len(e.key_work) + len(e.own) for e in expected)
 
 
 def test_key_work_titles_come_from_the_catalog(outputs: dict[str, str], catalog: Catalog) -> None:
@@ -440,13 +455,13 @@ def test_json_shape(outputs: dict[str, str], generated: tuple[Path, list[Expecte
     assert data["round"] == ROUND
     assert data["files"] == N == len(data["filings"])
     assert data["contacts_included"] is False
-    assert [k["code"] for k in data["key_work"]] == [f"K{i}" for i in range(1, 11)]
+    assert [k["code"] for k in data["key_work"]] == [f"K{i}" for i in range(1, 11)] + ["own"]
     assert sum(d["files"] for d in data["districts"]) == N
     assert data["errors"] == sum(f["errors"] for f in data["filings"]) > 0
     keys = {
         "file", "unit", "district", "round", "readable", "current_stage", "errors",
         "warnings", "overdue", "open_requirements", "next_deadline", "key_work",
-        "basic_work", "form", "contacts", "problems",
+        "key_works", "basic_work", "form", "contacts", "problems",
     }  # fmt: skip
     by_file = {str(e.file): e for e in expected}
     for filing in data["filings"]:
@@ -454,6 +469,11 @@ def test_json_shape(outputs: dict[str, str], generated: tuple[Path, list[Expecte
         assert filing["contacts"] is None
         assert filing["basic_work"] == by_file[filing["file"]].basic
         assert filing["key_work"] == by_file[filing["file"]].key_work
+        works = filing["key_works"]
+        assert [w["code"] for w in works if not w["own"]] == by_file[filing["file"]].key_work
+        assert [w["title"] for w in works if w["own"]] == by_file[filing["file"]].own
+        for work in works:
+            assert set(work) == {"code", "title", "own", "expected_outcomes", "achieved_outcomes"}
         for problem in filing["problems"]:
             assert set(problem) == {"file", "line", "column", "path", "code", "severity", "message"}
         for requirement in filing["open_requirements"]:
@@ -655,3 +675,27 @@ def test_render_and_report_share_one_format_rule() -> None:
     assert cjzn.render.infer_format(None, Path("x.docx")) == "docx"
     assert fileio.format_for(None, Path("x.HTM"), ("html",), {".htm": "html"}) == "html"
     assert fileio.format_for(None, None, ("html", "md"), {}, default="md") == "md"
+
+
+def test_own_works_by_title_and_outcomes_side_by_side(
+    generated: tuple[Path, list[Expected]], outputs: dict[str, str], html: Elements
+) -> None:
+    """A unit's own work is shown by its title; its expected and achieved outcomes share a row."""
+    _, expected = generated
+    chosen = next(e for e in expected if e.own)
+    title = chosen.own[0]
+    for fmt in ("html", "md"):
+        assert title in outputs[fmt]
+        assert "重点创建工作：预计成效与实际成效" in outputs[fmt]
+    number = int(title.removeprefix("自选项目"))
+    row = next(
+        line for line in outputs["md"].splitlines() if line.startswith(f"| {title}（自选） |")
+    )
+    assert row == (
+        f"| {title}（自选） | 形成居民议事规则<br>骨干学员30人 | 议事规则{number}条（存档材料：a.pdf） |"
+    )
+    assert "| 自选 本街镇自选的重点创建工作 |" in outputs["md"]
+    tables = [
+        t for t in html.find("table", "outcomes") if t["data-file"].endswith(f"f{number:03d}.yaml")
+    ]
+    assert len(tables) == 1

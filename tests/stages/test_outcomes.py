@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from conftest import EXTENDED
 from test_stages import SHUXIN, TIANPING, check, filing_dir, found, load_example, write
 
 from cjzn.stages import RequirementStatus
@@ -23,6 +25,15 @@ OUTCOME = {"outcome": "年参学达5600人次", "evidence": ["archive/B2.1/2014-
 def _requirement(result: Any, requirement: str) -> Any:
     assert result.timeline is not None
     return next(r for s in result.timeline.stages for r in s.requirements if r.id == requirement)
+
+
+@pytest.mark.parametrize("as_of", ["2013-03-20", "2013-04-15", "2014-09-10", AFTER])
+def test_the_extended_filing_is_complete_at_any_date(as_of: str) -> None:
+    """Own key work, achieved outcomes with evidence, an open plan: clean, and S4 is checked."""
+    result = check(EXTENDED, as_of)
+    assert result.diagnostics == []
+    status = _requirement(result, "achieved_outcomes").status
+    assert status is RequirementStatus.DONE  # every outcome is there, whatever the date
 
 
 def test_a_complete_filing_without_achieved_outcomes_stays_complete() -> None:
@@ -47,7 +58,8 @@ def test_recording_one_outcome_requires_them_all_once_s4_is_due(filing_dir: Path
         d.message for d in result.diagnostics if d.path == "key_work.1.achieved_outcomes"
     )
     assert message == (
-        "第四阶段（备查总结）已于 2014-12-31 截止：缺少 本轮的重点创建工作 · 第 2 项 · 实际成效"
+        "第四阶段（备查总结）已于 2014-12-31 截止："
+        "缺少 本轮的重点创建工作 · K8 重视品牌建设，丰富创建内涵 · 实际成效"
     )
     # before S4 ends nothing is due (only its warning window)
     assert found(check(path, "2014-10-01"), "T101") == []
@@ -87,7 +99,7 @@ def test_an_outcome_without_evidence(filing_dir: Path) -> None:
         ("T101", "key_work.1.achieved_outcomes.0.evidence")
     ]
     assert result.diagnostics[0].message.endswith(
-        "本轮的重点创建工作 · 第 2 项 · 实际成效 · 第 1 项 没有列出存档材料"
+        "本轮的重点创建工作 · K8 重视品牌建设，丰富创建内涵 · 实际成效 · 第 1 项 没有列出存档材料"
     )
 
 
@@ -152,3 +164,29 @@ def test_a_work_with_neither_code_nor_title_is_missing_its_code(tmp_path: Path) 
     data["key_work"][0].pop("code")
     result = check(write(tmp_path, data, "竖新镇.yaml"), "2013-04-15")
     assert found(result, "T101") == ["key_work.0.code"]
+
+
+def test_status_names_key_works_by_code_or_own_title(tmp_path: Path) -> None:
+    """`cjzn status` (text and JSON) names a key work, not its number."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from cjzn.cli import app
+
+    data = load_example(SHUXIN)
+    data["key_work"].append({"title": "社区微治理学习坊"})
+    path = write(tmp_path, data, "竖新镇.yaml")
+    text = CliRunner().invoke(app, ["status", "--as-of", "2013-04-15", str(path)]).stdout
+    assert "缺少 本轮的重点创建工作 · 社区微治理学习坊 · 工作措施" in text
+    out = CliRunner().invoke(
+        app, ["status", "--format", "json", "--as-of", "2013-04-15", str(path)]
+    )
+    messages = [
+        gap["message"]
+        for filing in json.loads(out.stdout)["filings"]
+        for stage in filing["stages"]
+        for requirement in stage["requirements"]
+        for gap in requirement["missing"]
+    ]
+    assert "缺少 本轮的重点创建工作 · 社区微治理学习坊 · 预计成效" in messages

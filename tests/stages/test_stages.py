@@ -208,7 +208,7 @@ def test_single_filing_summary_names_next_deadline() -> None:
 
 
 def _expected_lines(path: Path) -> set[tuple[str, str]]:
-    pairs = re.findall(r"^# expect: (\S+) (\S+)$", path.read_text(encoding="utf-8"), re.M)
+    pairs = re.findall(r"^# expect: (\S+) (\S+)", path.read_text(encoding="utf-8"), re.M)
     return set(pairs)
 
 

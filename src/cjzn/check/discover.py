@@ -17,6 +17,15 @@ folder named there, except:
   folder or named (so a pre-commit hook, which names files, and CI, which names
   folders, check the same filings).
 
+Suffixes match in any case (`*.YAML`, `*.Yml`). Symlinked folders are not
+followed, so a symlink loop cannot hang the walk. A folder that cannot be opened
+is listed itself, so the loader reports it (Y015) instead of its filings silently
+going unchecked. Nothing is opened here: a FIFO or a device named like a filing
+inside a folder is listed, and the loader, which reads regular files only,
+refuses it (Y015); named on the command line it is a `UsageError` that says what
+it is. The same file named twice (relative and absolute, or through a symlinked
+folder) is checked once.
+
 A file named on the command line that evidence or `--exclude` leaves out is
 reported as skipped (and why), so the run says so instead of checking it (the
 config's exclusions are counted by the policy). A folder named on the command
@@ -36,6 +45,7 @@ from cjzn.config import glob_match
 from cjzn.errors import UsageError
 from cjzn.gitutil import work_tree_of
 from cjzn.i18n import Msg
+from cjzn.load.read import file_kind
 
 __all__ = [
     "EVIDENCE_FOLDERS",
@@ -47,6 +57,7 @@ __all__ = [
     "find_repo_root",
     "folders_above",
     "forget_repo_roots",
+    "is_filing_name",
 ]
 
 FILING_SUFFIXES = (".yaml", ".yml")
@@ -130,15 +141,38 @@ def find(paths: Sequence[Path], selection: Selection | None = None) -> Found:
         elif path.is_file():
             _find_named_file(path, selection, found)
         else:
-            what = ("不是普通文件或目录", "is not a regular file or folder")
-            if not path.exists():
-                what = ("路径不存在", "path does not exist")
-            raise UsageError(f"{what[0]} / {what[1]}: {path}")
-    unique: dict[str, Path] = {}
+            raise UsageError(_not_a_filing(path))
+    unique: dict[object, Path] = {}
     for path in found.files:
-        unique.setdefault(os.path.normpath(path), path)
+        unique.setdefault(_identity(path), path)
     found.files = list(unique.values())
     return found
+
+
+def _not_a_filing(path: Path) -> str:
+    """Why a path named on the command line is not a filing: missing, or what it is instead."""
+    if not path.exists():
+        return f"路径不存在 / path does not exist: {path}"
+    zh, en = file_kind(path, "zh"), file_kind(path, "en")
+    if zh is None or en is None:  # pragma: no cover - exists, is neither a folder nor a file
+        zh, en = "不是普通文件或目录", "is not a regular file or folder"
+    return f"{zh}，不是备案文件 / {en}, not a filing: {path}"
+
+
+def is_filing_name(name: str) -> bool:
+    """`x.yaml`, `x.YML` …, not hidden (`.x.yaml` is an editor's or a tool's file)."""
+    return name.lower().endswith(FILING_SUFFIXES) and not name.startswith(".")
+
+
+def _identity(path: Path) -> object:
+    """What makes two names the same file: its device and inode, else its absolute path."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.normcase(os.path.abspath(path))
+    if info.st_ino == 0:  # file systems without inode numbers
+        return os.path.normcase(os.path.realpath(path))
+    return (info.st_dev, info.st_ino)
 
 
 def discover(paths: Sequence[Path], selection: Selection | None = None) -> list[Path]:
@@ -203,8 +237,11 @@ def _holds_no_filing(root: Path, selection: Selection, evidence: bool, kept_out:
 
 def _walk(root: Path, selection: Selection | None, found: Found) -> Iterator[Path]:
     """Filings below `root` (evidence folders and `selection.exclude` left out, the folders
-    searched noted in `found`); `selection` None: every file that looks like a filing."""
-    for folder, subfolders, files in os.walk(root):
+    searched noted in `found`), and the folders that could not be opened; `selection`
+    None: every file that looks like a filing."""
+    unreadable: list[OSError] = []
+    for folder, subfolders, files in os.walk(root, onerror=unreadable.append):
+        yield from _unreadable(unreadable)
         kept = []
         for name in sorted(d for d in subfolders if not d.startswith(".")):
             if selection is not None and (
@@ -217,11 +254,20 @@ def _walk(root: Path, selection: Selection | None, found: Found) -> Iterator[Pat
                 found.folders.add(name)
         subfolders[:] = kept
         for name in sorted(files):
-            if not name.endswith(FILING_SUFFIXES) or name.startswith("."):
+            if not is_filing_name(name):
                 continue
             path = Path(folder) / name
             if selection is None or not selection.excluded_by(_printed(path)):
                 yield path
+    yield from _unreadable(unreadable)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Path]:
+    """Folders `os.walk` could not open, in the order it met them."""
+    while errors:
+        error = errors.pop(0)
+        if error.filename is not None:
+            yield Path(os.fsdecode(error.filename))
 
 
 def _fill(message: Msg, **params: str) -> Msg:
@@ -242,8 +288,12 @@ def _folders_above(folder: str) -> tuple[str, ...]:
 
 
 def find_repo_root(path: Path) -> Path:
-    """The git work tree holding `path`; the filing's own folder when there is none."""
-    return _repo_root_of(path.resolve().parent)
+    """The git work tree holding `path`; the filing's own folder when there is none.
+
+    Looked up from the folder the filing is *in*, not from where a symlinked filing
+    points: evidence is written relative to that folder (`stages.evidence`).
+    """
+    return _repo_root_of(Path(os.path.realpath(path.parent)))
 
 
 @functools.lru_cache(maxsize=1024)  # filings share folders: look each one up once per run

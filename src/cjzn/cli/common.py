@@ -9,13 +9,16 @@ from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from cjzn.cli.frame import bi, fail_usage
+from cjzn.cli.wording import current_lang, path_kind
+from cjzn.i18n import Msg, did_you_mean, join
+
 if TYPE_CHECKING:
     from cjzn.check import Selection
-    from cjzn.i18n import Msg
 
 __all__ = [
     "AllowEmptyOption",
@@ -50,102 +53,143 @@ class Lang(str, Enum):
 LangOption = Annotated[
     Lang,
     typer.Option(
-        "--lang", envvar="CJZN_LANG", help="消息语言 / message language: zh (默认) or en."
+        "--lang",
+        envvar="CJZN_LANG",
+        metavar="zh|en",
+        help=bi("消息语言：zh 中文，en 英文。", "Message language: zh Chinese, en English."),
     ),
 ]
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        metavar="PATH", help="备案文件或目录（递归查找 *.yaml、*.yml）/ filings or folders."
-    ),
-]
-ExcludeOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--exclude",
-        metavar="GLOB",
-        help="不检查与之相符的文件或目录（可多次使用，写法同 cjzn.toml 的 exclude，相对于当前目录）："
-        "不含 / 时比对任一级的目录名或文件名，例如 旧稿；含 / 时从当前目录算起，例如 'filings/*/草稿' "
-        "/ leave out files and folders matching GLOB (repeatable; cjzn.toml's exclude syntax, "
-        "relative to the current folder).",
-    ),
-]
-AllowEmptyOption = Annotated[
-    bool,
-    typer.Option(
-        "--allow-empty",
-        help="目录中没有备案文件时不算错误（新建的仓库还没有备案时用）/ a folder without "
-        "filings is no usage error (a new repo before its first filing).",
+        metavar=bi("路径", "PATH"),
+        help=bi(
+            "备案文件或目录（目录中递归查找 *.yaml、*.yml）。",
+            "Filings or folders (searched recursively for *.yaml, *.yml).",
+        ),
     ),
 ]
 CatalogOption = Annotated[
     Path | None,
     typer.Option(
         "--catalog",
-        metavar="FILE",
-        help="用这个目录文件代替内置的轮次指南 / use this round catalog instead of the bundled one.",
-        dir_okay=False,
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi(
+            "用这个目录文件代替内置的轮次指南。",
+            "Use this round catalog instead of the bundled one.",
+        ),
     ),
 ]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        metavar="DATE",
-        help="按这一天检查阶段期限（默认今天，上海时间）/ check deadlines as of DATE "
-        "(default: today in Shanghai), e.g. 2013-04-15.",
+        metavar=bi("日期", "DATE"),
+        help=bi(
+            "按这一天检查阶段期限，例如 2013-04-15（默认今天，上海时间）。",
+            "Check deadlines as of this day, e.g. 2013-04-15 (default: today in Shanghai).",
+        ),
     ),
 ]
 StageOption = Annotated[
     str | None,
     typer.Option(
         "--stage",
-        metavar="S1..S4",
-        help="把这一阶段及之前各阶段的要求视为已到期 / treat this stage and the earlier ones as due.",
+        metavar="S1…S4",
+        help=bi(
+            "把这一阶段及之前各阶段的要求视为已到期。",
+            "Treat this stage and the earlier ones as due.",
+        ),
     ),
 ]
 SelectOption = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
-        metavar="CODES",
-        help="只报告这些代码或前缀的问题，逗号分隔，如 Y,F,V,G（代替 cjzn.toml 的 select）"
-        " / only these codes or prefixes (replaces cjzn.toml's select).",
+        metavar=bi("代码", "CODES"),
+        help=bi(
+            "只报告这些代码或前缀的问题，逗号分隔，例如 Y,F,V,G（代替 cjzn.toml 的 select）。",
+            "Only these codes or prefixes, comma-separated (replaces cjzn.toml's select).",
+        ),
     ),
 ]
 IgnoreOption = Annotated[
     list[str] | None,
     typer.Option(
         "--ignore",
-        metavar="CODES",
-        help="不报告这些代码或前缀的问题，如 T102（代替 cjzn.toml 的 ignore）"
-        " / not these codes or prefixes (replaces cjzn.toml's ignore).",
+        metavar=bi("代码", "CODES"),
+        help=bi(
+            "不报告这些代码或前缀的问题，例如 T102（代替 cjzn.toml 的 ignore）。",
+            "Not these codes or prefixes, e.g. T102 (replaces cjzn.toml's ignore).",
+        ),
     ),
 ]
 ConfigFileOption = Annotated[
     Path | None,
     typer.Option(
         "--config",
-        metavar="FILE",
-        dir_okay=False,
-        help="用这个配置文件，不再向上查找 cjzn.toml / use this file instead of the nearest cjzn.toml.",
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi(
+            "用这个配置文件，不再向上查找 cjzn.toml。",
+            "Use this file instead of the nearest cjzn.toml.",
+        ),
     ),
 ]
 NoConfigOption = Annotated[
     bool,
-    typer.Option("--no-config", help="不读任何 cjzn.toml / read no cjzn.toml at all."),
+    typer.Option("--no-config", help=bi("不读任何 cjzn.toml。", "Read no cjzn.toml at all.")),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar=bi("模式", "GLOB"),
+        help=bi(
+            "不检查与之相符的文件或目录，可多次使用；写法同 cjzn.toml 的 exclude，相对于当前目录："
+            "不含 / 时比对任一级的目录名或文件名（例如 旧稿），含 / 时从当前目录算起"
+            "（例如 filings/*/旧稿）。",
+            "Leave out files and folders matching GLOB (repeatable; cjzn.toml's exclude "
+            "syntax, relative to the current folder).",
+        ),
+    ),
+]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help=bi(
+            "目录中没有备案文件时不算错误（新建的仓库还没有备案时用）。",
+            "A folder without filings is no usage error (a new repo before its first filing).",
+        ),
+    ),
 ]
 RoundOption = Annotated[
     str | None,
     typer.Option(
-        "--round", help="创建轮次，默认最新的内置轮次 / round (default: the newest bundled one)."
+        "--round",
+        metavar=bi("轮次", "ROUND"),
+        help=bi(
+            "创建轮次，例如 2013-2014（默认最新的内置轮次）。",
+            "The round, e.g. 2013-2014 (default: the newest bundled one).",
+        ),
     ),
 ]
 
 
-def fail_usage(message: str) -> NoReturn:
-    typer.echo(f"cjzn: {message}", err=True)
-    raise typer.Exit(2)
+_NOT_A_DATE = Msg(
+    "{option} 应为日期，例如 2013-04-15，这里是“{value}”{hint}",
+    "{option} must be a date such as 2013-04-15, not “{value}”{hint}",
+)
+_NOT_A_CODE = Msg(
+    "{option} 中的 {code} 不是问题代码或代码前缀{tail}（cjzn rules 列出全部代码）",
+    "{option}: {code} is not a code or code prefix{tail} (see cjzn rules)",
+)
+_NOT_A_STAGE = Msg(
+    "--stage 应为 {choices} 之一，这里是“{value}”",
+    "--stage must be one of {choices}, not “{value}”",
+)
 
 
 @contextlib.contextmanager
@@ -158,7 +202,11 @@ def usage_errors() -> Iterator[None]:
     try:
         yield
     except CatalogError as exc:
-        fail_usage(f"目录文件有误 / broken catalog: {exc}")
+        fail_usage(
+            Msg("目录文件有误：{error}", "broken catalog: {error}").format(
+                current_lang(), error=exc
+            )
+        )
     except CjznError as exc:
         typer.echo(f"cjzn: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
@@ -169,10 +217,12 @@ def parse_date_option(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     from cjzn.model import iso_date  # the same reading of a date as in a filing
+    from cjzn.model.formats import suggest_date
 
     parsed = iso_date(value)
     if parsed is None:
-        fail_usage(f"{option} 应为日期，例如 2013-04-15 / {option} must be a date like 2013-04-15")
+        hint = did_you_mean(suggest_date(value), current_lang())
+        fail_usage(_NOT_A_DATE.format(current_lang(), option=option, value=value, hint=hint))
     return parsed
 
 
@@ -185,12 +235,12 @@ def parse_stage_option(value: str | None, catalog: Path | None = None) -> str | 
 
     with usage_errors():
         known = Catalogs.from_option(
-            catalog if catalog is not None and catalog.is_file() else None
+            catalog if catalog is not None and catalog.exists() else None
         ).stage_codes()
     code = value.strip().upper()
     if code not in known:
-        choices = ", ".join(known)
-        fail_usage(f"--stage 应为 {choices} 之一 / --stage must be one of {choices}: {value}")
+        lang = current_lang()
+        fail_usage(_NOT_A_STAGE.format(lang, choices=join(known, lang), value=value))
     return code
 
 
@@ -212,11 +262,9 @@ def _codes(values: list[str] | None, option: str) -> tuple[str, ...] | None:
     for code in codes:
         if not re.fullmatch(r"[A-Z][0-9]*", code) or not any(k.startswith(code) for k in ALL_CODES):
             guess = difflib.get_close_matches(code, list(ALL_CODES), n=1)
-            tail = f"（是否应为 {guess[0]}？）/ (did you mean {guess[0]}?)" if guess else ""
-            fail_usage(
-                f"{option} 中的 {code} 不是问题代码或代码前缀；cjzn rules 列出全部代码{tail} / "
-                f"{code} is not a code or code prefix; see `cjzn rules`"
-            )
+            lang = current_lang()
+            tail = did_you_mean(guess[0] if guess else None, lang)
+            fail_usage(_NOT_A_CODE.format(lang, option=option, code=code, tail=tail))
     return codes
 
 
@@ -228,9 +276,15 @@ def config_options(
 ) -> dict[str, Any]:
     """The `Options` fields of `--select`, `--ignore`, `--config` and `--no-config`."""
     if config is not None and no_config:
-        fail_usage("--config 与 --no-config 只能给一个 / give --config or --no-config, not both")
+        fail_usage(
+            Msg("--config 与 --no-config 只能给一个", "give --config or --no-config, not both")
+        )
     if config is not None and not config.is_file():
-        fail_usage(f"--config 文件不存在 / --config file does not exist: {config}")
+        fail_usage(
+            Msg("--config 文件不存在：{path}", "--config file does not exist: {path}").format(
+                current_lang(), path=config
+            )
+        )
     return {
         "select": _codes(select, "--select"),
         "ignore": _codes(ignore, "--ignore"),

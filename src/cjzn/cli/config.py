@@ -25,8 +25,17 @@ from cjzn.cli.common import (
     stdout_is_terminal,
     usage_errors,
 )
+from cjzn.cli.frame import bi
 from cjzn.cli.validate import HookOption
 from cjzn.i18n import Msg
+
+HELP = bi(
+    "显示生效的设置：用的是哪个 cjzn.toml，每项设置的值和来源（默认、文件:行:列、命令行选项）。"
+    "\n退出码：0；cjzn.toml 有误（逐项给出位置）或选项有误时为 2。",
+    "Show the effective settings for a path: the cjzn.toml that applies (the nearest one above "
+    "it), each setting's value and origin (default, file:line:column, option)."
+    "\nExit 0; 2 for a broken cjzn.toml (every problem located) or a bad option.",
+)
 
 if TYPE_CHECKING:
     # imported when the command runs: the other commands start without it
@@ -48,15 +57,18 @@ class ConfigFormat(str, Enum):
 PathArgument = Annotated[
     Path,
     typer.Argument(
-        metavar="PATH",
-        help="看哪个备案文件或目录的设置（默认当前目录）/ the filing or folder (default: here).",
+        metavar=bi("路径", "PATH"),
+        help=bi(
+            "看哪个备案文件或目录的设置（默认当前目录）。",
+            "The filing or folder (default: the current one).",
+        ),
     ),
 ]
 ShowOption = Annotated[
     bool,
     typer.Option(
         "--show",
-        help="显示生效的设置及来源（也是不加选项时的动作）/ show the settings (the default).",
+        help=bi("显示生效的设置及来源（不加选项时也是这样）。", "Show the settings (the default)."),
     ),
 ]
 
@@ -65,7 +77,8 @@ def config_command(
     path: PathArgument = Path("."),
     show: ShowOption = False,
     output_format: Annotated[
-        ConfigFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+        ConfigFormat,
+        typer.Option("--format", "-f", help=bi("输出格式：text 或 json。", "Output format.")),
     ] = ConfigFormat.text,
     config: ConfigFileOption = None,
     no_config: NoConfigOption = False,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, fail_usage, usage_errors
+from cjzn.cli.frame import bi
+from cjzn.cli.wording import current_lang, path_kind
 from cjzn.i18n import Msg
 
 if TYPE_CHECKING:
@@ -20,6 +22,18 @@ _EXISTS = Msg(
     "cjzn: {path} already exists; nothing was written (use --force to overwrite)",
 )
 _CANNOT_WRITE = Msg("cjzn: 无法写入 {path}：{why}", "cjzn: cannot write {path}: {why}")
+HELP = bi(
+    "生成备案文件模板：全部键、每项的中文说明和指南要求，照着填写即可。"
+    "缺少 --unit 或 --district 时在终端中提问（没有终端时是用法错误，退出码 2）；"
+    "已有的文件不会被覆盖（退出码 1），除非加 --force。"
+    "\n加 --repo 目录 则改为建立区县（或全市）共享的备案仓库：README、各区县目录、CI、pre-commit、"
+    "编辑器用的 JSON Schema，并运行 git init；已有的文件保留不动。",
+    "Write a filing skeleton to fill in: every key with its Chinese label and the guide's "
+    "requirements. Without --unit/--district it asks in a terminal (without one, a usage "
+    "error, exit 2); an existing file is never overwritten (exit 1) unless --force."
+    "\nWith --repo DIR: scaffold a shared filings repo instead (README, filings/<区县>/ folders, CI, "
+    "pre-commit, JSON Schema for editors, git init); existing files are kept.",
+)
 _WROTE = Msg(
     "已生成 {path}。请逐项填写，随时用 cjzn validate {path} 检查还缺什么。",
     "Wrote {path}. Fill it in, then check it with: cjzn validate {path}",
@@ -29,20 +43,26 @@ RepoOption = Annotated[
     Path | None,
     typer.Option(
         "--repo",
-        metavar="DIR",
-        file_okay=False,
-        help="改为在 DIR 建立区县（或全市）共享的备案仓库：README、区县目录、CI、pre-commit、"
-        "JSON Schema / scaffold a shared filings repo in DIR instead.",
+        metavar=bi("目录", "DIR"),
+        callback=path_kind("folder"),
+        help=bi(
+            "改为在这个目录建立区县（或全市）共享的备案仓库：README、区县目录、CI、pre-commit、"
+            "JSON Schema。",
+            "Scaffold a shared filings repo in this folder instead.",
+        ),
     ),
 ]
 SourceOption = Annotated[
     str | None,
     typer.Option(
         "--cjzn-source",
-        metavar="SPEC",
-        help="与 --repo 同用：CI 和 pre-commit 安装 cjzn 的来源（pip 能安装的写法，例如 "
-        "cjzn==0.1.0、git+https://…/cjzn@v0.1.0、wheel 的网址）/ with --repo: where CI "
-        "and pre-commit install cjzn, one pip requirement (default: git+PROJECT_URL@vVERSION).",
+        metavar=bi("来源", "SPEC"),
+        help=bi(
+            "与 --repo 同用：CI 和 pre-commit 安装 cjzn 的来源，一行 pip 能安装的写法，例如 "
+            "cjzn==0.1.0、git+https://…/cjzn@v0.1.0 或 wheel 的网址。",
+            "With --repo: where CI and pre-commit install cjzn, one pip requirement "
+            "(default: git+PROJECT_URL@vVERSION).",
+        ),
     ),
 ]
 
@@ -58,26 +78,44 @@ def _stdin_is_terminal() -> bool:
 PathArgument = Annotated[
     Path | None,
     typer.Argument(
-        help="要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml / the filing to create.",
-        dir_okay=False,
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi(
+            "要生成的备案文件，例如 filings/徐汇区/天平路街道.yaml。",
+            "The filing to create, e.g. filings/徐汇区/天平路街道.yaml.",
+        ),
         show_default=False,
     ),
 ]
 UnitOption = Annotated[
-    str | None, typer.Option("--unit", help="街道（乡镇）名称 / street or town name.")
+    str | None,
+    typer.Option(
+        "--unit",
+        metavar=bi("名称", "NAME"),
+        help=bi("街道（乡镇）名称，例如 天平路街道。", "Street or town name."),
+    ),
 ]
 DistrictOption = Annotated[
-    str | None, typer.Option("--district", help="所属区县，例如 徐汇区 / district.")
+    str | None,
+    typer.Option(
+        "--district",
+        metavar=bi("区县", "DISTRICT"),
+        help=bi("所属区县，例如 徐汇区。", "District, e.g. 徐汇区."),
+    ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="覆盖已有的文件 / overwrite an existing file.")
+    bool, typer.Option("--force", help=bi("覆盖已有的文件。", "Overwrite an existing file."))
 ]
 SchemaUrlOption = Annotated[
     str | None,
     typer.Option(
         "--schema-url",
-        help="首行 $schema 指向的 JSON Schema 地址或相对路径 / schema URL or relative path "
-        "for the first line (default: the published schema of the round).",
+        metavar=bi("地址", "URL"),
+        help=bi(
+            "首行 $schema 指向的 JSON Schema 地址或相对路径（默认本轮发布的 Schema）。",
+            "Schema URL or relative path for the first line (default: the round's published "
+            "schema).",
+        ),
     ),
 ]
 
@@ -116,7 +154,7 @@ def init(
         _init_repo(repo, round_catalog, district, lang.value, cjzn_source)
         return
     if cjzn_source is not None:
-        fail_usage("--cjzn-source 只能与 --repo 同用 / --cjzn-source applies to --repo only")
+        fail_usage(Msg("--cjzn-source 只能与 --repo 同用", "--cjzn-source applies to --repo only"))
     with usage_errors():
         round_catalog = resolve_catalog(round_name, catalog)
     if path.exists() and not force:
@@ -136,11 +174,15 @@ def _check_repo_options(
     path: Path | None, repo: Path | None, unit: str | None, schema_url: str | None, force: bool
 ) -> None:
     if path is not None:
-        fail_usage("PATH 和 --repo 只能给一个 / give either PATH or --repo, not both")
+        fail_usage(Msg("备案文件和 --repo 只能给一个", "give either a filing or --repo, not both"))
     if repo is None:
         fail_usage(
-            "请指定要生成的备案文件，或用 --repo DIR 建立备案仓库 / "
-            "name the filing to create, or --repo DIR to scaffold a repo"
+            Msg(
+                "请写出要生成的备案文件，例如 cjzn init filings/徐汇区/天平路街道.yaml，"
+                "或用 --repo 目录 建立备案仓库",
+                "name the filing to create, e.g. cjzn init filings/徐汇区/天平路街道.yaml, "
+                "or --repo DIR to scaffold a repo",
+            )
         )
     for given, option in (
         (unit, "--unit"),
@@ -148,7 +190,11 @@ def _check_repo_options(
         (force or None, "--force"),
     ):
         if given is not None:
-            fail_usage(f"{option} 不能与 --repo 同用 / {option} does not apply to --repo")
+            fail_usage(
+                Msg("{option} 不能与 --repo 同用", "{option} does not apply to --repo").format(
+                    current_lang(), option=option
+                )
+            )
 
 
 def _ask_missing(
@@ -170,8 +216,12 @@ def _ask_missing(
         return unit, district
     if not _stdin_is_terminal():
         fail_usage(
-            "缺少 --unit 和/或 --district（没有终端可以提问）/ "
-            "--unit and --district are required when there is no terminal to ask"
+            Msg(
+                "缺少 --unit 和/或 --district（没有终端可以提问），例如 "
+                "--unit 天平路街道 --district 徐汇区",
+                "--unit and --district are required when there is no terminal to ask, e.g. "
+                "--unit 天平路街道 --district 徐汇区",
+            )
         )
     if district is None:
         district = ask_district(catalog, typer.prompt, typer.echo, lang)
@@ -216,7 +266,7 @@ def _placed(catalog: Catalog, path: Path, district: str, lang: str) -> Path:
     params = {"path": path, "folder": folder, "district": district, "right": right}
     if _stdin_is_terminal() and typer.confirm(_MOVE.format(lang, **params), default=True):
         return right
-    fail_usage(f"{_ELSEWHERE.format('zh', **params)} / {_ELSEWHERE.format('en', **params)}")
+    fail_usage(_ELSEWHERE.format(lang, **params))
 
 
 def _write_filing(
@@ -254,7 +304,12 @@ def _init_repo(
     try:
         cjzn_source = CjznSource.parse(source)
     except ValueError as exc:
-        fail_usage(f"--cjzn-source 应为一行 pip 能安装的写法 / must be one pip requirement: {exc}")
+        fail_usage(
+            Msg(
+                "--cjzn-source 应为一行 pip 能安装的写法：{error}",
+                "--cjzn-source must be one pip requirement: {error}",
+            ).format(current_lang(), error=exc)
+        )
     districts = None
     if district is not None:  # a district's own repo: only its folder
         with usage_errors():
@@ -262,7 +317,11 @@ def _init_repo(
     try:
         result = scaffold_repo(root, round_catalog, districts=districts, source=cjzn_source)
     except NotADirectoryError:
-        fail_usage(f"--repo: {root} 不是目录 / is not a folder")
+        fail_usage(
+            Msg("--repo：{root} 不是目录", "--repo: {root} is not a folder").format(
+                current_lang(), root=root
+            )
+        )
     for line in result.messages(lang):
         typer.echo(line)
     for line in result.problems(lang):

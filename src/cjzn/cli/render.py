@@ -26,6 +26,14 @@ from cjzn.cli.common import (
     selection,
     usage_errors,
 )
+from cjzn.cli.frame import bi
+
+HELP = bi(
+    "生成可打印的备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF）。"
+    "有错误的备案也生成，标为“草稿”，退出码 1。",
+    "Render the registration form (备案登记表) and the plan (附页) as print-ready HTML, "
+    "Markdown, DOCX or PDF. A filing with errors is rendered as a marked draft (exit 1).",
+)
 
 
 class RenderFormat(str, Enum):
@@ -40,7 +48,10 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="输出格式 / output format: html, md, docx, pdf（默认按 -o 的扩展名，否则 html）.",
+        help=bi(
+            "输出格式：html、md、docx、pdf（默认按 -o 的扩展名，否则 html）。",
+            "Output format: html, md, docx, pdf (default: from the -o suffix, else html).",
+        ),
     ),
 ]
 OutputOption = Annotated[
@@ -48,15 +59,18 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        metavar="PATH",
-        help="输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）"
-        "/ output file, or folder (several filings, or a name ending in /).",
+        metavar=bi("路径", "PATH"),
+        help=bi(
+            "输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）。",
+            "Output file, or folder (for several filings, or a name ending in /).",
+        ),
     ),
 ]
 ForceOption = Annotated[
     bool,
     typer.Option(
-        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite files cjzn did not write."
+        "--force",
+        help=bi("覆盖不是 cjzn 生成的已有文件。", "Overwrite files cjzn did not write."),
     ),
 ]
 

@@ -26,11 +26,18 @@ from cjzn.cli.common import (
     selection,
     usage_errors,
 )
-from cjzn.i18n import Msg
+from cjzn.cli.frame import bi
+from cjzn.cli.wording import path_kind
 
-_NOT_OURS = Msg(
-    "cjzn: {path} 已存在且不是 cjzn report 生成的，未覆盖（确需覆盖请加 --force）",
-    "cjzn: {path} exists and was not made by cjzn report; kept it (use --force to overwrite)",
+HELP = bi(
+    "汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。"
+    "联系人信息默认隐去。"
+    "\n退出码：0 没有错误，1 有错误，2 用法错误。",
+    "The dashboard of a district or the city: per district and per filing the current stage, "
+    "errors, open requirements and the next deadline, with charts. Contact details are left "
+    "out unless --include-contacts."
+    "\nExit 0 when no filing has errors, 1 when some has, 2 on a "
+    "usage error.",
 )
 
 
@@ -44,18 +51,22 @@ IncludeContacts = Annotated[
     bool,
     typer.Option(
         "--include-contacts",
-        help="显示联系人姓名、电话、邮箱、地址、邮编和签字人（默认隐去）/ show contact details "
-        "(left out by default: dashboards get forwarded).",
+        help=bi(
+            "显示联系人姓名、电话、邮箱、地址、邮编和签字人（默认隐去）。",
+            "Show contact details (left out by default: dashboards get forwarded).",
+        ),
     ),
 ]
 FormsOption = Annotated[
     Path | None,
     typer.Option(
         "--forms",
-        metavar="DIR",
-        file_okay=False,
-        help="cjzn render DIR -o FORMS 生成的登记表目录，报告中链接到这些登记表 / "
-        "folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
+        metavar=bi("目录", "DIR"),
+        callback=path_kind("folder"),
+        help=bi(
+            "cjzn render 目录 -o 登记表目录 生成的登记表所在目录，报告中链接到这些登记表。",
+            "Folder of forms rendered by `cjzn render DIR -o FORMS`, linked from the report.",
+        ),
     ),
 ]
 
@@ -65,17 +76,26 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="输出格式 / output format: html, md, json（默认按 -o 的扩展名，否则 html）.",
+        help=bi(
+            "输出格式：html、md、json（默认按 -o 的扩展名，否则 html）。",
+            "Output format: html, md, json (default: from the -o suffix, else html).",
+        ),
     ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="写入文件而不是标准输出 / write to FILE."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar=bi("文件", "FILE"),
+        callback=path_kind("file"),
+        help=bi("写入这个文件，而不是标准输出。", "Write to this file instead of stdout."),
+    ),
 ]
 ForceOption = Annotated[
     bool,
     typer.Option(
-        "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
+        "--force", help=bi("覆盖不是 cjzn 生成的已有文件。", "Overwrite a file cjzn did not write.")
     ),
 ]
 
@@ -107,7 +127,7 @@ def report(
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
     # imported when the command runs: the other commands start without it
-    from cjzn.fileio import may_replace, write_atomic
+    from cjzn.fileio import refusal, write_atomic
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
 
@@ -124,8 +144,9 @@ def report(
             selection=selection(exclude, allow_empty),
         )  # fmt: skip
     say_skipped(dashboard.skipped, lang.value)
-    if output is not None and not may_replace(output, MARKER, force=force):
-        typer.echo(_NOT_OURS.format(lang.value, path=output), err=True)
+    why = refusal(output, MARKER, force=force, command="report") if output is not None else None
+    if why is not None:
+        typer.echo(f"cjzn: {why.get(lang.value)}", err=True)
         raise typer.Exit(1)
     text = render_report(dashboard, fmt)
     if output is None:

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import CatalogOption, Lang, LangOption, usage_errors
+from cjzn.cli.frame import bi
 from cjzn.i18n import Msg
+
+HELP = bi(
+    "列出全部问题代码：含义、怎样改、对应的指南章节。",
+    "List every diagnostic code: what it means, how to fix it, the guide's section.",
+)
 
 _HEADS = (
     Msg("代码", "code"), Msg("名称", "name"), Msg("级别", "severity"),
@@ -24,7 +30,8 @@ class CodesFormat(str, Enum):
 
 def rules(
     output_format: Annotated[
-        CodesFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+        CodesFormat,
+        typer.Option("--format", "-f", help=bi("输出格式：text、json 或 md。", "Output format.")),
     ] = CodesFormat.text,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,

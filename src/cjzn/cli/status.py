@@ -26,6 +26,16 @@ from cjzn.cli.common import (
     stdout_is_terminal,
     usage_errors,
 )
+from cjzn.cli.frame import bi
+
+HELP = bi(
+    "各阶段进度：一份备案显示四个阶段的时间线，多份备案按紧迫程度列表。"
+    "\n退出码：0 没有错误，1 有错误或已到期未完成的要求，2 用法错误。",
+    "Where each filing stands: one filing as a timeline of the stages, several as a table "
+    "sorted by urgency."
+    "\nExit 1 when a filing has errors or due requirements missing, else 0; "
+    "2 on a usage error.",
+)
 
 
 class StatusFormat(str, Enum):
@@ -37,7 +47,8 @@ def status(
     paths: PathsArgument,
     as_of: AsOfOption = None,
     output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="输出格式 / output format.")
+        StatusFormat,
+        typer.Option("--format", "-f", help=bi("输出格式：text 或 json。", "Output format.")),
     ] = StatusFormat.text,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,

@@ -29,6 +29,9 @@ from cjzn.cli.common import (
     stdout_is_terminal,
     usage_errors,
 )
+from cjzn.cli.frame import bi
+from cjzn.cli.wording import current_lang, worded
+from cjzn.i18n import Msg, join
 
 
 def _reporter_names() -> list[str]:
@@ -44,9 +47,24 @@ def _check_format(value: str) -> str:
     from cjzn.reporters import REPORTERS
 
     if value not in REPORTERS:
-        choices = "; ".join(f"{name}: {r.help.zh} / {r.help.en}" for name, r in REPORTERS.items())
-        raise typer.BadParameter(f"“{value}” 不是可选的格式 / is not a format. {choices}")
+        lang = current_lang()
+        choices = join(REPORTERS, lang)
+        text = _NOT_A_FORMAT.format(lang, value=value, choices=choices)
+        raise worded(typer.BadParameter(text))
     return value
+
+
+_NOT_A_FORMAT = Msg(
+    "“{value}”不是可选的格式；可选：{choices}", "“{value}” is not a format: {choices}"
+)
+HELP = bi(
+    "校验备案文件：格式和指南的规则。每个问题给出 文件:行:列、代码、说明和改法。"
+    "\n退出码：0 没有错误，1 有错误，2 用法错误。",
+    "Validate filings against the format and the guide's rules: every problem with "
+    "file:line:column, a stable code, a message and a hint."
+    "\nExit 0 when there are no errors, "
+    "1 when there are, 2 on a usage error.",
+)
 
 
 FormatOption = Annotated[
@@ -54,14 +72,19 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="FORMAT",
+        metavar=bi("格式", "FORMAT"),
         callback=_check_format,
         autocompletion=_reporter_names,
-        help="输出格式 / output format: text, json, github, junit, sarif.",
+        help=bi(
+            "输出格式：text（给人看）、json（约定的 JSON）、github、junit、sarif（CI 用）。",
+            "Output format: text (for people), json (the contract's JSON), github, junit, "
+            "sarif (for CI).",
+        ),
     ),
 ]
 StrictOption = Annotated[
-    bool, typer.Option("--strict", help="警告也算失败（退出码 1）/ warnings fail too.")
+    bool,
+    typer.Option("--strict", help=bi("警告也算失败（退出码 1）。", "Warnings fail too (exit 1).")),
 ]
 JobsOption = Annotated[
     int | None,
@@ -69,8 +92,12 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）"
-        " / worker processes (default: auto; 1: serial).",
+        metavar=bi("数目", "N"),
+        help=bi(
+            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行；不超过 CPU 数）。",
+            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial;"
+            " at most one per CPU).",
+        ),
     ),
 ]
 
@@ -87,10 +114,28 @@ HookOption = Annotated[
     bool,
     typer.Option(
         "--hook",
-        help="提交前钩子用：再加上 cjzn.toml 中 [hook] 一节的设置"
-        " / for the pre-commit hook: also apply the [hook] table of cjzn.toml.",
+        help=bi(
+            "提交前钩子用：再加上 cjzn.toml 中 [hook] 一节的设置。",
+            "For the pre-commit hook: also apply the [hook] table of cjzn.toml.",
+        ),
     ),
 ]
+
+
+_JOBS_LOWERED = Msg(
+    "提示：--jobs {jobs} 超过本机可用的 {cpus} 个 CPU，最多用 {cpus} 个进程",
+    "note: --jobs {jobs} is more than the {cpus} CPU(s) here; at most {cpus} worker(s) run",
+)
+
+
+def _note_jobs_lowered(jobs: int | None, lang: str) -> None:
+    """`--jobs 1000` on two CPUs runs two workers: say so (stderr), once."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check.parallel import max_workers
+
+    cpus = max_workers()
+    if jobs is not None and jobs > cpus:
+        typer.echo(_JOBS_LOWERED.format(lang, jobs=jobs, cpus=cpus), err=True)
 
 
 def validate(
@@ -132,6 +177,7 @@ def validate(
         hook=hook,
         **config_options(select, ignore, config, no_config),
     )
+    _note_jobs_lowered(jobs, lang.value)
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection
     try:

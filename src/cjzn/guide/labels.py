@@ -7,11 +7,14 @@ know the form, not the file format. The names come from the catalog's
 
 from __future__ import annotations
 
+from typing import Any
+
 from cjzn.guide.models import Catalog
 from cjzn.i18n import Msg
 from cjzn.load import PathKey
+from cjzn.load.walk import text_at
 
-__all__ = ["CODE_KEYED", "SEPARATOR", "describe", "leaf", "pattern"]
+__all__ = ["CODE_KEYED", "SEPARATOR", "describe", "leaf", "pattern", "work_name"]
 
 #: Keys whose children are codes (`basic_work.B3.2`, `stage_goals.S1`), not fixed names.
 CODE_KEYED = ("basic_work", "stage_goals")
@@ -32,8 +35,22 @@ def pattern(path: PathKey) -> str:
     return ".".join(parts)
 
 
-def describe(path: PathKey, catalog: Catalog | None, lang: str = "zh") -> str:
-    """`contact.mobile` -> `街道（乡镇）联系人 · 手机号码`; falls back to the dotted path."""
+def work_name(data: Any, index: int, catalog: Catalog | None, lang: str = "zh") -> str:
+    """What a filing calls its key work `index`: `K3 深化老年教育，创新发展模式`, or the title of
+    a work of its own; "" when it has neither (or a code that is not the round's)."""
+    code = text_at(data, ("key_work", index, "code"))
+    if code and catalog is not None and code in catalog.key_codes():
+        return f"{code} {catalog.title(code, lang)}"
+    title = text_at(data, ("key_work", index, "title"))
+    return title if not code else ""
+
+
+def describe(path: PathKey, catalog: Catalog | None, lang: str = "zh", data: Any = None) -> str:
+    """`contact.mobile` -> `街道（乡镇）联系人 · 手机号码`; falls back to the dotted path.
+
+    With the filing's `data`, a key work is named by its code and title (or its own title)
+    instead of its number: `本轮的重点创建工作 · 社区微治理学习坊 · 实际成效`.
+    """
     if not path:
         return _FILE.get(lang)
     names: list[str] = []
@@ -42,7 +59,8 @@ def describe(path: PathKey, catalog: Catalog | None, lang: str = "zh") -> str:
         part = prefix[-1]
         parent = prefix[-2] if depth > 1 else None
         if isinstance(part, int):
-            names.append(_ITEM.format(lang, n=part + 1))
+            work = work_name(data, part, catalog, lang) if prefix == ("key_work", part) else ""
+            names.append(work or _ITEM.format(lang, n=part + 1))
             continue
         if parent in CODE_KEYED:
             title = catalog.title(str(part), lang) if catalog else ""

@@ -50,7 +50,17 @@ _UNIT_CONTROL = Msg(
     "the unit name must not contain line breaks or control characters",
 )
 _ASK_UNIT = Msg("街道（乡镇）名称", "Street or town name")
-_ASK_DISTRICT = Msg("所属区县（输入编号或名称）", "District (number or name)")
+_ASK_DISTRICT = Msg(
+    "所属区县（输入编号 1-{count} 或名称）", "District (a number 1-{count}, or a name)"
+)
+_ASK_AGAIN = Msg(
+    "所属区县（直接回车选 {suggestion}，或输入编号 1-{count}、名称）",
+    "District (Enter for {suggestion}, or a number 1-{count}, or a name)",
+)
+_OUT_OF_RANGE = Msg(
+    "没有第 {value} 个区县：编号应在 1 到 {count} 之间",
+    "there is no district {value}: 1 to {count}",
+)
 _NOT_A_DISTRICT = Msg(
     "{value} 不是 {round} 年度的区县{hint}", "{value} is not a district of the {round} round{hint}"
 )
@@ -103,21 +113,35 @@ def ask_unit(prompt: Callable[[str], str], say: Callable[[str], None], lang: str
 
 
 def ask_district(
-    catalog: Catalog, prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh"
+    catalog: Catalog, prompt: Callable[..., str], say: Callable[[str], None], lang: str = "zh"
 ) -> str:
-    """Offer the round's districts as a numbered list; accept a number or a name."""
+    """Offer the round's districts as a numbered list; accept a number or a name.
+
+    A name that is not quite right gets a suggestion, which the next question offers
+    as its default (Enter accepts it); a number out of range says the range.
+    """
+    count = len(catalog.districts)
     for index, name in enumerate(catalog.districts, start=1):
         say(f"  {index:>2}. {name}")
-    question = _ASK_DISTRICT.get(lang)
+    suggestion: str | None = None
     while True:
-        answer = prompt(question).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(catalog.districts):
-            return catalog.districts[int(answer) - 1]
+        if suggestion is None:
+            answer = prompt(_ASK_DISTRICT.format(lang, count=count))
+        else:
+            question = _ASK_AGAIN.format(lang, suggestion=suggestion, count=count)
+            answer = prompt(question, default=suggestion)
+        answer = answer.strip()
+        if answer.isdigit():
+            if 1 <= int(answer) <= count:
+                return catalog.districts[int(answer) - 1]
+            say(_OUT_OF_RANGE.format(lang, value=answer, count=count))
+            continue
         choice = resolve_district(catalog, answer)
         if choice.district is not None:
             return choice.district
         hint = did_you_mean(choice.suggestion, lang)
         say(_NOT_A_DISTRICT.format(lang, value=answer, round=catalog.round, hint=hint))
+        suggestion = choice.suggestion
 
 
 def repo_schema_url(filing: Path, round_name: str) -> str | None:

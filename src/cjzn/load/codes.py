@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjzn.diagnostics import HEADER, CodeInfo, Example, error
 from cjzn.i18n import Msg
+from cjzn.load.slip_codes import SLIP_CODES
 
 __all__ = ["CODES", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_SCALAR_CHARS"]
 
@@ -133,7 +134,7 @@ UNREADABLE = error(
     "Y015", "unreadable",
     Msg("无法读取文件", "file cannot be read"),
     Msg("无法读取文件：{reason}", "the file cannot be read: {reason}"),
-    Msg("检查文件是否存在、是否有读取权限", "check that the file exists and is readable"),
+    Msg("检查文件是否存在、是否有读取权限；备案文件应是普通的 .yaml 文本文件", "check that the file exists and is readable; a filing is a regular .yaml text file"),
     passing=(_CLEAN,), failing=(Example("", whole=True, files=(("filing.yaml/", ""),)),),
 )  # fmt: skip
 COMPLEX_KEY = error(
@@ -150,4 +151,4 @@ CODES: dict[str, CodeInfo] = {
         ENCODING, BINARY, SYNTAX, DUPLICATE_KEY, CONFLICT, TAB, TAG, DEPTH, ALIASES,
         TOO_LARGE, VALUE_TOO_LONG, EMPTY, NOT_MAPPING, MULTI_DOC, UNREADABLE, COMPLEX_KEY,
     )
-}  # fmt: skip
+} | SLIP_CODES  # fmt: skip

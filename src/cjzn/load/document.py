@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cjzn.diagnostics import Fix
+
 __all__ = ["Document", "Location", "PathKey", "dotted"]
 
 #: A path into a document: mapping keys and list indexes (`("key_work", 1, "code")`).
@@ -48,6 +50,15 @@ class Document:
         if location is not None:
             return location.key_line, location.key_column
         return self.locate(path)
+
+    def fix_at(self, path: PathKey, old: str, new: str, *, key: bool = False) -> Fix | None:
+        """A fix that writes `new` where the value (or the key) at `path` reads `old`."""
+        location = self.locations.get(tuple(path))
+        if location is None or not old or "\n" in old or (location.empty and not key):
+            return None
+        if key:
+            return Fix(location.key_line, location.key_column, old, new)
+        return Fix(location.line, location.column, old, new)
 
 
 def dotted(path: PathKey) -> str:

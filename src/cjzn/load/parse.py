@@ -15,6 +15,7 @@ exception or a hang.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any, cast
@@ -41,8 +42,10 @@ from cjzn.load.codes import (
     VALUE_TOO_LONG,
 )
 from cjzn.load.document import Document, Location, PathKey, dotted
+from cjzn.load.edits import ColumnMap, apply_fixes
 from cjzn.load.problems import explain
 from cjzn.load.read import decode, mark_diagnostic, read_bytes
+from cjzn.load.slips import find_slips, unclosed_quote
 
 __all__ = ["Loaded", "load_bytes", "load_path", "load_text"]
 
@@ -231,11 +234,68 @@ def load_bytes(data: bytes, file: str, lang: str = "zh") -> Loaded:
 
 
 def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
-    """Parse YAML text into a `Document`; problems come back as diagnostics."""
+    """Parse YAML text into a `Document`; problems come back as diagnostics.
+
+    Typing slips (`cjzn.load.slips`) are reported where they are, and the text is
+    parsed with their fixes applied, so the rest of the file is still checked;
+    every position is one in the text as written.
+    """
     marker = _CONFLICT_MARKER.search(text)
     if marker and re.search(r"^(<{7}|>{7})", text, re.MULTILINE):
         line = text.count("\n", 0, marker.start()) + 1
         return None, [mark_diagnostic(CONFLICT, file, lang, line, 1, marker=marker[0].strip())]
+    slips = find_slips(text, file, lang)
+    fixes = [slip.fix for slip in slips if slip.fix is not None]
+    if not fixes:
+        document, problems = _parse(text, file, lang)
+        return document, _placed(slips, document) + problems
+    edited = apply_fixes(text, fixes)
+    document, problems = _parse(edited.text, file, lang)
+    if document is None:  # a correction that does not help: judge the text as written
+        original, original_problems = _parse(text, file, lang)
+        if original is not None:
+            return original, _placed(slips, original) + original_problems
+    document = _written(document, edited.columns)
+    return document, _placed(slips, document) + [
+        dataclasses.replace(p, column=edited.columns.original(p.line, p.column)) for p in problems
+    ]
+
+
+def _placed(slips: list[Diagnostic], document: Document | None) -> list[Diagnostic]:
+    """Each slip with the YAML path of what its line holds (the key or value before it)."""
+    if not slips or document is None:
+        return slips
+    lines = {slip.line for slip in slips}
+    on_line: dict[int, list[tuple[int, PathKey]]] = {}
+    for path, location in document.locations.items():
+        for line, column in (
+            (location.key_line, location.key_column),
+            (location.line, location.column),
+        ):
+            if line in lines:
+                on_line.setdefault(line, []).append((column, path))
+    placed = []
+    for slip in slips:
+        spots = sorted(on_line.get(slip.line, []), key=lambda spot: spot[0])
+        before = [path for column, path in spots if column <= slip.column]
+        found = before[-1] if before else spots[0][1] if spots else None
+        placed.append(slip if found is None else dataclasses.replace(slip, path=dotted(found)))
+    return placed
+
+
+def _written(document: Document | None, columns: ColumnMap) -> Document | None:
+    """`document`'s positions in the text as written (before the slips' fixes)."""
+    if document is not None:
+        for location in document.locations.values():
+            if location.line in columns.lines:
+                location.column = columns.original(location.line, location.column)
+            if location.key_line in columns.lines:
+                location.key_column = columns.original(location.key_line, location.key_column)
+    return document
+
+
+def _parse(text: str, file: str, lang: str) -> Loaded:
+    """Compose and build `text` (no slip handling)."""
     try:
         root = yaml.compose(text, Loader=_ExactTextLoader)
     except yaml.MarkedYAMLError as exc:
@@ -269,6 +329,11 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str, lang: st
         return mark_diagnostic(DEPTH, file, lang, line, column, limit=MAX_DEPTH)
     if "expected a single document" in (exc.context or "") or "single document" in problem:
         return mark_diagnostic(MULTI_DOC, file, lang, line, column)
+    opened = exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and opened is not None:
+        found = unclosed_quote(text, opened.line + 1, opened.column + 1, file, lang)
+        if found is not None:
+            return found
     lines = text.splitlines()
     for candidate in (line, line - 1):
         if 1 <= candidate <= len(lines):

@@ -55,16 +55,18 @@ ROUND = error(
 DATE = error(
     "F006", "invalid-date",
     Msg("日期无效", "invalid date"),
-    Msg("{label}：{value} 不是有效日期", "{label}: {value} is not a valid date"),
+    Msg("{label}：{value} {problem}", "{label}: {value} {problem}"),
     Msg("日期写成 年-月-日，例如 2013-03-15", "write dates as year-month-day, e.g. 2013-03-15"),
-    **_pair("summary:\n  written_on: 2014-11-20\n", "summary:\n  written_on: 2014-02-30\n"),
+    passing=(Example("summary:\n  written_on: 2014-11-20\n"),),
+    failing=(Example("summary:\n  written_on: 2014-02-30\n"), Example("summary:\n  written_on: 2014/11/20\n"), Example("summary:\n  written_on: ２０１４－１１－２０\n")),
 )  # fmt: skip
 MONTH = error(
     "F007", "invalid-month",
     Msg("月份无效", "invalid month"),
-    Msg("{label}：{value} 不是有效月份", "{label}: {value} is not a valid month"),
+    Msg("{label}：{value} {problem}", "{label}: {value} {problem}"),
     Msg("月份写成 年-月，例如 2013-04", "write months as year-month, e.g. 2013-04"),
-    **_pair("plan:\n  work_plan:\n    - {task: 制定规划, start: 2013-04}\n", "plan:\n  work_plan:\n    - {task: 制定规划, start: 2013-13}\n"),
+    passing=(Example("plan:\n  work_plan:\n    - {task: 制定规划, start: 2013-04}\n"),),
+    failing=(Example("plan:\n  work_plan:\n    - {task: 制定规划, start: 2013-13}\n"), Example("plan:\n  work_plan:\n    - {task: 制定规划, start: ２０１３－０４}\n")),
 )  # fmt: skip
 CHOICE = error(
     "F008", "invalid-choice",
@@ -76,9 +78,10 @@ CHOICE = error(
 FLAG = error(
     "F009", "invalid-flag",
     Msg("应写 true 或 false", "must be true or false"),
-    Msg("{label}：{value} 应写成 true（是）或 false（否）", "{label}: {value} must be true or false"),
-    Msg("YAML 中 yes/no/是/否 容易被误读，请写 true 或 false", "yes/no are ambiguous in YAML; write true or false"),
-    **_pair("evaluation:\n  apply_early: false\n", "evaluation:\n  apply_early: yes\n"),
+    Msg("{label}：{value} {problem}", "{label}: {value} {problem}"),
+    Msg("是、有、yes 写成 true，否、无、no 写成 false：只认 true 和 false 这两个词", "write yes (是, 有) as true and no (否, 无) as false: only these two words are read"),
+    passing=(Example("evaluation:\n  apply_early: false\n"),),
+    failing=(Example("evaluation:\n  apply_early: yes\n"), Example("submission:\n  sealed: 是\n")),
 )  # fmt: skip
 MOBILE = error(
     "V001", "invalid-mobile",
@@ -140,7 +143,8 @@ PRIOR_ROUNDS = error(
     Msg("以往参加轮次无效", "invalid prior rounds"),
     Msg("{label}：{problem}", "{label}: {problem}"),
     Msg("写参加过的轮次，例如 [1, 3]；从未参与写 []", "list the rounds taken part in, e.g. [1, 3]; never: []"),
-    **_pair("prior_rounds: [1, 3]\n", "prior_rounds: [1, 4]\n"),
+    passing=(Example("prior_rounds: [1, 3]\n"), Example("prior_rounds: []\n")),
+    failing=(Example("prior_rounds: [1, 4]\n"), Example("prior_rounds: 第二轮、第三轮\n")),
 )  # fmt: skip
 
 LANDLINE_OUTSIDE = warning(
@@ -170,7 +174,24 @@ PHONE_PROBLEMS = {
     "mobile": Msg("（这是手机号码，应填写固定电话号码）", " (this is a mobile number; write a landline number)"),
 }  # fmt: skip
 
+#: Code -> its problem when the right value is known (`{suggestion}`), and when it is not.
+FORMAT_PROBLEMS = {
+    DATE.code: (
+        Msg("格式不对，应写成 {suggestion}", "is written the wrong way: write {suggestion}"),
+        Msg("不是有效日期", "is not a valid date"),
+    ),
+    MONTH.code: (
+        Msg("格式不对，应写成 {suggestion}", "is written the wrong way: write {suggestion}"),
+        Msg("不是有效月份", "is not a valid month"),
+    ),
+    FLAG.code: (
+        Msg("应写成 {suggestion}", "must be written {suggestion}"),
+        Msg("应写成 true（是）或 false（否）", "must be true or false"),
+    ),
+}
+
 PRIOR_ROUNDS_PROBLEMS = {
+    "spelled": Msg("{quoted} 应写成 {suggestion}", "write {quoted} as {suggestion}"),
     "unknown": Msg(
         "{value} 不是以往的轮次（只能是 {known}）", "{value} is not a past round (only {known})"
     ),

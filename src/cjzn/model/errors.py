@@ -19,7 +19,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from cjzn.diagnostics import Diagnostic
+from cjzn.diagnostics import Diagnostic, Fix
 from cjzn.guide import Catalog
 from cjzn.guide.labels import describe, leaf
 from cjzn.i18n import Msg, did_you_mean, join, quote
@@ -71,16 +71,26 @@ def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: s
             **where, line=line, column=column, **_unknown_key(loc, catalog, lang)
         )
     line, column = document.locate(loc)
-    where.update(line=line, column=column, label=describe(loc, catalog, lang))
+    where.update(line=line, column=column, label=describe(loc, catalog, lang, document.data))
     if kind in codes.CODES:
-        params = _custom_params(kind, dict(error.get("ctx") or {}), catalog, lang)
-        return codes.CODES[kind].diagnostic(**where, **params)
+        context = dict(error.get("ctx") or {})
+        params = _custom_params(kind, context, catalog, lang)
+        fix = _fix(document, loc, error.get("input"), context)
+        return codes.CODES[kind].diagnostic(**where, **params, fix=fix)
     if kind == "missing":
         return codes.MISSING_KEY.diagnostic(**where, key=str(loc[-1]))
     expected = expected_kind(kind) or "string"
     return codes.WRONG_TYPE.diagnostic(
         **where, expected=EXPECTED[expected].get(lang), example=EXAMPLES[expected].get(lang)
     )
+
+
+def _fix(document: Document, loc: PathKey, written: Any, context: dict[str, Any]) -> Fix | None:
+    """The correction of a value written the wrong way, when there is exactly one."""
+    suggestion = context.get("suggestion") or context.get("corrected")  # V010: #15's word
+    if not suggestion or not isinstance(written, str) or not context.get("certain", True):
+        return None
+    return document.fix_at(loc, written, suggestion)
 
 
 def _unknown_key(loc: PathKey, catalog: Catalog | None, lang: str) -> dict[str, Any]:
@@ -106,10 +116,20 @@ def _custom_params(
     params = dict(context)
     if "value" in params:
         params["value"] = quote(params["value"], lang)
+    if code in codes.FORMAT_PROBLEMS:
+        fixed, other = codes.FORMAT_PROBLEMS[code]
+        suggestion = context.get("suggestion") or ""
+        params["problem"] = (fixed if suggestion else other).format(lang, suggestion=suggestion)
     if code == codes.PRIOR_ROUNDS.code:
         problem = codes.PRIOR_ROUNDS_PROBLEMS[params.get("problem_key", "unknown")]
         known = join(context.get("known") or [], lang)
-        params["problem"] = problem.format(lang, value=context.get("value", ""), known=known)
+        params["problem"] = problem.format(
+            lang,
+            value=context.get("value", ""),
+            quoted=params.get("value", ""),
+            known=known,
+            suggestion=context.get("suggestion", ""),
+        )
     if code == codes.DISTRICT.code:
         params["suggestion"] = did_you_mean(params.get("suggestion"), lang)
         params["districts"] = join(catalog.districts, lang) if catalog else ""

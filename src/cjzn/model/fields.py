@@ -39,6 +39,7 @@ from cjzn.model.codes import (
     SUPPORTED_VERSIONS,
     VERSION,
 )
+from cjzn.model.formats import flag_meaning, suggest_date, suggest_month, suggest_rounds
 
 
 def fail(info: CodeInfo, **params: Any) -> PydanticCustomError:
@@ -196,8 +197,17 @@ def check_district(value: str, info: ValidationInfo) -> str:
     catalog = (info.context or {}).get("catalog")
     if catalog is None or not value.strip() or value in catalog.districts:
         return value
-    suggestion = catalog.suggest_district(value)
-    raise fail(DISTRICT, value=value, round=catalog.round, suggestion=suggestion or "")
+    suggestion = catalog.suggest_district(value) or ""
+    certain = bool(suggestion) and _same_place(value, suggestion, catalog)
+    raise fail(DISTRICT, value=value, round=catalog.round, suggestion=suggestion, certain=certain)
+
+
+def _same_place(value: str, suggestion: str, catalog: Any) -> bool:
+    """`崇明区` for 崇明县 (a known alias) or `闵行县` for 闵行区: the name is sure, not a guess."""
+    text = value.strip()
+    if catalog.district_aliases.get(text) == suggestion:
+        return True
+    return len(text) > 1 and text[:-1] == suggestion[:-1] and text[-1] in "区县市"
 
 
 def check_leading_body_kind(value: str, info: ValidationInfo) -> str:
@@ -226,9 +236,10 @@ def parse_version(value: Any) -> Any:
 
 
 def iso_date(text: str) -> date | None:
-    """`2013-03-15` as a date; None for anything else (no `20130315`, no 2013-02-30)."""
+    """`2013-03-15` as a date; None for anything else (no `20130315`, no 2013-02-30, no
+    full-width digits)."""
     text = text.strip()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
         return None
     try:
         return date.fromisoformat(text)
@@ -241,7 +252,7 @@ def parse_date(value: Any) -> Any:
         return value
     parsed = iso_date(value)
     if parsed is None:
-        raise fail(DATE, value=value)
+        raise fail(DATE, value=value, suggestion=suggest_date(value) or "")
     return parsed
 
 
@@ -249,9 +260,9 @@ def parse_month(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     text = value.strip()
-    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text, re.ASCII)
     if not match or not 1 <= int(match[2]) <= 12:
-        raise fail(MONTH, value=value)
+        raise fail(MONTH, value=value, suggestion=suggest_month(value) or "")
     return text
 
 
@@ -261,25 +272,42 @@ def parse_flag(value: Any) -> Any:
     lowered = value.strip().lower()
     if lowered in ("true", "false"):
         return lowered == "true"
-    raise fail(FLAG, value=value)
+    meaning = flag_meaning(value)
+    suggestion = "" if meaning is None else str(meaning).lower()
+    raise fail(FLAG, value=value, suggestion=suggestion)
 
 
 def parse_prior_rounds(value: Any, info: ValidationInfo) -> Any:
     """Past rounds as integers: the round's catalog says which exist (1-3 for 2013-2014)."""
-    if not isinstance(value, list):
+    if not isinstance(value, (list, str)):
         return value
     catalog = (info.context or {}).get("catalog")
     options = catalog.form.prior_round_options if catalog is not None else {}
     known = [key for key in options if key.isdigit()] or ["1", "2", "3"]
+    if isinstance(value, str):
+        rounds = suggest_rounds(value, known)
+        if rounds is None:
+            return value  # not a list: the type check says so
+        raise fail(PRIOR_ROUNDS, problem_key="spelled", value=value, suggestion=_flow(rounds))
     seen: list[int] = []
     for item in value:
         text = str(item).strip() if item is not None else ""
         if text not in known:
+            rounds = suggest_rounds(value, known)
+            if rounds is not None:
+                raise fail(
+                    PRIOR_ROUNDS, problem_key="spelled", value=text, suggestion=_flow(rounds)
+                )
             raise fail(PRIOR_ROUNDS, problem_key="unknown", value=text, known=known)
         if int(text) in seen:
             raise fail(PRIOR_ROUNDS, problem_key="repeated", value=text)
         seen.append(int(text))
     return seen
+
+
+def _flow(rounds: list[int]) -> str:
+    """`[2, 3]`: a list of rounds as it is written in a filing."""
+    return "[" + ", ".join(str(number) for number in rounds) + "]"
 
 
 Mobile = Annotated[str, AfterValidator(check_mobile)]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cjzn.check import FileResult, Policy, Selection, find, validate_file
 from cjzn.errors import UsageError
-from cjzn.fileio import may_replace, write_atomic
+from cjzn.fileio import refusal, write_atomic
 from cjzn.i18n import Msg
 from cjzn.load import Document, load_path
 from cjzn.model import iso_date
@@ -42,10 +42,6 @@ _DRAFT = Msg(
 )
 _UNREADABLE = Msg(
     "{file}：无法读取，未生成 {why}", "{file}: cannot be read, nothing rendered {why}"
-)
-_REFUSED = Msg(
-    "{path} 已存在且不是 cjzn render 生成的，未覆盖（确需覆盖请加 --force）",
-    "{path} exists and was not made by cjzn render; kept it (use --force to overwrite)",
 )
 
 
@@ -151,7 +147,7 @@ class RenderOutcome:
 
     stdout: str | None = None
     written: list[Path] = field(default_factory=list)
-    refused: list[Path] = field(default_factory=list)  # existing files kept (no --force)
+    refused: list[tuple[Path, Msg]] = field(default_factory=list)  # kept files, and why
     drafts: list[tuple[str, int]] = field(default_factory=list)  # (filing, errors)
     unreadable: list[FileResult] = field(default_factory=list)
     skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
@@ -169,7 +165,7 @@ class RenderOutcome:
             first = next((d for d in result.diagnostics if d.is_error), None)
             why = f"{first.line}:{first.column}: {first.message}" if first else ""
             lines.append(_UNREADABLE.format(lang, file=result.file, why=why).rstrip())
-        lines += [_REFUSED.format(lang, path=path) for path in self.refused]
+        lines += [why.get(lang) for _path, why in self.refused]
         return lines
 
 
@@ -233,8 +229,9 @@ def render_paths(
         if result.document is None:
             outcome.unreadable.append(result)
             continue
-        if target is not None and not may_replace(target, MARKER, force=force):
-            outcome.refused.append(target)
+        why = refusal(target, MARKER, force=force, command="render") if target else None
+        if why is not None and target is not None:
+            outcome.refused.append((target, why))
             continue
         view = build_view(result, catalogs=catalogs)
         if result.errors:

@@ -12,6 +12,7 @@ from urllib.parse import quote as url_quote
 from cjzn.check import Selection, discover
 from cjzn.errors import UsageError
 from cjzn.guide import Catalog, Catalogs
+from cjzn.i18n import paren
 from cjzn.load.walk import text_at, value_at
 from cjzn.options import Options
 from cjzn.report.model import (
@@ -19,10 +20,12 @@ from cjzn.report.model import (
     DONE,
     MISSING,
     UNKNOWN,
+    Achieved,
     Dashboard,
     Deadline,
     DistrictEntry,
     FilingEntry,
+    KeyWorkEntry,
     OpenRequirement,
     word,
 )
@@ -56,6 +59,44 @@ def _key_works(data: Any, catalog: Catalog) -> list[str]:
     return chosen
 
 
+def _texts(value: Any) -> tuple[str, ...]:
+    """The non-blank texts of a list as written (anything else: none)."""
+    items = value if isinstance(value, list) else []
+    return tuple(item.strip() for item in items if isinstance(item, str) and item.strip())
+
+
+def _achieved(value: Any) -> tuple[Achieved, ...]:
+    entries = value if isinstance(value, list) else []
+    return tuple(
+        Achieved(text_at(entry, ("outcome",)), _texts(value_at(entry, ("evidence",))))
+        for entry in entries
+        if isinstance(entry, dict) and (text_at(entry, ("outcome",)) or entry.get("evidence"))
+    )
+
+
+def _key_work_entries(data: Any, catalog: Catalog, lang: str) -> list[KeyWorkEntry]:
+    """Every key work as written: a listed one by code and title, the unit's own by its title."""
+    works = value_at(data, ("key_work",))
+    entries: list[KeyWorkEntry] = []
+    for work in works if isinstance(works, list) else []:
+        code, title = text_at(work, ("code",)), text_at(work, ("title",))
+        if code in catalog.key_codes():  # with the unit's own name for it, if it gives one
+            name = f"{code} {catalog.title(code, lang)}" + (paren(title, lang) if title else "")
+        elif not code and title:
+            name = title
+        else:
+            continue  # nothing written, or a code that is not the round's (an error of its own)
+        entries.append(
+            KeyWorkEntry(
+                code=code,
+                name=name,
+                expected=_texts(value_at(work, ("expected_outcomes",))),
+                achieved=_achieved(value_at(work, ("achieved_outcomes",))),
+            )
+        )
+    return entries
+
+
 def _entry(
     status: FilingStatus, index: int, catalog: Catalog, lang: str, contacts: bool
 ) -> FilingEntry:
@@ -80,12 +121,13 @@ def _entry(
         overdue=status.overdue,
         stage=stage,
         stage_title=stage_title,
-        open_requirements=_open_requirements(timeline, own, lang, redact),
+        open_requirements=_open_requirements(timeline, own, lang, redact, data),
         next_deadline=_deadline(timeline, own, lang),
         key_work=_key_works(data, own),
         basic=_basic_statuses(data, own),
         problems=problems,
         contacts=contact_texts(data) if contacts else None,
+        key_works=_key_work_entries(data, own, lang),
     )
 
 
@@ -100,7 +142,7 @@ def _stage(timeline: Timeline | None, catalog: Catalog, lang: str) -> tuple[str,
 
 
 def _open_requirements(
-    timeline: Timeline | None, catalog: Catalog, lang: str, redact: Redactor
+    timeline: Timeline | None, catalog: Catalog, lang: str, redact: Redactor, data: Any
 ) -> list[OpenRequirement]:
     """Every requirement not met yet, stage by stage, with what is missing (redacted)."""
     if timeline is None:
@@ -111,7 +153,9 @@ def _open_requirements(
             stage=stage_result.stage.code,
             text=requirement_text(requirement.id, catalog, lang),
             status=requirement.status.value,
-            missing=tuple(redact.text(gap_message(gap, catalog, lang)) for gap in requirement.gaps),
+            missing=tuple(
+                redact.text(gap_message(gap, catalog, lang, data)) for gap in requirement.gaps
+            ),
         )
         for stage_result in timeline.stages
         for requirement in stage_result.requirements

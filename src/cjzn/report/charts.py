@@ -35,7 +35,7 @@ def key_work_chart(dashboard: Dashboard) -> str:
     ]
     for row, (code, name, count) in enumerate(counts):
         y = 5 + row * row_h
-        full = f"{code} {name}"
+        full = f"{dashboard.code_label(code)} {name}"
         length = round(bar_w * count / top, 1)
         out.append(
             f'<g class="bar" data-code={quoteattr(code)} data-count="{count}">'

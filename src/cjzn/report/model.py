@@ -22,11 +22,14 @@ __all__ = [
     "BASIC_STATUSES",
     "DONE",
     "MISSING",
+    "OWN",
     "UNKNOWN",
+    "Achieved",
     "Dashboard",
     "Deadline",
     "DistrictEntry",
     "FilingEntry",
+    "KeyWorkEntry",
     "OpenRequirement",
     "word",
 ]
@@ -39,6 +42,8 @@ BASIC_MARKS = {"done": "✓", "in_progress": "◐", "planned": "○", MISSING: "
 BASIC_STATUSES = tuple(BASIC_MARKS)
 #: Stage-chart keys besides the catalog's stage codes.
 DONE, UNKNOWN = "done", "unknown"
+#: The key-work distribution's group of the units' own works (no code of the round).
+OWN = "own"
 
 _WORDS: dict[str, Msg] = {
     "title": Msg("社区教育示范街镇创建备案汇总", "Community-education filings dashboard"),
@@ -105,6 +110,15 @@ _WORDS: dict[str, Msg] = {
     "legend": Msg("图例", "legend"),
     "colon": Msg("：", ": "),
     "no_filings": Msg("没有找到备案文件。", "No filings found."),
+    "own": Msg("自选", "own"),
+    "own_title": Msg("本街镇自选的重点创建工作", "key works of the units' own"),
+    "outcomes": Msg(
+        "重点创建工作：预计成效与实际成效", "Key works: expected and achieved outcomes"
+    ),
+    "expected": Msg("预计成效", "expected outcomes"),
+    "achieved": Msg("实际成效", "achieved outcomes"),
+    "evidence": Msg("存档材料", "evidence"),
+    "not_yet": Msg("（尚未填写）", "(not recorded yet)"),
 }
 
 _STAGE_COLOURS = ("#c6dbef", "#6baed6", "#2171b5", "#08306b", "#4a1486", "#7f2704")
@@ -132,6 +146,28 @@ class Deadline:
     days_left: int
 
 
+@dataclass(frozen=True)
+class Achieved:
+    """One achieved outcome and the files that show it."""
+
+    outcome: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyWorkEntry:
+    """One key work of a filing: a listed one (its code) or the unit's own (its title)."""
+
+    code: str  # "" for a work of the unit's own
+    name: str  # `K3 深化老年教育，创新发展模式`, or the own work's title
+    expected: tuple[str, ...] = ()
+    achieved: tuple[Achieved, ...] = ()
+
+    @property
+    def own(self) -> bool:
+        return not self.code
+
+
 @dataclass
 class FilingEntry:
     """One filing's row of the dashboard."""
@@ -154,6 +190,7 @@ class FilingEntry:
     problems: list[Diagnostic]  # messages redacted like everything else
     form: str | None = None  # link to a rendered form, relative to the report
     contacts: dict[str, str] | None = None  # only with include_contacts
+    key_works: list[KeyWorkEntry] = field(default_factory=list)  # with their outcomes
 
     @property
     def failing(self) -> bool:
@@ -231,8 +268,9 @@ class Dashboard:
 
     @property
     def key_work_counts(self) -> list[tuple[str, str, int]]:
-        """(code, title, how many filings chose it) for every key work of the round."""
-        return [
+        """(code, title, how many filings chose it) for every key work of the round, then the
+        units' own works as a group of their own (OWN: how many were chosen)."""
+        listed = [
             (
                 code,
                 self.catalog.title(code, self.lang),
@@ -240,6 +278,17 @@ class Dashboard:
             )
             for code in self.catalog.key_codes()
         ]
+        own = sum(1 for f in self.filings for work in f.key_works if work.own)
+        return [*listed, (OWN, word("own_title", self.lang), own)]
+
+    @property
+    def with_key_works(self) -> list[FilingEntry]:
+        """The filings that chose key works: their expected and achieved outcomes side by side."""
+        return [f for f in self.filings if f.key_works]
+
+    def code_label(self, code: str) -> str:
+        """A key-work code as shown in a chart or table: the OWN group by its word."""
+        return word("own", self.lang) if code == OWN else code
 
     @property
     def stage_totals(self) -> dict[str, int]:

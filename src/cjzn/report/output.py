@@ -52,6 +52,7 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
             dashboard.roster_source.get(dashboard.lang) if dashboard.roster_source else None
         ),
         "stages": {key: dashboard.stage_label(key) for key in keys},
+        # the round's K codes, then "own": the works of the units' own, as one group
         "key_work": [
             {"code": code, "title": title, "count": count}
             for code, title, count in dashboard.key_work_counts
@@ -105,6 +106,18 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
             else None
         ),
         "key_work": entry.key_work,
+        "key_works": [
+            {
+                "code": work.code or None,
+                "title": work.name,
+                "own": work.own,
+                "expected_outcomes": list(work.expected),
+                "achieved_outcomes": [
+                    {"outcome": a.outcome, "evidence": list(a.evidence)} for a in work.achieved
+                ],
+            }
+            for work in entry.key_works
+        ],
         "basic_work": entry.basic,
         "form": entry.form,
         "contacts": entry.contacts,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cjzn.diagnostics import CodeInfo, Diagnostic, Severity
+from cjzn.diagnostics import CodeInfo, Diagnostic, Fix, Severity
 from cjzn.guide import Catalog
 from cjzn.guide.labels import describe
 from cjzn.i18n import quote
@@ -45,7 +45,7 @@ class RuleContext:
         return self.options.lang
 
     def label(self, path: PathKey) -> str:
-        return describe(path, self.catalog, self.lang)
+        return describe(path, self.catalog, self.lang, self.document.data)
 
     def quote(self, value: Any) -> str:
         return quote(value, self.lang)
@@ -57,6 +57,7 @@ class RuleContext:
         *,
         at_key: bool = False,
         severity: Severity | None = None,
+        fix: Fix | None = None,
         **params: Any,
     ) -> Diagnostic:
         """A diagnostic for `path`, located at its node (or its key, or its nearest parent)."""
@@ -69,6 +70,7 @@ class RuleContext:
             column=column,
             path=dotted(path),
             severity=severity,
+            fix=fix,
             **params,
         )
 

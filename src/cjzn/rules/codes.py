@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from cjzn.diagnostics import Diagnostic, Example, error
 from cjzn.i18n import Msg, did_you_mean, join
 from cjzn.rules.base import Rule, RuleContext
-from cjzn.rules.key_work import code_span, same_title, suggest
+from cjzn.rules.key_work import code_span, meant_code, same_title
 
 __all__ = ["RULES"]
 
@@ -26,7 +26,7 @@ UNKNOWN_BASIC = error(
     Msg("基础性建设工作代码为 {codes}，可用 cjzn catalog 查看", "basic-work codes are {codes}; see cjzn catalog"),
     help=Msg("基础性建设工作按本轮指南三(一)的代码（如 B1.1）逐项填写，可用 cjzn catalog 查看", "key basic_work by the codes of the round's guide 三(一) (such as B1.1); see cjzn catalog"),
     passing=(Example("basic_work:\n  B5.2:\n    status: planned\n"),),
-    failing=(Example("basic_work:\n  B6.1:\n    status: planned\n"), Example("basic_work:\n  b1.1:\n    status: planned\n")),
+    failing=(Example("basic_work:\n  B6.1:\n    status: planned\n"), Example("basic_work:\n  b1.1:\n    status: planned\n"), Example("basic_work:\n  B21:\n    status: planned\n")),
 )  # fmt: skip
 UNKNOWN_COVERS = error(
     "G005", "unknown-covers-code",
@@ -37,7 +37,8 @@ UNKNOWN_COVERS = error(
     passing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, K3]}\n"),
              Example("key_work:\n  - title: 社区微治理学习坊\nplan:\n  responsibilities:\n    - {department: 社区学校, covers: [B1.1, 社区微治理学习坊]}\n")),
     failing=(Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [B9.9]}\n"),
-             Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [社区微治理学习坊]}\n")),
+             Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [社区微治理学习坊]}\n"),
+             Example("plan:\n  responsibilities:\n    - {department: 社区学校, covers: [\"B1,2\"]}\n")),
 )  # fmt: skip
 UNKNOWN_STAGE = error(
     "G007", "unknown-stage-goal",
@@ -52,14 +53,20 @@ UNKNOWN_STAGE = error(
 
 def check_basic_keys(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = ctx.catalog.basic_codes()
-    for code in ctx.filing.basic_work or {}:
+    written = ctx.filing.basic_work or {}
+    for code in written:
         if code not in known:
+            meant = meant_code(code, known)
+            fix = None  # a second B2.1 key would be a duplicate: a person merges the two
+            if meant is not None and meant not in written:
+                fix = ctx.document.fix_at(("basic_work", code), code, meant, key=True)
             yield ctx.report(
                 UNKNOWN_BASIC,
                 ("basic_work", code),
                 at_key=True,
+                fix=fix,
                 value=code,
-                suggestion=suggest(code, known, ctx.lang),
+                suggestion=did_you_mean(meant, ctx.lang),
                 codes=code_span(known),
             )
 
@@ -80,9 +87,12 @@ def _covers_choices(ctx: RuleContext) -> tuple[list[str], list[str], str]:
     return codes, titles, either
 
 
-def _covers_suggestion(code: str, codes: list[str], titles: list[str], lang: str) -> str:
+def _covers_meant(code: str, codes: list[str], titles: list[str]) -> tuple[str | None, bool]:
+    """What a covers entry was meant to be, and whether that is sure (a code's form) or not."""
     close = next((title for title in titles if same_title(title, code)), None)
-    return did_you_mean(close, lang) if close else suggest(code, codes, lang)
+    if close is not None:
+        return close, False
+    return meant_code(code, codes), True
 
 
 def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
@@ -100,11 +110,14 @@ def check_covers(ctx: RuleContext) -> Iterator[Diagnostic]:
         for position, code in enumerate(covers or []):
             if code is not None and code.strip() in known:
                 continue
+            path = ("plan", section, index, "covers", position)
+            meant, sure = _covers_meant(code or "", codes, titles)
             yield ctx.report(
                 UNKNOWN_COVERS,
-                ("plan", section, index, "covers", position),
+                path,
+                fix=ctx.document.fix_at(path, code, meant) if code and meant and sure else None,
                 value=ctx.quote(code),
-                suggestion=_covers_suggestion(code or "", codes, titles, ctx.lang),
+                suggestion=did_you_mean(meant, ctx.lang),
                 codes=either,
             )
 

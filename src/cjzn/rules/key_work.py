@@ -4,13 +4,14 @@ round's; a work of the unit's own (a title, no code) is not one of the list unde
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from cjzn.diagnostics import Diagnostic, Example, error, warning
 from cjzn.i18n import Msg, did_you_mean
 from cjzn.rules.base import Rule, RuleContext
 
-__all__ = ["RULES", "code_span", "same_title", "suggest"]
+__all__ = ["RULES", "code_span", "meant_code", "same_title", "suggest"]
 
 
 def _works(*codes: str) -> Example:
@@ -47,7 +48,7 @@ UNKNOWN = error(
     Msg("{label}：{value} 不是本轮指南的重点创建工作代码{suggestion}", "{label}: {value} is not a key-work code of the round{suggestion}"),
     Msg("重点创建工作代码为 {codes}，可用 cjzn catalog 查看", "key-work codes are {codes}; see cjzn catalog"),
     help=Msg("重点创建工作写本轮指南三(二)所列的代码（如 K3），可用 cjzn catalog 查看", "write a key-work code of the round's guide 三(二) (such as K3); see cjzn catalog"),
-    passing=(_works("K10"),), failing=(_works("K11"), _works("k３")),
+    passing=(_works("K10"),), failing=(_works("K11"), _works("k３"), _works("K2 拓展活动空间")),
 )  # fmt: skip
 
 
@@ -103,14 +104,21 @@ def check_own_listed(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 def check_known(ctx: RuleContext) -> Iterator[Diagnostic]:
     known = ctx.catalog.key_codes()
+    chosen = {work.code.strip() for work in ctx.filing.key_work or [] if work and work.code}
     for index, work in enumerate(ctx.filing.key_work or []):
         if work is None or not work.code or work.code.strip() in known:
             continue
+        path = ("key_work", index, "code")
+        meant = meant_code(work.code, known)
+        fix = None  # the same work twice: a person chooses
+        if meant is not None and meant not in chosen:
+            fix = ctx.document.fix_at(path, work.code, meant)
         yield ctx.report(
             UNKNOWN,
-            ("key_work", index, "code"),
+            path,
+            fix=fix,
             value=ctx.quote(work.code),
-            suggestion=suggest(work.code, known, ctx.lang),
+            suggestion=did_you_mean(meant, ctx.lang),
             codes=code_span(known),
         )
 
@@ -133,13 +141,29 @@ def code_span(codes: list[str]) -> str:
     return f"{codes[0]}-{codes[-1]}" if codes else ""
 
 
+def meant_code(value: str, known: list[str]) -> str | None:
+    """The code `value` was meant to be, when the IME or the keyboard only changed its form.
+
+    `k3`, `Ｂ１．２` (full-width), `B1,2` / `B1。2` / `B1-2` (another separator), `B21` (the
+    dot left out) and `K2 拓展活动空间` (the code, then its title). A near code
+    (K11 -> K1) is a different work, not a typo worth suggesting.
+    """
+    text = unicodedata.normalize("NFKC", value).strip().strip("“”\"'").upper()
+    compact = re.sub(r"\s+", "", text)
+    dotted = re.sub(r"(?<=\d)[,，。、\-_·・](?=\d)", ".", compact)
+    undotted = re.fullmatch(r"([A-Z])(\d)(\d)", compact)
+    candidates = [compact, dotted]
+    if undotted:
+        candidates.append(f"{undotted[1]}{undotted[2]}.{undotted[3]}")
+    leading = re.match(r"([A-Z]\d+(?:[.,，。、]\d+)?)(?=\s|[^\x00-\x7f])", text)
+    if leading:
+        candidates.append(re.sub(r"[,，。、]", ".", leading[1]))
+    return next((candidate for candidate in candidates if candidate in known), None)
+
+
 def suggest(value: str, known: list[str], lang: str) -> str:
-    """`，是否应为 K3？` when only case, spaces or full-width letters are off, else nothing."""
-    table = str.maketrans("ＢＫＳＰ．０１２３４５６７８９", "BKSP.0123456789")
-    normalized = value.strip().upper().translate(table).replace(" ", "")
-    if normalized not in known:
-        return ""  # a near code (K11 -> K1) is a different work, not a typo worth suggesting
-    return did_you_mean(normalized, lang)
+    """`，是否应为 K3？` when `meant_code` finds the code, else nothing."""
+    return did_you_mean(meant_code(value, known), lang)
 
 
 RULES = (

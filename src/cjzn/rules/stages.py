@@ -113,7 +113,7 @@ def _stage_diagnostics(ctx: RuleContext, *, due: bool) -> Iterator[Diagnostic]:
                     gap.path,
                     stage=stage_name(stage.stage, ctx.catalog, ctx.lang),
                     when=_when(stage, ctx),
-                    problem=gap_message(gap, ctx.catalog, ctx.lang),
+                    problem=gap_message(gap, ctx.catalog, ctx.lang, ctx.document.data),
                     requirement=requirement_text(requirement.id, ctx.catalog, ctx.lang),
                     section=stage.stage.section,
                 )

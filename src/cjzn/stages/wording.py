@@ -7,6 +7,8 @@ word the timeline here, once: `第一阶段（启动备案）`, `还有 15 天�
 
 from __future__ import annotations
 
+from typing import Any
+
 from cjzn.guide import Catalog, Stage
 from cjzn.guide.labels import SEPARATOR, describe
 from cjzn.i18n import Msg, join, quote
@@ -105,14 +107,15 @@ def days_phrase(days: int, lang: str = "zh", *, deadline: bool = False) -> str:
     return (_DUE_IN if deadline else _LEFT).format(lang, n=days)
 
 
-def gap_label(path: PathKey, catalog: Catalog, lang: str = "zh") -> str:
-    """The guide's name for a path; a plan part is named by its P code and title."""
+def gap_label(path: PathKey, catalog: Catalog, lang: str = "zh", data: Any = None) -> str:
+    """The guide's name for a path; a plan part is named by its P code and title, a key work
+    (with the filing's `data`) by its code and title or its own title."""
     if len(path) == 2 and path[0] == "plan":
         part = next((p for p in catalog.plan_parts if p.key == path[1]), None)
         if part is not None:
             plan = describe(("plan",), catalog, lang)
             return f"{plan}{SEPARATOR}{part.code} {catalog.title(part.code, lang)}"
-    return describe(path, catalog, lang)
+    return describe(path, catalog, lang, data)
 
 
 def _status_word(value: str | None, catalog: Catalog, lang: str) -> str:
@@ -122,9 +125,9 @@ def _status_word(value: str | None, catalog: Catalog, lang: str) -> str:
     return quote(text.get(lang) if text is not None else value, lang)
 
 
-def gap_message(gap: Gap, catalog: Catalog, lang: str = "zh") -> str:
+def gap_message(gap: Gap, catalog: Catalog, lang: str = "zh", data: Any = None) -> str:
     """What is missing, in the guide's terms: `缺少 街道（乡镇）联系人 · 手机号码`."""
-    label = gap_label(gap.path, catalog, lang)
+    label = gap_label(gap.path, catalog, lang, data)
     params = {"label": label, "value": gap.value}
     kind = gap.kind if gap.kind in _GAPS else "missing"
     if kind == "not_done":
@@ -133,7 +136,7 @@ def gap_message(gap: Gap, catalog: Catalog, lang: str = "zh") -> str:
         kind = "not_done" if shown else "not_done_blank"
         params.update(shown=shown, done=done)
     elif kind in ("no_evidence", "outcome_no_evidence"):
-        params["item"] = describe(gap.path[:-1], catalog, lang)
+        params["item"] = describe(gap.path[:-1], catalog, lang, data)
     elif kind == "uncovered":
         params["names"] = join((f"{c} {catalog.title(c, lang)}".strip() for c in gap.codes), lang)
     return _GAPS[kind].format(lang, **params)

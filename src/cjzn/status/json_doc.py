@@ -31,7 +31,7 @@ def _requirement_json(
                 "path": dotted(gap.path),
                 "line": line,
                 "column": column,
-                "message": gap_message(gap, catalog, lang),
+                "message": gap_message(gap, catalog, lang, document.data),
             }
         )
     return {

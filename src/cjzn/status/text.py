@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg, join
@@ -162,7 +162,9 @@ def _stage_heading(stage: StageResult, catalog: Catalog, lang: str) -> str:
     )
 
 
-def _requirements(console: Console, stage: StageResult, catalog: Catalog, lang: str) -> None:
+def _requirements(
+    console: Console, stage: StageResult, catalog: Catalog, lang: str, data: Any
+) -> None:
     from rich.markup import escape  # rich only for the text output
 
     for requirement in stage.requirements:
@@ -171,7 +173,7 @@ def _requirements(console: Console, stage: StageResult, catalog: Catalog, lang: 
         word = requirement_word(requirement, stage, lang)
         console.print(f"    [{colour}]{mark}[/] {escape(text)}  [{colour}]{escape(word)}[/]")
         for gap in requirement.gaps[:TEXT_GAP_LIMIT]:
-            console.print(f"        [dim]· {escape(gap_message(gap, catalog, lang))}[/]")
+            console.print(f"        [dim]· {escape(gap_message(gap, catalog, lang, data))}[/]")
         more = len(requirement.gaps) - TEXT_GAP_LIMIT
         if more > 0:
             console.print(f"        [dim]{escape(_W['more'].format(lang, n=more))}[/]")
@@ -189,7 +191,8 @@ def _timeline(console: Console, status: FilingStatus, lang: str) -> None:
     console.print()
     for stage in timeline.stages:
         console.print(_stage_heading(stage, catalog, lang))
-        _requirements(console, stage, catalog, lang)
+        document = status.result.document
+        _requirements(console, stage, catalog, lang, document.data if document else None)
     console.print()
     console.print(_W["counts"].format(lang, errors=status.errors, warnings=status.warnings))
 

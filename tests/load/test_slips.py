@@ -1,0 +1,206 @@
+"""IME slips: each at its exact line and column, named by its character, with the line as it
+should be; the file is still read (with the unambiguous fixes applied) so nothing else hides."""
+
+from __future__ import annotations
+
+import pytest
+
+from cjzn.diagnostics import Diagnostic, Fix
+from cjzn.load import load_text
+from cjzn.load.edits import apply_fixes
+
+HEAD = 'cjzn: 1\nround: "2013-2014"\n'
+
+
+def slips(body: str, lang: str = "zh") -> tuple[dict[str, object] | None, list[Diagnostic]]:
+    document, problems = load_text(HEAD + body, "f.yaml", lang)
+    return (document.data if document else None), problems
+
+
+def only(problems: list[Diagnostic]) -> Diagnostic:
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_fullwidth_colon_after_a_key() -> None:
+    data, problems = slips("leader:\n  name：李国强\n  title: 主任\n")
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column, slip.path) == ("Y017", 4, 7, "leader.name")
+    assert "全角冒号“：”" in slip.message and "“name: 李国强”" in slip.message
+    assert slip.fix == Fix(4, 7, "：", ": ")
+    assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}
+
+
+def test_fullwidth_colon_with_nothing_after_it_opens_a_block() -> None:
+    data, problems = slips("leader：\n  name: 李国强\n")
+    assert only(problems).fix == Fix(3, 7, "：", ":")
+    assert data is not None and data["leader"] == {"name": "李国强"}
+
+
+def test_no_space_after_a_colon() -> None:
+    data, problems = slips("leader:\n  title: 主任\n  name:李国强\n")
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column) == ("Y018", 5, 7)
+    assert "“name: 李国强”" in slip.message
+    assert data is not None and data["leader"] == {"title": "主任", "name": "李国强"}
+
+
+def test_no_space_is_not_claimed_for_urls_or_times_in_text() -> None:
+    _, problems = slips("contact:\n  address: 上海市 http://example.com 10:30\n")
+    assert problems == []
+    _, problems = slips("plan:\n  mechanisms:\n    - http://example.com/规定\n")
+    assert problems == []
+
+
+def test_fullwidth_space_in_the_indentation() -> None:
+    data, problems = slips("leader:\n  name: 李国强\n　title: 主任\n")
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column) == ("Y019", 5, 1)
+    assert "全角空格" in slip.message and "“  title: 主任”" in slip.message
+    assert slip.fix == Fix(5, 1, "\u3000", "  ")
+    assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}
+
+
+def test_fullwidth_space_lines_up_with_its_siblings() -> None:
+    """Two spaces and a full-width one look like four columns, but the siblings are at two."""
+    data, problems = slips("leader:\n  name: 李国强\n  \u3000title: 主任\n")
+    slip = only(problems)
+    assert (slip.line, slip.column) == (5, 3)
+    assert slip.fix == Fix(5, 1, "  \u3000", "  ")
+    assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}
+
+
+def test_fullwidth_space_after_a_dash_or_colon() -> None:
+    data, problems = slips("plan:\n  mechanisms:\n    -\u3000例会制度\n  network:\u3000三级网络\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("Y019", 5, 6), ("Y019", 6, 11)]
+    assert "“-”后面" in problems[0].message and "冒号后面" in problems[1].message
+    assert data is not None
+    assert data["plan"] == {"mechanisms": ["例会制度"], "network": "三级网络"}
+
+
+def test_paragraph_indent_inside_a_block_is_text() -> None:
+    body = "summary:\n  text: |\n    \u3000\u3000本街道：成立领导小组\n    name:李国强 #1\n"
+    data, problems = slips(body)
+    assert problems == []
+    assert data is not None
+    assert data["summary"] == {"text": "\u3000\u3000本街道：成立领导小组\nname:李国强 #1\n"}
+
+
+@pytest.mark.parametrize(
+    ("written", "char"),
+    [("[B1.1，B1.2]", "中文逗号“，”"), ("[B1.1、B1.2]", "顿号“、”"), ("[B1.1， K3、B1.2]", "和")],
+)
+def test_chinese_comma_in_a_list_of_codes(written: str, char: str) -> None:
+    body = f"plan:\n  responsibilities:\n    - department: 社区学校\n      covers: {written}\n"
+    data, problems = slips(body)
+    slip = only(problems)
+    assert slip.code == "Y020" and slip.line == 6
+    assert slip.column == 6 + len("covers: [B1.1") + 1
+    assert char in slip.message
+    assert data is not None
+    covers = data["plan"]["responsibilities"][0]["covers"]  # type: ignore[index]
+    assert covers == [code.strip() for code in written.strip("[]").replace("、", "，").split("，")]
+
+
+def test_chinese_commas_in_a_list_of_sentences_are_text() -> None:
+    _, problems = slips(
+        "key_work:\n  - code: K3\n    expected_outcomes: [参学人数增加，满意度提高]\n"
+    )
+    assert problems == []
+
+
+def test_rounds_with_a_chinese_comma() -> None:
+    data, problems = slips("prior_rounds: [1、3]\n")
+    assert only(problems).code == "Y020"
+    assert data is not None and data["prior_rounds"] == ["1", "3"]
+
+
+def test_chinese_quotes_used_as_yaml_quotes() -> None:
+    data, problems = slips("leader:\n  title: “主任: 分管社区教育”\n")
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column) == ("Y021", 4, 10)
+    assert "中文引号" in slip.message and '“title: "主任: 分管社区教育"”' in slip.message
+    assert data is not None and data["leader"] == {"title": "主任: 分管社区教育"}
+
+
+def test_chinese_quotes_that_yaml_reads_fine_are_text() -> None:
+    _, problems = slips("key_work:\n  - code: K3\n    measures: “老闵行工业记忆”特色课程\n")
+    assert problems == []
+    _, problems = slips("leader:\n  title: “主任”\n")
+    assert problems == []
+
+
+def test_text_after_space_hash_is_a_lost_comment() -> None:
+    data, problems = slips("basic_work:\n  B1.2:\n    measures: 成立领导小组 #1号文件\n")
+    slip = only(problems)
+    assert (slip.code, slip.severity.value, slip.line, slip.column) == ("Y022", "warning", 5, 22)
+    assert "“#1号文件”" in slip.message and "“成立领导小组”" in slip.message
+    assert 'measures: "成立领导小组 #1号文件"' in slip.hint
+    assert slip.fix is None  # text or comment? a person decides
+    assert data is not None and data["basic_work"] == {"B1.2": {"measures": "成立领导小组"}}
+
+
+def test_a_real_comment_is_not_a_slip() -> None:
+    _, problems = slips(
+        "contact:\n  office_phone: 021-64311234   # 原样保留\n  postcode: 200030 #\n"
+    )
+    assert problems == []
+
+
+def test_unclosed_quote_is_located_where_it_opens() -> None:
+    _, problems = slips('leader:\n  name: "李国强\n  title: 主任\nunit:\n  name: 天平路街道\n')
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column) == ("Y023", 4, 9)
+    assert "双引号" in slip.message and '“name: "李国强"”' in slip.message
+    assert slip.fix is None
+
+
+def test_a_chinese_closing_quote_is_fixed() -> None:
+    data, problems = slips('leader:\n  name: "李国强”\n  title: 主任\n')
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column) == ("Y023", 4, 9)
+    assert slip.fix == Fix(4, 13, "”", '"')
+    assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}
+
+
+def test_positions_after_a_fix_are_those_of_the_text_as_written() -> None:
+    """The value after `：` is reported at its column in the file, not in the corrected text."""
+    _, problems = load_text(HEAD + "contact:\n  mobile：1381661234\n", "f.yaml")
+    document, _ = load_text(HEAD + "contact:\n  mobile：1381661234\n", "f.yaml")
+    assert [p.code for p in problems] == ["Y017"]
+    assert document is not None
+    assert document.locate(("contact", "mobile")) == (4, 10)
+
+
+def test_several_slips_on_one_line_give_one_corrected_line() -> None:
+    _, problems = slips("leader:\n\u3000name：李国强\n")
+    assert [p.code for p in problems] == ["Y019", "Y017"]
+    assert all("“  name: 李国强”" in p.message or "“name: 李国强”" in p.message for p in problems)
+
+
+def test_english_messages_name_the_character() -> None:
+    _, problems = slips("leader:\n  name：李国强\n", lang="en")
+    assert "full-width colon" in only(problems).message
+
+
+def test_crlf_and_cr_only_files() -> None:
+    for newline in ("\r\n", "\r"):
+        text = (HEAD + "leader:\n  name：李国强\n  title: 主任\n").replace("\n", newline)
+        document, problems = load_text(text, "f.yaml")
+        assert [(p.code, p.line, p.column) for p in problems] == [("Y017", 4, 7)]
+        assert document is not None and document.data["leader"]["title"] == "主任"
+
+
+def test_apply_fixes_keeps_every_other_byte() -> None:
+    text = "a：1\r\n# 注释：留着\r\nb:2\r\n"
+    edited = apply_fixes(text, [Fix(1, 2, "：", ": "), Fix(3, 2, ":", ": ")])
+    assert edited.text == "a: 1\r\n# 注释：留着\r\nb: 2\r\n"
+    assert edited.columns.original(1, 4) == 3
+
+
+def test_apply_fixes_replaces_a_quoted_value_and_skips_stale_fixes() -> None:
+    text = 'filed_on: "2013/3/5"\nsealed: 是\n'
+    fixes = [Fix(1, 11, "2013/3/5", "2013-03-05"), Fix(2, 9, "否", "false")]
+    edited = apply_fixes(text, fixes)
+    assert edited.text == "filed_on: 2013-03-05\nsealed: 是\n"
+    assert edited.skipped == [fixes[1]]
