@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     IgnoreOption,
     Lang,
     LangOption,
@@ -21,6 +23,7 @@ from cjzn.cli.common import (
     config_options,
     parse_date_option,
     parse_stage_option,
+    selection,
     usage_errors,
 )
 from cjzn.cli.frame import bi
@@ -98,6 +101,8 @@ def render(
     no_config: NoConfigOption = False,
     as_of: AsOfOption = None,
     stage: StageOption = None,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """生成备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
 
@@ -125,6 +130,7 @@ def render(
                 force=force,
                 options=options,
                 catalog_path=catalog,
+                selection=selection(exclude, allow_empty),
                 fill_signatures=fill_signatures,
             )
     except OSError as exc:

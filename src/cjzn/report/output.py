@@ -12,8 +12,9 @@ from typing import Any
 
 from cjzn import __version__
 from cjzn.fileio import format_for
-from cjzn.report.charts import key_work_chart, stage_chart
+from cjzn.report.charts import coverage_chart, key_work_chart, stage_chart
 from cjzn.report.model import Dashboard, FilingEntry
+from cjzn.status import district_json
 from cjzn.templating import environment
 
 __all__ = [
@@ -47,6 +48,9 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
         "warnings": dashboard.warnings,
         "failing": dashboard.failing,
         "contacts_included": dashboard.include_contacts,
+        "roster": (
+            dashboard.roster_source.get(dashboard.lang) if dashboard.roster_source else None
+        ),
         "stages": {key: dashboard.stage_label(key) for key in keys},
         # the round's K codes, then "own": the works of the units' own, as one group
         "key_work": [
@@ -62,6 +66,7 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
                 "warnings": d.warnings,
                 "failing": d.failing,
                 "stages": d.stage_counts(keys),
+                "coverage": district_json(d.coverage) if d.coverage is not None else None,
             }
             for d in dashboard.districts
         ],
@@ -141,6 +146,7 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
     charts = {}
     if fmt == "html":
         charts = {
+            "coverage": Markup(coverage_chart(dashboard)),
             "key_work": Markup(key_work_chart(dashboard)),
             "stages": Markup(stage_chart(dashboard)),
         }
