@@ -29,7 +29,7 @@ LAYERS: dict[str, int] = {
     "cjzn.errors": 2,
     "cjzn.diagnostics": 2,
     "cjzn.validation": 2,
-    "cjzn.fileio": 3,
+    "cjzn.fileio": 5,
     "cjzn.templating": 3,
     "cjzn.load": 4,
     "cjzn.config": 4,

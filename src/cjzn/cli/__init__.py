@@ -8,14 +8,15 @@ so `cjzn validate` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from cjzn import __version__
-from cjzn.cli import catalog, config, fix, init, render, report, rules, status, validate
+from cjzn.cli import catalog, config, fix, init, output, render, report, rules, status, validate
 from cjzn.cli.frame import CjznCommand, CjznGroup, bi
 
 __all__ = ["app", "main"]
@@ -72,20 +73,51 @@ for _name, _function, _help in (
     app.command(_name, cls=CjznCommand, help=_help)(_function)
 
 
+_INTERRUPTED = "已中断 / interrupted"
+_CANNOT_WRITE = "cjzn: 无法写出结果 / cannot write output: {why}"
+
+
 def main() -> None:
-    """Console-script entry point: never a traceback for the user."""
+    """Console-script entry point: never a traceback for the user.
+
+    The output policy (`cli.output`): console encodings, Ctrl-C (exit 130 with
+    "已中断 / interrupted"), and output that cannot be written (exit 1).
+    """
     # Each filing makes thousands of short-lived objects and keeps few (diagnostics):
     # fewer young-generation collections save about a tenth of a large run.
     gc.set_threshold(20_000, 50, 50)
+    output.configure_streams()
+    output.install_interrupt_handler()
     try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("已中断 / interrupted", err=True)
+        try:
+            app()
+        finally:
+            output.flush_output()  # a full disk shows here, not as an error at exit
+    except (output.Interrupted, KeyboardInterrupt):
+        _say(_INTERRUPTED)
         sys.exit(130)
-    except Exception as exc:  # pragma: no cover - last line of defence
-        typer.echo(
-            f"cjzn 内部错误，请报告此问题 / internal error, please report it: "
-            f"{type(exc).__name__}: {exc}",
-            err=True,
-        )
+    except OSError as exc:
+        if not output.is_output_failure(exc):
+            _internal_error(exc)
+        if isinstance(exc, BrokenPipeError):  # the reader stopped reading: nothing to say
+            output.quiet_broken_pipe()
+            sys.exit(1)
+        _say(_CANNOT_WRITE.format(why=exc.strerror or exc))
         sys.exit(1)
+    except Exception as exc:  # pragma: no cover - last line of defence
+        _internal_error(exc)
+
+
+def _say(text: str) -> None:
+    """A last word on stderr, which may itself be gone."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    _say(
+        f"cjzn 内部错误，请报告此问题 / internal error, please report it: "
+        f"{type(exc).__name__}: {exc}"
+    )
+    sys.exit(1)

@@ -68,18 +68,32 @@ def schema_command(
         ),
     ] = None,
     catalog: CatalogOption = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="覆盖不是 cjzn 生成的已有文件 / overwrite a file cjzn did not write."
+        ),
+    ] = False,
 ) -> None:
-    """输出备案文件的 JSON Schema，供编辑器补全和检查 / print the filing's JSON Schema for editors."""
+    """输出备案文件的 JSON Schema，供编辑器补全和检查 / print the filing's JSON Schema for editors.
+
+    An existing -o FILE is replaced only when an earlier `cjzn schema` wrote it (else
+    exit 1) unless --force; a device, FIFO or folder never.
+    """
     # imported when the command runs: the other commands start without it
-    from cjzn.fileio import write_atomic
+    from cjzn.fileio import refusal, write_atomic
     from cjzn.guide import resolve_catalog
-    from cjzn.init.jsonschema import schema_text
+    from cjzn.init.jsonschema import MARKER, schema_text
 
     with usage_errors():
         text = schema_text(resolve_catalog(round_name, catalog))
     if output is None:
         typer.echo(text, nl=False)
         return
+    why = refusal(output, MARKER, force=force, command="schema")
+    if why is not None:
+        typer.echo(f"cjzn: {why.get('zh')} / {why.get('en')}", err=True)
+        raise typer.Exit(1)
     try:
         write_atomic(output, text)
     except OSError as exc:

@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     IgnoreOption,
     Lang,
     LangOption,
@@ -20,11 +22,12 @@ from cjzn.cli.common import (
     SelectOption,
     config_options,
     parse_date_option,
+    say_skipped,
+    selection,
     usage_errors,
 )
 from cjzn.cli.frame import bi
 from cjzn.cli.wording import path_kind
-from cjzn.i18n import Msg
 
 HELP = bi(
     "汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。"
@@ -35,11 +38,6 @@ HELP = bi(
     "out unless --include-contacts."
     "\nExit 0 when no filing has errors, 1 when some has, 2 on a "
     "usage error.",
-)
-
-_NOT_OURS = Msg(
-    "cjzn: {path} 已存在且不是 cjzn report 生成的，未覆盖（确需覆盖请加 --force）",
-    "cjzn: {path} exists and was not made by cjzn report; kept it (use --force to overwrite)",
 )
 
 
@@ -116,17 +114,20 @@ def report(
     ignore: IgnoreOption = None,
     config: ConfigFileOption = None,
     no_config: NoConfigOption = False,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
 
-    The dashboard of a district or the city: per district and per filing the current
+    The dashboard of a district or the city: per district who has filed and who has
+    not (by the round's roster), per district and per filing the current
     stage, errors and warnings, open requirements and the next deadline, with charts.
     Contact details are left out unless --include-contacts. An existing -o FILE is
     replaced only when an earlier `cjzn report` wrote it (else exit 1) unless --force.
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
     # imported when the command runs: the other commands start without it
-    from cjzn.fileio import may_replace, write_atomic
+    from cjzn.fileio import refusal, write_atomic
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
 
@@ -136,13 +137,16 @@ def report(
         **config_options(select, ignore, config, no_config),
     )
     with usage_errors():
-        fmt = infer_format(output_format.value if output_format else None, output)
+        fmt = infer_format(output_format.value if output_format else None, output, lang.value)
         dashboard = collect_dashboard(
             paths, options, catalog, include_contacts=include_contacts, forms=forms,
             out_dir=output.parent if output is not None else None,
+            selection=selection(exclude, allow_empty),
         )  # fmt: skip
-    if output is not None and not may_replace(output, MARKER, force=force):
-        typer.echo(_NOT_OURS.format(lang.value, path=output), err=True)
+    say_skipped(dashboard.skipped, lang.value)
+    why = refusal(output, MARKER, force=force, command="report") if output is not None else None
+    if why is not None:
+        typer.echo(f"cjzn: {why.get(lang.value)}", err=True)
         raise typer.Exit(1)
     text = render_report(dashboard, fmt)
     if output is None:

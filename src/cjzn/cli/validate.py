@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     IgnoreOption,
     Lang,
     LangOption,
@@ -22,6 +24,8 @@ from cjzn.cli.common import (
     config_options,
     parse_date_option,
     parse_stage_option,
+    say_skipped,
+    selection,
     stdout_is_terminal,
     usage_errors,
 )
@@ -90,8 +94,9 @@ JobsOption = Annotated[
         min=1,
         metavar=bi("数目", "N"),
         help=bi(
-            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行）。",
-            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial).",
+            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行；不超过 CPU 数）。",
+            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial;"
+            " at most one per CPU).",
         ),
     ),
 ]
@@ -117,6 +122,22 @@ HookOption = Annotated[
 ]
 
 
+_JOBS_LOWERED = Msg(
+    "提示：--jobs {jobs} 超过本机可用的 {cpus} 个 CPU，最多用 {cpus} 个进程",
+    "note: --jobs {jobs} is more than the {cpus} CPU(s) here; at most {cpus} worker(s) run",
+)
+
+
+def _note_jobs_lowered(jobs: int | None, lang: str) -> None:
+    """`--jobs 1000` on two CPUs runs two workers: say so (stderr), once."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check.parallel import max_workers
+
+    cpus = max_workers()
+    if jobs is not None and jobs > cpus:
+        typer.echo(_JOBS_LOWERED.format(lang, jobs=jobs, cpus=cpus), err=True)
+
+
 def validate(
     paths: PathsArgument,
     output_format: FormatOption = "text",
@@ -132,6 +153,8 @@ def validate(
     no_config: NoConfigOption = False,
     show_waived: ShowWaivedOption = False,
     hook: HookOption = False,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
@@ -154,16 +177,19 @@ def validate(
         hook=hook,
         **config_options(select, ignore, config, no_config),
     )
+    _note_jobs_lowered(jobs, lang.value)
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection
     try:
         with usage_errors():
             report = validate_paths(
-                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False
-            )
+                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False,
+                selection=selection(exclude, allow_empty),
+            )  # fmt: skip
     finally:
         if bar is not None:
             bar.close()
+    say_skipped(report.skipped, lang.value)
     color = output_format == "text" and stdout_is_terminal()
     typer.echo(REPORTERS[output_format](report, color=color), nl=False, color=color)
     raise typer.Exit(report.exit_code(strict))

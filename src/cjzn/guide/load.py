@@ -18,7 +18,8 @@ from cjzn.errors import CatalogError, CatalogProblem
 from cjzn.guide.checks import Loc, cross_check
 from cjzn.guide.models import Catalog
 from cjzn.i18n import Msg
-from cjzn.load import Document, dotted, load_bytes
+from cjzn.load import MAX_FILE_BYTES, Document, dotted, load_bytes
+from cjzn.load.read import FileTooLarge, NotRegularFile, read_limited
 from cjzn.validation import EXPECTED, expected_kind
 
 __all__ = ["load_catalog"]
@@ -74,9 +75,16 @@ def _load(name: str, mtime_ns: int, size: int) -> Catalog:
 def _document(name: str) -> Document:
     """The catalog file as a located document (YAML problems in both languages)."""
     try:
-        data = Path(name).read_bytes()
+        data = read_limited(name, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise _fail(name, None, "", Msg("找不到目录文件", "catalog file not found")) from None
+    except NotRegularFile as exc:
+        raise _fail(name, None, "", Msg(exc.reason("zh"), exc.reason("en"))) from None
+    except FileTooLarge:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise _fail(
+            name, None, "", Msg(f"目录文件超过 {limit} MB", f"catalog file larger than {limit} MB")
+        ) from None
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise _fail(

@@ -46,7 +46,7 @@ class Catalogs:
         """Raises `UsageError` for a missing file and `CatalogError` for a broken one."""
         if catalog_path is None:
             return cls()
-        if not catalog_path.is_file():
+        if not catalog_path.exists():  # anything else that is not a file: load_catalog says what
             raise UsageError(f"目录文件不存在 / catalog file does not exist: {catalog_path}")
         return cls(load_catalog(catalog_path))
 

@@ -365,7 +365,10 @@ def scaffold_repo(
         try:
             write_atomic(target, planned.text, overwrite=False)
         except FileExistsError:
-            result.kept.append(planned.path)
+            if target.is_file():  # made by someone else meanwhile: theirs, kept
+                result.kept.append(planned.path)
+            else:
+                result.failed.append((planned.path, "无法创建 / cannot be created"))
         except OSError as exc:
             result.failed.append((planned.path, exc.strerror or str(exc)))
         else:

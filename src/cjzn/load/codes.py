@@ -134,7 +134,7 @@ UNREADABLE = error(
     "Y015", "unreadable",
     Msg("无法读取文件", "file cannot be read"),
     Msg("无法读取文件：{reason}", "the file cannot be read: {reason}"),
-    Msg("检查文件是否存在、是否有读取权限", "check that the file exists and is readable"),
+    Msg("检查文件是否存在、是否有读取权限；备案文件应是普通的 .yaml 文本文件", "check that the file exists and is readable; a filing is a regular .yaml text file"),
     passing=(_CLEAN,), failing=(Example("", whole=True, files=(("filing.yaml/", ""),)),),
 )  # fmt: skip
 COMPLEX_KEY = error(

@@ -1,13 +1,22 @@
-"""From a path or bytes to text: size bound, encoding, binary content.
+"""From a path or bytes to text: regular files only, size bound, encoding, binary content.
 
-Every way the bytes of a file can be unusable becomes one located diagnostic:
-too large, not UTF-8 (with a guess at GBK or Big5 for the hint), NUL bytes,
-a read error.
+`read_limited` is the one place that decides what cjzn reads from disk: a
+regular file (a FIFO, a device such as `/dev/zero`, a socket or a folder is
+refused before a byte is read, and a FIFO is opened non-blocking so it cannot
+hang the run), and never more than a limit, counted while reading (`st_size`
+is 0 for pipes and devices, and a file may grow). Filings, round catalogs and
+the outputs `fileio` inspects before replacing them are all read through it.
+
+Every way the bytes of a filing can be unusable becomes one located diagnostic:
+not a regular file, too large, not UTF-8 (with a guess at GBK or Big5 for the
+hint), NUL bytes, a read error.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +24,17 @@ from cjzn.diagnostics import CodeInfo, Diagnostic
 from cjzn.i18n import Msg
 from cjzn.load.codes import BINARY, ENCODING, MAX_FILE_BYTES, TOO_LARGE, UNREADABLE
 
-__all__ = ["decode", "mark_diagnostic", "position", "read_bytes"]
+__all__ = [
+    "FileTooLarge",
+    "NotRegularFile",
+    "decode",
+    "file_kind",
+    "mark_diagnostic",
+    "not_regular",
+    "position",
+    "read_bytes",
+    "read_limited",
+]
 
 #: Line breaks as YAML (1.1, libyaml) counts them, so every position agrees with the parser's.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -38,15 +57,136 @@ def too_large(file: str, lang: str, size: int) -> Diagnostic:
     return mark_diagnostic(TOO_LARGE, file, lang, 1, 1, size=format_size(size), limit=limit)
 
 
-def read_bytes(path: Path, file: str, lang: str) -> tuple[bytes | None, Diagnostic | None]:
-    """The bytes of `path`, or the one diagnostic why they cannot be used."""
+# ---------------------------------------------------------------------------
+# Reading: regular files only, at most a limit
+# ---------------------------------------------------------------------------
+
+_KINDS: dict[str, Msg] = {
+    "folder": Msg("这是文件夹，不是文件", "it is a folder, not a file"),
+    "unreadable-folder": Msg(
+        "文件夹无法打开（没有读取权限），其中的备案没有检查",
+        "the folder cannot be opened (no permission); the filings in it were not checked",
+    ),
+    "fifo": Msg(
+        "这是命名管道（FIFO），不是普通文件", "it is a named pipe (FIFO), not a regular file"
+    ),
+    "device": Msg("这是设备文件，不是普通文件", "it is a device, not a regular file"),
+    "socket": Msg("这是套接字，不是普通文件", "it is a socket, not a regular file"),
+    "other": Msg("这不是普通文件", "it is not a regular file"),
+}
+#: Opened non-blocking: a FIFO that slipped past the first look cannot hang the open.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_CHUNK = 1 << 20
+
+
+class NotRegularFile(OSError):
+    """The path exists but is a folder, a FIFO, a device or a socket (`kind` says which)."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(f"not a regular file ({kind}): {path}")
+        self.kind = kind
+        self.strerror = f"{_KINDS[kind].zh} / {_KINDS[kind].en}"  # `reason()` picks one
+
+    def reason(self, lang: str) -> str:
+        return _KINDS[self.kind].get(lang)
+
+
+class FileTooLarge(OSError):
+    """The file has more bytes than the limit (`size`: at least that many)."""
+
+    def __init__(self, path: str, size: int) -> None:
+        super().__init__(f"larger than the limit ({size} bytes or more): {path}")
+        self.size = size
+
+
+def _kind(mode: int, path: str | os.PathLike[str]) -> str | None:
+    """None for a regular file, else what it is."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        try:
+            os.scandir(path).close()
+        except OSError:
+            return "unreadable-folder"
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "other"
+
+
+def not_regular(path: str | os.PathLike[str]) -> NotRegularFile | None:
+    """The error to raise when `path` exists (a symlink followed) and is not a regular file."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, too_large(file, lang, size)
-        return path.read_bytes(), None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+        kind = _kind(os.stat(path).st_mode, path)
+    except (OSError, ValueError):
+        return None
+    return NotRegularFile(os.fspath(path), kind) if kind is not None else None
+
+
+def file_kind(path: Path, lang: str) -> str | None:
+    """Why `path` is not a regular file cjzn would read or write ("这是命名管道…"); None when
+    it is one (or does not exist: the caller words that)."""
+    problem = not_regular(path)
+    return problem.reason(lang) if problem is not None else None
+
+
+def read_limited(
+    path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES, *, head: bool = False
+) -> bytes:
+    """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
+
+    Raises `NotRegularFile` for anything else (looked at before opening, and again
+    on the opened descriptor), `FileTooLarge` when more than `limit` bytes can be
+    read (never trusting `st_size`; with `head`, the first `limit` bytes are the
+    answer instead), `OSError` when it cannot be read.
+    """
+    kind = _kind(os.stat(path).st_mode, path)
+    if kind is not None:
+        raise NotRegularFile(os.fspath(path), kind)
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        kind = _kind(os.fstat(fd).st_mode, path)
+        if kind is not None:  # replaced between the look and the open
+            raise NotRegularFile(os.fspath(path), kind)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        size = max(os.fstat(fd).st_size, limit + 1 - left)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if head:
+        return data[:limit]
+    if left <= 0:
+        raise FileTooLarge(os.fspath(path), size)
+    return data
+
+
+def read_bytes(path: Path, file: str, lang: str) -> tuple[bytes | None, Diagnostic | None]:
+    """The bytes of the filing at `path`, or the one diagnostic why they cannot be used."""
+    try:
+        return read_limited(path, MAX_FILE_BYTES), None
+    except FileTooLarge as exc:
+        return None, too_large(file, lang, exc.size)
+    except NotRegularFile as exc:
+        return None, mark_diagnostic(UNREADABLE, file, lang, 1, 1, reason=exc.reason(lang))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = getattr(exc, "strerror", None) or str(exc)
         return None, mark_diagnostic(UNREADABLE, file, lang, 1, 1, reason=reason)
 
 

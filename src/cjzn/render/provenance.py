@@ -8,7 +8,8 @@ from pathlib import Path
 
 from cjzn import __version__
 from cjzn.check import FileResult
-from cjzn.gitutil import git_output
+from cjzn.gitutil import blob_id, git_output
+from cjzn.load.read import read_limited
 from cjzn.options import SHANGHAI
 from cjzn.render.view import Provenance
 
@@ -30,19 +31,40 @@ def generation_time() -> datetime:
 
 
 def git_state(path: Path) -> tuple[str, str, bool] | None:
-    """(commit, path inside the repo, modified since the commit) for a filing in a git work tree."""
-    folder = path.resolve().parent
+    """(commit, path inside the repo, modified since the commit) for a filing in a git work tree.
+
+    Only read-only plumbing through `gitutil` (which neutralises the repo's own
+    config): the commit and the committed blob's id; "modified" is decided here
+    by hashing the file, as git would without filters (CRLF line ends, as
+    `core.autocrlf` makes them on Windows, count as unchanged). `git status` is
+    not run: it would run the repo's filter drivers and hooks.
+    """
+    folder = Path(os.path.realpath(path.parent))
     out = git_output(folder, "rev-parse", "--show-toplevel", "HEAD")
-    lines = out.split() if out else []
+    lines = out.splitlines() if out else []
     if len(lines) != 2:
         return None
     top, commit = lines
+    file = folder / path.name
     try:
-        inside = path.resolve().relative_to(Path(top).resolve()).as_posix()
+        inside = file.relative_to(Path(top).resolve()).as_posix()
     except ValueError:
         inside = path.name
-    status = git_output(folder, "status", "--porcelain", "--", path.resolve().name)
-    return commit, inside, bool(status and status.strip())
+    committed = git_output(folder, "rev-parse", "--verify", "--quiet", f"HEAD:./{path.name}")
+    return commit.strip(), inside, _modified(file, (committed or "").strip())
+
+
+def _modified(file: Path, committed: str) -> bool:
+    """Whether `file` differs from the committed blob `committed` ("" when not committed)."""
+    if not committed:
+        return True
+    try:
+        data = read_limited(file)
+    except OSError:
+        return True
+    if blob_id(data, len(committed)) == committed:
+        return False
+    return b"\r\n" not in data or blob_id(data.replace(b"\r\n", b"\n"), len(committed)) != committed
 
 
 def provenance(
