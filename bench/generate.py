@@ -4,8 +4,10 @@ Each filing is about 9 KB of Chinese text with every section of the contract
 filled in: unit, leader, contact, prior rounds, all seven plan parts, every
 basic-work code of the round (done, with evidence files that exist), one or two
 key works, submission, both reviews, the summary and the evaluation flag. The
-codes and districts come from the round's catalog, so the filings follow the
-catalog rather than a copy of it.
+codes, districts and units come from the round's catalog, so the filings follow
+the catalog rather than a copy of it: the roster's streets and towns first (each
+in its own district), then made-up names once the roster is used up (those get
+the roster's "not in the roster" warning, R003).
 
 Usage: python bench/generate.py OUT_DIR [-n 1000] [--seed 7]
 
@@ -111,6 +113,23 @@ def _unit_names(rng: random.Random, count: int) -> list[str]:
             names.add(name)
             ordered.append(name)
     return ordered
+
+
+def _units(rng: random.Random, catalog: Catalog, count: int) -> list[tuple[str, str]]:
+    """`count` distinct (district, unit): the roster's units that file, then made-up ones."""
+    roster = catalog.roster
+    known = [
+        (unit.district, unit.name)
+        for unit in (roster.all_units() if roster is not None else ())
+        if roster is not None and roster.may_file(unit)
+    ]
+    rng.shuffle(known)
+    chosen = known[:count]
+    taken = {name for _, name in known}
+    extra = (name for name in _unit_names(rng, count + len(taken)) if name not in taken)
+    while len(chosen) < count:
+        chosen.append((rng.choice(catalog.districts), next(extra)))
+    return chosen
 
 
 def _person(rng: random.Random) -> str:
@@ -270,8 +289,7 @@ def generate(out: Path, count: int, seed: int = 7) -> list[Path]:
         raise SystemExit(f"round {ROUND} is not bundled with this cjzn")
     rng = random.Random(seed)
     written: list[Path] = []
-    for unit in _unit_names(rng, count):
-        district = rng.choice(catalog.districts)
+    for district, unit in _units(rng, catalog, count):
         folder = out / district
         text, evidence = filing_text(rng, catalog, unit, district)
         folder.mkdir(parents=True, exist_ok=True)

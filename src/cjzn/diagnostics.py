@@ -128,13 +128,16 @@ class Example:
     callable makes large texts only when the example is run. `files` are written
     beside it (another filing, an evidence file, a `cjzn.toml` that configures the
     run; a name ending in `/` is a folder, `filing.yaml/` makes the filing itself
-    one); the run is judged as of `as_of`.
+    one); the run is judged as of `as_of`. `name` is where the filing is written
+    inside the example's folder (`filings/长宁区/天平路街道.yaml` puts it in a
+    district's folder).
     """
 
     text: str | bytes | Callable[[], str | bytes]
     as_of: str = "2013-01-15"
     whole: bool = False
     files: tuple[tuple[str, str], ...] = ()
+    name: str = "filing.yaml"
 
     def content(self) -> bytes:
         """The filing's bytes as the example writes them."""

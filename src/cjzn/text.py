@@ -33,6 +33,7 @@ __all__ = [
     "wrap_comment",
     "wrap_lines",
     "xml_safe",
+    "zh_number",
 ]
 
 #: Comment lines are wrapped to this many display columns (a CJK character is two).
@@ -77,6 +78,18 @@ def display_path(path: str | os.PathLike[str]) -> str:
     """A path as cjzn shows it (messages, reports, `file` in JSON): `visible`, so a name
     that is not UTF-8 or holds an ESC is still valid, inert text."""
     return visible(os.fspath(path))
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(number: int) -> str:
+    """`1` -> `一`, `10` -> `十`, `12` -> `十二`, `24` -> `二十四` (0-99): the guide's numbering."""
+    if number < 10:
+        return _ZH_DIGITS[number]
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 1 else _ZH_DIGITS[tens]
+    return f"{head}十{_ZH_DIGITS[ones] if ones else ''}"
 
 
 def xml_safe(text: str) -> str:

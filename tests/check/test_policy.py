@@ -33,13 +33,14 @@ def waiver(code: str, target: str, *, expires: str = "2013-12-31", **more: str) 
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A git work tree with filings/徐汇区/{a,b}.yaml, each with one unknown key (F001)."""
+    """A git work tree with filings/徐汇区/{天平路街道,湖南路街道}.yaml (named after their
+    units), one unknown key (F001) in the first, two in the second."""
     root = tmp_path / "repo"
     (root / ".git").mkdir(parents=True)
     folder = root / "filings" / "徐汇区"
     folder.mkdir(parents=True)
-    (folder / "a.yaml").write_text(MINIMAL + "sumary: x\n", encoding="utf-8")
-    (folder / "b.yaml").write_text(
+    (folder / "天平路街道.yaml").write_text(MINIMAL + "sumary: x\n", encoding="utf-8")
+    (folder / "湖南路街道.yaml").write_text(
         MINIMAL.replace("天平路街道", "湖南路街道") + "foo: 1\nsumary: y\n", encoding="utf-8"
     )
     monkeypatch.chdir(root)
@@ -65,17 +66,21 @@ def codes(report: Report) -> list[tuple[str, str]]:
 
 
 def test_without_a_config_every_problem_is_reported(repo: Path) -> None:
-    assert codes(run()) == [("a.yaml", "F001"), ("b.yaml", "F001"), ("b.yaml", "F001")]
+    assert codes(run()) == [
+        ("天平路街道.yaml", "F001"),
+        ("湖南路街道.yaml", "F001"),
+        ("湖南路街道.yaml", "F001"),
+    ]
 
 
 def test_the_nearest_config_wins(repo: Path) -> None:
     config(repo, 'ignore = ["T"]\n')
     config(repo, 'ignore = ["F001"]\n', "filings/徐汇区")
     assert codes(run()) == []  # the folder's own file, not the root's, applies to its filings
-    (repo / "filings" / "c.yaml").write_text(
+    (repo / "filings" / "斜土路街道.yaml").write_text(
         MINIMAL.replace("天平路街道", "斜土路街道") + "sumary: x\n", encoding="utf-8"
     )
-    assert codes(run()) == [("c.yaml", "F001")]  # above it: the root's (ignores T only)
+    assert codes(run()) == [("斜土路街道.yaml", "F001")]  # above it: the root's (ignores T only)
 
 
 def test_the_search_stops_at_the_repo_root(repo: Path, tmp_path: Path) -> None:
@@ -125,7 +130,7 @@ def test_precedence_of_select_and_ignore(repo: Path) -> None:
 
 def test_precedence_of_as_of(repo: Path) -> None:
     config(repo, "as-of = 2013-05-15\n")
-    settings = Policy(Options()).for_file(repo / "filings" / "徐汇区" / "a.yaml")
+    settings = Policy(Options()).for_file(repo / "filings" / "徐汇区" / "天平路街道.yaml")
     assert settings.as_of.value == LATE_DAY and settings.as_of.origin.line == 1
     assert any(code == "T101" for _, code in codes(run(as_of=None)))  # the file's day
     assert not any(code == "T101" for _, code in codes(run(as_of=EARLY_DAY)))  # the option's
@@ -135,17 +140,20 @@ def test_precedence_of_as_of(repo: Path) -> None:
 
 def test_a_round_pins_the_catalog(repo: Path) -> None:
     config(repo, 'round = "2013-2014"\n')
-    (repo / "filings" / "徐汇区" / "a.yaml").write_text(
+    (repo / "filings" / "徐汇区" / "天平路街道.yaml").write_text(
         MINIMAL.replace('"2013-2014"', '"2015-2016"'), encoding="utf-8"
     )
-    assert ("a.yaml", "F005") in codes(run())
+    assert ("天平路街道.yaml", "F005") in codes(run())
 
 
 # -- what the settings do ------------------------------------------------------------------------
 
 
 def test_per_file_ignores_and_prefixes(repo: Path) -> None:
-    config(repo, '[per-file-ignores]\n"filings/徐汇区/b.yaml" = ["F"]\n"a.*" = ["F00"]\n')
+    config(
+        repo,
+        '[per-file-ignores]\n"filings/徐汇区/湖南路街道.yaml" = ["F"]\n"天平路街道.*" = ["F00"]\n',
+    )
     assert codes(run()) == []
     config(repo, '[per-file-ignores]\n"filings/*.yaml" = ["F"]\n')  # * does not cross a /
     assert len(codes(run())) == 3
@@ -161,27 +169,27 @@ def test_warn_turns_errors_into_warnings(repo: Path) -> None:
 
 
 def test_exclude_keeps_filings_out_of_folders_and_named_runs(repo: Path) -> None:
-    config(repo, 'exclude = ["b.yaml"]\n')
+    config(repo, 'exclude = ["湖南路街道.yaml"]\n')
     report = run()
-    assert codes(report) == [("a.yaml", "F001")]
-    assert [p.name for p in report.excluded] == ["b.yaml"]
-    named = run(["filings/徐汇区/b.yaml"])
+    assert codes(report) == [("天平路街道.yaml", "F001")]
+    assert [p.name for p in report.excluded] == ["湖南路街道.yaml"]
+    named = run(["filings/徐汇区/湖南路街道.yaml"])
     assert named.results == [] and len(named.excluded) == 1
 
 
 def test_an_unreadable_filing_keeps_every_problem(repo: Path) -> None:
-    (repo / "filings" / "徐汇区" / "a.yaml").write_text("a: [\n", encoding="utf-8")
-    config(repo, 'ignore = ["Y"]\n' + waiver("Y003", 'filing = "filings/徐汇区/a.yaml"'))
-    assert ("a.yaml", "Y003") in codes(run())
+    (repo / "filings" / "徐汇区" / "天平路街道.yaml").write_text("a: [\n", encoding="utf-8")
+    config(repo, 'ignore = ["Y"]\n' + waiver("Y003", 'filing = "filings/徐汇区/天平路街道.yaml"'))
+    assert ("天平路街道.yaml", "Y003") in codes(run())
 
 
 # -- waivers ---------------------------------------------------------------------------------------
 
 
 def test_an_active_waiver_waives_the_problem(repo: Path) -> None:
-    config(repo, waiver("F001", 'filing = "filings/徐汇区/a.yaml"'))
+    config(repo, waiver("F001", 'filing = "filings/徐汇区/天平路街道.yaml"'))
     report = run()
-    assert codes(report) == [("b.yaml", "F001"), ("b.yaml", "F001")]
+    assert codes(report) == [("湖南路街道.yaml", "F001"), ("湖南路街道.yaml", "F001")]
     (waived,) = report.waived
     assert waived.code == "F001" and waived.waived is not None
     assert waived.waived.reason == "区社区学院同意暂缓"
@@ -195,22 +203,23 @@ def test_a_waiver_with_a_path_waives_only_that_place(repo: Path) -> None:
     config(repo, waiver("F001", 'unit = "湖南路街道"', path='"foo"'))
     report = run()
     assert [d.path for d in report.waived] == ["foo"]
-    assert ("b.yaml", "F001") in codes(report)  # `sumary` of the same filing stays
+    assert ("湖南路街道.yaml", "F001") in codes(report)  # `sumary` of the same filing stays
 
 
 def test_an_only_waived_problem_passes(repo: Path) -> None:
     config(
         repo,
-        waiver("F001", 'filing = "filings/徐汇区/a.yaml"') + waiver("F001", 'unit = "湖南路街道"'),
+        waiver("F001", 'filing = "filings/徐汇区/天平路街道.yaml"')
+        + waiver("F001", 'unit = "湖南路街道"'),
     )
     report = run()
     assert report.problems == [] and len(report.waived) == 3 and report.exit_code() == 0
 
 
 def test_an_expired_waiver_is_an_error_and_waives_nothing(repo: Path) -> None:
-    config(repo, waiver("F001", 'filing = "filings/徐汇区/a.yaml"', expires="2013-01-14"))
+    config(repo, waiver("F001", 'filing = "filings/徐汇区/天平路街道.yaml"', expires="2013-01-14"))
     report = run()
-    assert ("cjzn.toml", "C010") in codes(report) and ("a.yaml", "F001") in codes(report)
+    assert ("cjzn.toml", "C010") in codes(report) and ("天平路街道.yaml", "F001") in codes(report)
     assert report.waived == []
     (expired,) = [d for d in report.problems if d.code == "C010"]
     assert "2013-01-14" in expired.message and "王老师" in expired.message
@@ -220,16 +229,16 @@ def test_an_expired_waiver_is_an_error_and_waives_nothing(repo: Path) -> None:
 
 @pytest.mark.parametrize("missing", ["reason", "approved-by", "approved-on", "expires"])
 def test_an_incomplete_waiver_is_an_error_and_waives_nothing(repo: Path, missing: str) -> None:
-    text = waiver("F001", 'filing = "filings/徐汇区/a.yaml"', **{missing: ""})
+    text = waiver("F001", 'filing = "filings/徐汇区/天平路街道.yaml"', **{missing: ""})
     config(repo, text)
     report = run()
-    assert ("cjzn.toml", "C011") in codes(report) and ("a.yaml", "F001") in codes(report)
+    assert ("cjzn.toml", "C011") in codes(report) and ("天平路街道.yaml", "F001") in codes(report)
     (incomplete,) = [d for d in report.problems if d.code == "C011"]
     assert missing in incomplete.message
 
 
 def test_an_unused_waiver_is_a_warning(repo: Path) -> None:
-    config(repo, waiver("V001", 'filing = "filings/徐汇区/a.yaml"'))
+    config(repo, waiver("V001", 'filing = "filings/徐汇区/天平路街道.yaml"'))
     report = run()
     (unused,) = [d for d in report.problems if d.code == "C012"]
     assert not unused.is_error and report.errors == 3
@@ -240,14 +249,14 @@ def test_waivers_are_judged_only_for_what_the_run_covers(repo: Path) -> None:
         repo,
         waiver(
             "F001",
-            'filing = "filings/徐汇区/b.yaml"',
+            'filing = "filings/徐汇区/湖南路街道.yaml"',
             expires="2013-01-01",
             **{"approved-on": "2012-12-01"},
         )
-        + waiver("V001", 'filing = "filings/徐汇区/b.yaml"')
+        + waiver("V001", 'filing = "filings/徐汇区/湖南路街道.yaml"')
         + waiver("F001", 'filing = "filings/徐汇区/gone.yaml"'),
     )
-    one = run(["filings/徐汇区/a.yaml"])  # a pre-commit hook naming one changed filing
+    one = run(["filings/徐汇区/天平路街道.yaml"])  # a pre-commit hook naming one changed filing
     assert [code for _, code in codes(one)] == ["F001"]
     whole = run()  # the folder: every waiver is judged, the renamed filing's too
     assert sorted(code for name, code in codes(whole) if name == "cjzn.toml") == [
@@ -261,11 +270,11 @@ def test_waived_problems_do_not_count_in_status_or_render(repo: Path) -> None:
     from cjzn.render import render_paths
     from cjzn.status import collect_status
 
-    config(repo, waiver("F001", 'filing = "filings/徐汇区/a.yaml"'))
+    config(repo, waiver("F001", 'filing = "filings/徐汇区/天平路街道.yaml"'))
     status = collect_status([Path("filings")], Options(as_of=EARLY_DAY))
     by_name = {Path(f.result.file).name: f for f in status.filings}
-    assert by_name["a.yaml"].errors == 0 and by_name["b.yaml"].errors == 2
+    assert by_name["天平路街道.yaml"].errors == 0 and by_name["湖南路街道.yaml"].errors == 2
     outcome = render_paths(
-        [Path("filings/徐汇区/a.yaml")], "md", None, options=Options(as_of=EARLY_DAY)
+        [Path("filings/徐汇区/天平路街道.yaml")], "md", None, options=Options(as_of=EARLY_DAY)
     )
     assert outcome.drafts == [] and outcome.stdout is not None and "草稿" not in outcome.stdout

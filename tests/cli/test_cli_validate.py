@@ -121,6 +121,10 @@ def test_catalog_option_uses_another_rounds_guide(
     catalog["round"] = "2015-2016"
     catalog["districts"] = [d for d in catalog["districts"] if d != "闸北区"]
     catalog["district_aliases"] = {}
+    # 2015: 闸北区's streets and towns became 静安区's
+    units = catalog["roster"]["units"]
+    for kind, names in units.pop("闸北区").items():
+        units["静安区"][kind] = f"{units['静安区'].get(kind, '')} {names}".strip()
     catalog_path = tmp_path / "2015-2016.yaml"
     catalog_path.write_text(yaml.safe_dump(catalog, allow_unicode=True), encoding="utf-8")
     good = write_filing(MINIMAL.replace('"2013-2014"', '"2015-2016"'), "good.yaml")
@@ -167,11 +171,19 @@ def test_version() -> None:
 
 
 def test_empty_folder_says_nothing_was_checked(tmp_path: Path) -> None:
-    code, output = invoke("validate", str(tmp_path))
+    code, output = invoke("validate", "--allow-empty", str(tmp_path))
     assert code == 0
     assert "没有找到备案文件" in output
-    code, output = invoke("validate", "--lang", "en", str(tmp_path))
+    code, output = invoke("validate", "--allow-empty", "--lang", "en", str(tmp_path))
     assert "No filings found" in output
+
+
+def test_a_folder_without_filings_is_a_usage_error_naming_it(tmp_path: Path) -> None:
+    """A CI job pointed at a mistyped or empty folder must not pass."""
+    code, output = invoke("validate", str(tmp_path))
+    assert code == 2
+    assert f"{tmp_path.as_posix()}：没有找到备案文件" in output
+    assert "--allow-empty" in output
 
 
 def test_special_file_is_a_usage_error_that_says_what_it_is() -> None:

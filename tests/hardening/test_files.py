@@ -184,11 +184,14 @@ def test_the_same_file_given_twice_is_checked_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """0.1.0: `f.yaml` and `/abs/f.yaml` were two filings, reported as duplicate units (R001)."""
-    (tmp_path / "f.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "天平路街道.yaml").write_text(MINIMAL, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    assert discover([Path("f.yaml"), tmp_path / "f.yaml", Path("./f.yaml")]) == [Path("f.yaml")]
+    named = [Path("天平路街道.yaml"), tmp_path / "天平路街道.yaml", Path("./天平路街道.yaml")]
+    found = discover(named)
+    assert found == [Path("天平路街道.yaml")]
     result = RUNNER.invoke(
-        app, ["validate", "--format", "json", "--as-of", "2013-01-15", "f.yaml", str(tmp_path)]
+        app,
+        ["validate", "--format", "json", "--as-of", "2013-01-15", "天平路街道.yaml", str(tmp_path)],
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"files": 1, "problems": []}
@@ -205,7 +208,7 @@ def _assert_locked_folder_reported(tmp_path: Path) -> None:
 
 
 def _tree_with_a_locked_folder(tmp_path: Path) -> Path:
-    (tmp_path / "ok.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "天平路街道.yaml").write_text(MINIMAL, encoding="utf-8")
     locked = tmp_path / "徐汇区"
     locked.mkdir()
     (locked / "天平路街道.yaml").write_text(MINIMAL, encoding="utf-8")

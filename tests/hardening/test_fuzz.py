@@ -474,7 +474,8 @@ def test_regressions(workdir: Path, case: Regression) -> None:
 
 def test_regressions_are_distinct_and_documented() -> None:
     assert len(REGRESSIONS) >= 10
-    assert len({case.name for case in REGRESSIONS}) == len({case.data for case in REGRESSIONS})
+    names, inputs = {case.name for case in REGRESSIONS}, {case.data for case in REGRESSIONS}
+    assert len(names) == len(inputs) == len(REGRESSIONS)
     assert all(case.broke for case in REGRESSIONS)
 
 

@@ -166,13 +166,15 @@ def test_github_workflow_validates_renders_and_uploads(repo: Path) -> None:
     (job,) = flow["jobs"].values()
     runs = [step.get("run", "") for step in job["steps"]]
     assert f'pip install "{DEFAULT_SPEC}"' in runs
-    assert "cjzn validate --format github filings/" in runs
-    assert any(r.startswith("cjzn render filings/ -o build/forms") for r in runs)
-    assert any(r.startswith("cjzn report filings/ -o build/report.html") for r in runs)
+    assert "cjzn validate --allow-empty --format github filings/" in runs
+    assert any(r.startswith("cjzn render --allow-empty filings/ -o build/forms") for r in runs)
+    assert any(
+        r.startswith("cjzn report --allow-empty filings/ -o build/report.html") for r in runs
+    )
     upload = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-"))
     assert upload["with"]["path"] == "build/"
     # the artifacts are made even when validation failed
-    after = job["steps"][runs.index("cjzn validate --format github filings/") + 1 :]
+    after = job["steps"][runs.index("cjzn validate --allow-empty --format github filings/") + 1 :]
     assert after and all("always()" in step.get("if", "") for step in after)
 
 
@@ -182,14 +184,17 @@ def test_gitlab_ci_keeps_junit_and_artifacts(repo: Path) -> None:
     script = job["script"]
     assert f'pip install "{DEFAULT_SPEC}"' in script
     assert any(
-        line.startswith("cjzn validate --format junit filings/ > cjzn-junit.xml") for line in script
+        line.startswith("cjzn validate --allow-empty --format junit filings/ > cjzn-junit.xml")
+        for line in script
     )
-    assert any(line.startswith("cjzn render filings/ -o build/forms") for line in script)
+    assert any(
+        line.startswith("cjzn render --allow-empty filings/ -o build/forms") for line in script
+    )
     assert job["artifacts"]["reports"]["junit"] == "cjzn-junit.xml"
     assert "build/" in job["artifacts"]["paths"]
     assert job["artifacts"]["when"] == "always"
     # the last line decides the job: plain validate, failing on errors
-    assert script[-1] == "cjzn validate filings/"
+    assert script[-1] == "cjzn validate --allow-empty filings/"
 
 
 # -- one install source for CI and pre-commit (--cjzn-source) ------------------------
@@ -464,6 +469,27 @@ def test_workflow_commands_run_in_the_scaffold(repo: Path, monkeypatch: pytest.M
     assert (repo / "build/forms/徐汇区/天平路街道.html").is_file()
     report = (repo / "build/report.html").read_text(encoding="utf-8")
     assert 'href="forms/%E5%BE%90%E6%B1%87%E5%8C%BA/' in report  # 徐汇区, URL-encoded
+
+
+def test_a_fresh_scaffold_passes_ci_and_lists_who_has_not_filed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the first filing CI passes (--allow-empty), and its dashboard names every unit
+    of the district's roster as not filed; without the option an empty filings/ is exit 2."""
+    root = tmp_path / "徐汇区备案"
+    result = runner.invoke(app, ["init", "--repo", str(root), "--district", "徐汇区"])
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(root)
+    for name in WORKFLOWS:
+        for text in _strings(_workflow(root, name)):
+            for args in cjzn_commands(text):
+                assert "--allow-empty" in args, args
+                outcome = runner.invoke(app, args)
+                assert outcome.exit_code == 0, (args, outcome.output)
+    report = (root / "build" / "report.html").read_text(encoding="utf-8")
+    assert 'data-district="徐汇区" data-filed="0" data-units="13"' in report
+    assert "天平路街道、湖南路街道" in report
+    assert runner.invoke(app, ["validate", "filings/"]).exit_code == 2
 
 
 # -- never overwrite ----------------------------------------------------------------

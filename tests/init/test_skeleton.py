@@ -377,9 +377,12 @@ def test_init_prompts_in_a_terminal(
 ) -> None:
     monkeypatch.setattr(cli, "_stdin_is_terminal", lambda: True)
     path = tmp_path / "f.yaml"
-    result = init(str(path), input="\n天平路街道\n徐汇\n2\n")
+    # the district first (a near name, then its number), then the unit: no such number, then one
+    result = init(str(path), input="徐汇\n2\n99\n1\n")
     assert result.exit_code == 0, result.output
-    assert "徐汇区" in result.stdout  # the numbered list
+    assert "徐汇区" in result.stdout  # the numbered list of districts
+    assert " 1. 天平路街道" in result.stdout  # then the district's units, from the roster
+    assert "请输入 1–13 的编号" in result.stdout  # 99 is no number of the list
     data = parse(path.read_text(encoding="utf-8"))
     assert data["unit"] == {"name": "天平路街道", "district": catalog.districts[1]}
 

@@ -412,7 +412,7 @@ def test_scrubbing_a_value_outside_the_contact_fields(tmp_path: Path) -> None:
     """A message quoting a contact's name from another field (the plan) is scrubbed too."""
     # the leader's name where a month belongs: the F007 message quotes the value
     text = EARLY.read_text(encoding="utf-8").replace("start: 2013-03", "start: 施建国", 1)
-    filing = tmp_path / "f.yaml"
+    filing = tmp_path / "竖新镇.yaml"
     filing.write_text(text, encoding="utf-8")
     options = Options(as_of=date.fromisoformat(AS_OF))
     shown = collect_dashboard([filing], options, include_contacts=True)
@@ -544,9 +544,12 @@ def test_cli_usage_errors(tmp_path: Path, args: list[str]) -> None:
 
 
 def test_empty_folder_is_an_empty_report(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["report", str(tmp_path), "--as-of", AS_OF])
+    result = runner.invoke(app, ["report", str(tmp_path), "--as-of", AS_OF, "--allow-empty"])
     assert result.exit_code == 0, result.output
     assert "没有找到备案文件" in result.output
+    mistyped = runner.invoke(app, ["report", str(tmp_path), "--as-of", AS_OF])
+    assert mistyped.exit_code == 2
+    assert f"{tmp_path.as_posix()}：没有找到备案文件" in mistyped.output
 
 
 def test_links_to_rendered_forms(tmp_path: Path) -> None:

@@ -86,7 +86,10 @@ def repo(tmp_path: Path) -> Iterator[Path]:
 
 
 def validate(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, ["validate", "--as-of", "2013-01-15", *args, "filings"])
+    # the files are named after their waivers' states, not their units: R006 is not the point
+    result = runner.invoke(
+        app, ["validate", "--as-of", "2013-01-15", "--ignore", "R006", *args, "filings"]
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.stdout
 

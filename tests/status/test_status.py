@@ -36,6 +36,7 @@ STAGE_KEYS = {
 }  # fmt: skip
 REQUIREMENT_KEYS = {"id", "text", "status", "days_left", "missing"}
 MISSING_KEYS = {"path", "line", "column", "message"}
+COVERAGE_KEYS = {"district", "units", "filed", "filed_units", "not_filed", "others"}
 
 
 def load_example() -> dict[str, Any]:
@@ -135,7 +136,15 @@ def test_due_soon_status(tmp_path: Path) -> None:
 
 def test_json_shape_is_stable() -> None:
     document = as_json(collect_status([EXAMPLES], options("2013-04-15")))
-    assert set(document) == {"version", "as_of", "files", "filings"}
+    assert set(document) == {"version", "as_of", "files", "filings", "coverage"}
+    coverage = document["coverage"]
+    assert set(coverage) == {"roster", "districts", "unknown_district"}
+    # the district folders searched; the draft's 闵行县 is no district: listed apart
+    assert [d["district"] for d in coverage["districts"]] == ["徐汇区", "闵行区", "崇明县"]
+    for district in coverage["districts"]:
+        assert set(district) == COVERAGE_KEYS
+        assert district["units"] == district["filed"] + len(district["not_filed"])
+    assert coverage["unknown_district"] == [str(EXAMPLES / "drafts" / "闵行区" / "江川路街道.yaml")]
     assert document["version"] == STATUS_JSON_VERSION
     assert document["as_of"] == "2013-04-15"
     assert document["files"] == 3
@@ -215,12 +224,12 @@ def test_directory_rows_sorted_by_urgency(tmp_path: Path) -> None:
         change(data)
         return write(tmp_path, data, f"{name}.yaml")
 
-    variant("甲完成街道", lambda d: None)
-    variant("乙总结街道", lambda d: d.pop("summary"))  # S4: 2014-12-31
-    variant("丙分工街道", lambda d: d["plan"]["responsibilities"][0].pop("owner"))  # S2: 2013-04-30
-    variant("丁逾期街道", lambda d: d["contact"].pop("mobile"))  # filed: S1 due now
+    variant("天平路街道", lambda d: None)
+    variant("湖南路街道", lambda d: d.pop("summary"))  # S4: 2014-12-31
+    variant("斜土路街道", lambda d: d["plan"]["responsibilities"][0].pop("owner"))  # S2: 2013-04-30
+    variant("枫林路街道", lambda d: d["contact"].pop("mobile"))  # filed: S1 due now
     # a later deadline, but an error: before the clean ones with nearer deadlines
-    variant("戊错误街道", lambda d: d["contact"].__setitem__("mobile", "123"))
+    variant("长桥街道", lambda d: d["contact"].__setitem__("mobile", "123"))
     (tmp_path / "zz-broken.yaml").write_text("unit: [\n", encoding="utf-8")  # unparsable
     wrong_round = load_example()
     wrong_round["round"] = "1999-2000"
@@ -230,11 +239,11 @@ def test_directory_rows_sorted_by_urgency(tmp_path: Path) -> None:
     assert names == [
         "zz-broken.yaml",
         "zz-round.yaml",
-        "丁逾期街道",
-        "戊错误街道",
-        "丙分工街道",
-        "乙总结街道",
-        "甲完成街道",
+        "枫林路街道",
+        "长桥街道",
+        "斜土路街道",
+        "湖南路街道",
+        "天平路街道",
     ]
     assert report.exit_code == 1
     rows = as_json(report)["filings"]

@@ -16,10 +16,7 @@ from cjzn.config import CONFIG_NAME, ConfigError
 from cjzn.diagnostics import Diagnostic, Example
 from cjzn.options import Options
 
-__all__ = ["FILING_NAME", "run_example"]
-
-#: The name an example filing is written under.
-FILING_NAME = "filing.yaml"
+__all__ = ["run_example", "write_example"]
 
 
 def write_example(example: Example, folder: Path) -> Path:
@@ -31,8 +28,9 @@ def write_example(example: Example, folder: Path) -> Path:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    filing = folder / FILING_NAME
+    filing = folder / example.name
     if not filing.exists():
+        filing.parent.mkdir(parents=True, exist_ok=True)
         filing.write_bytes(example.content())
     return filing
 

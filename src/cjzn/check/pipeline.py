@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from cjzn.check.discover import discover, find_repo_root, forget_repo_roots
+from cjzn.check.discover import Selection, find, find_repo_root, folders_above, forget_repo_roots
 from cjzn.check.parallel import ProgressHook, run_all
 from cjzn.check.policy import Policy
 from cjzn.check.result import FileResult, Report
@@ -49,8 +50,8 @@ def validate_file(
     if document is None:
         return result
     result.readable = True
-    result.unit = unit_key(document)
     catalog, round_problem = catalog_for(document, catalogs, options.lang)
+    result.unit = unit_key(document, catalog)
     if round_problem is not None:
         diagnostics.append(round_problem)
     labels = catalog or catalogs.default()
@@ -77,9 +78,10 @@ def rule_context(
     once per filing)."""
     base_dir = path.parent if path is not None else None
     repo_root = find_repo_root(path) if path is not None else None
+    folders = tuple(folders_above(path)) if path is not None else ()
     subject = Subject(filing, document.data, catalog, base_dir, repo_root)
     timeline = evaluate(subject, effective_as_of(options.as_of), options.stage)
-    return RuleContext(filing, document, catalog, options, timeline, base_dir, repo_root)
+    return RuleContext(filing, document, catalog, options, timeline, base_dir, repo_root, folders)
 
 
 def _without_restatements(
@@ -133,20 +135,23 @@ def validate_paths(
     jobs: int | None = None,
     progress: ProgressHook | None = None,
     keep_documents: bool = True,
+    selection: Selection | None = None,
 ) -> Report:
     """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls
     and `ConfigError` for a broken `cjzn.toml`.
 
     Each filing is checked with the settings of the nearest `cjzn.toml` above it
-    (see `check.policy`). `jobs`: worker processes (None: automatic, 1: serial);
-    `progress(done, total)` is called as files finish, for a progress bar.
-    `keep_documents=False` keeps only the diagnostics of each file (flat memory for
-    large repos), except when the run is one filing: then its timeline is kept,
-    whether it was named or found in a folder.
+    (see `check.policy`). `selection`: what discovery leaves out (`--exclude`,
+    `--allow-empty`; the configs' `exclude` is added here). `jobs`: worker processes
+    (None: automatic, 1: serial); `progress(done, total)` is called as files finish,
+    for a progress bar. `keep_documents=False` keeps only the diagnostics of each file
+    (flat memory for large repos), except when the run is one filing: then its
+    timeline is kept, whether it was named or found in a folder.
     """
     policy = Policy(options, catalog_path, walked=[path for path in paths if path.is_dir()])
-    files = discover(paths, exclude=policy.is_excluded)
     forget_repo_roots()
+    found = find(paths, replace(selection or Selection(), keep_out=policy.is_excluded))
+    files = found.files
     groups = list(policy.groups(files))
     default = policy.catalogs(groups[0][0]) if groups else Catalogs.from_option(catalog_path)
     keep = keep_documents or len(files) <= 1
@@ -163,7 +168,8 @@ def validate_paths(
                 result.catalog = catalog_for(result.document, catalogs, options.lang)[0]
             results[index] = result
         done += len(indexes)
-    report = Report(options=options, catalogs=default)
+    report = Report(options=options, catalogs=default, skipped=found.skipped)
+    report.folders = found.folders
     report.results = [result for result in results if result is not None]
     apply_repo_rules(report.results, options)
     for result in report.results:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.guide import Catalog, Catalogs
+from cjzn.i18n import Msg
 from cjzn.load import Document
 from cjzn.model import Filing
 from cjzn.options import Options
@@ -53,6 +54,8 @@ class Report:
     results: list[FileResult] = field(default_factory=list)
     options: Options = field(default_factory=Options)
     catalogs: Catalogs = field(default_factory=Catalogs)
+    skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
+    folders: set[str] = field(default_factory=set)  # names of the folders the run covers
     #: problems of the cjzn.toml files themselves (their waivers: C010-C012)
     config_problems: list[Diagnostic] = field(default_factory=list)
     excluded: list[Path] = field(default_factory=list)  # filings `exclude` kept out of the run

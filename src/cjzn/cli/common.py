@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,10 +17,15 @@ from cjzn.cli.frame import bi, fail_usage
 from cjzn.cli.wording import current_lang, path_kind
 from cjzn.i18n import Msg, did_you_mean, join
 
+if TYPE_CHECKING:
+    from cjzn.check import Selection
+
 __all__ = [
+    "AllowEmptyOption",
     "AsOfOption",
     "CatalogOption",
     "ConfigFileOption",
+    "ExcludeOption",
     "IgnoreOption",
     "Lang",
     "LangOption",
@@ -33,6 +38,8 @@ __all__ = [
     "fail_usage",
     "parse_date_option",
     "parse_stage_option",
+    "say_skipped",
+    "selection",
     "stdout_is_terminal",
     "usage_errors",
 ]
@@ -133,6 +140,30 @@ ConfigFileOption = Annotated[
 NoConfigOption = Annotated[
     bool,
     typer.Option("--no-config", help=bi("不读任何 cjzn.toml。", "Read no cjzn.toml at all.")),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar=bi("模式", "GLOB"),
+        help=bi(
+            "不检查与之相符的文件或目录，可多次使用；写法同 cjzn.toml 的 exclude，相对于当前目录："
+            "不含 / 时比对任一级的目录名或文件名（例如 旧稿），含 / 时从当前目录算起"
+            "（例如 filings/*/旧稿）。",
+            "Leave out files and folders matching GLOB (repeatable; cjzn.toml's exclude "
+            "syntax, relative to the current folder).",
+        ),
+    ),
+]
+AllowEmptyOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-empty",
+        help=bi(
+            "目录中没有备案文件时不算错误（新建的仓库还没有备案时用）。",
+            "A folder without filings is no usage error (a new repo before its first filing).",
+        ),
+    ),
 ]
 RoundOption = Annotated[
     str | None,
@@ -268,3 +299,17 @@ def stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def selection(exclude: list[str] | None, allow_empty: bool) -> Selection:
+    """`--exclude` and `--allow-empty` as the discovery's `Selection`."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check import Selection
+
+    return Selection(exclude=tuple(exclude or ()), allow_empty=allow_empty)
+
+
+def say_skipped(skipped: list[Msg], lang: str) -> None:
+    """Tell on stderr which named files were left out, and why."""
+    for line in skipped:
+        typer.echo(f"cjzn: {line.get(lang)}", err=True)

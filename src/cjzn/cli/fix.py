@@ -7,15 +7,19 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     Lang,
     LangOption,
     NoConfigOption,
     PathsArgument,
     config_options,
     parse_date_option,
+    say_skipped,
+    selection,
     usage_errors,
 )
 from cjzn.cli.frame import bi
@@ -56,6 +60,8 @@ def fix(
     as_of: AsOfOption = None,
     config: ConfigFileOption = None,
     no_config: NoConfigOption = False,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """Correct filings in place (or show the diff): the command behind `cjzn fix`."""
     # imported when the command runs: the other commands start without it
@@ -69,7 +75,8 @@ def fix(
         **config_options(None, None, config, no_config),
     )
     with usage_errors():
-        run = fix_paths(paths, options, catalog)
+        run = fix_paths(paths, options, catalog, selection(exclude, allow_empty))
+    say_skipped(run.skipped, lang.value)
     if diff:
         typer.echo("".join(f.diff() for f in run.files), nl=False)
     else:

@@ -144,6 +144,7 @@ def init(
     """
     # imported when the command runs: the other commands start without it
     from cjzn.guide import resolve_catalog
+    from cjzn.init.skeleton import require_district
 
     if repo is not None or path is None:
         _check_repo_options(path, repo, unit, schema_url, force)
@@ -159,8 +160,14 @@ def init(
     if path.exists() and not force:
         typer.echo(_EXISTS.format(lang.value, path=path), err=True)
         raise typer.Exit(1)
-    unit, district = _ask_missing(round_catalog, unit, district, lang.value)
+    given = unit
+    unit, district = _ask_missing(round_catalog, path, unit, district, lang.value)
+    with usage_errors():  # a district of the round (崇明区: did you mean 崇明县?) before its folder
+        district = require_district(round_catalog, district)
+    path = _placed(round_catalog, path, district, lang.value)
     _write_filing(path, round_catalog, unit, district, schema_url, force, lang.value)
+    if given is not None:
+        _note_roster(round_catalog, district, unit, lang.value)
 
 
 def _check_repo_options(
@@ -191,12 +198,20 @@ def _check_repo_options(
 
 
 def _ask_missing(
-    catalog: Catalog, unit: str | None, district: str | None, lang: str
+    catalog: Catalog, path: Path, unit: str | None, district: str | None, lang: str
 ) -> tuple[str, str]:
-    """`--unit` and `--district`, asked for in a terminal when missing (a usage error without one)."""
+    """`--unit` and `--district`, else what the path says (the district's folder, a file
+    named after a unit of the roster), else asked for in a terminal (a usage error without)."""
     # imported when the command runs: the other commands start without it
-    from cjzn.init.skeleton import ask_district, ask_unit
+    from cjzn.init.place import ask_unit_from_roster, folder_district, unit_from_file_name
+    from cjzn.init.skeleton import ask_district, require_district, unit_name_problem
 
+    if district is None:
+        found = folder_district(path, catalog)
+        district = found[0] if found is not None else None
+    if unit is None and district is not None:
+        with usage_errors():
+            unit = unit_from_file_name(path, catalog, require_district(catalog, district))
     if unit is not None and district is not None:
         return unit, district
     if not _stdin_is_terminal():
@@ -208,11 +223,50 @@ def _ask_missing(
                 "--unit 天平路街道 --district 徐汇区",
             )
         )
-    if unit is None:
-        unit = ask_unit(typer.prompt, typer.echo, lang)
     if district is None:
         district = ask_district(catalog, typer.prompt, typer.echo, lang)
+    if unit is None:
+        with usage_errors():
+            district = require_district(catalog, district)
+        unit = ask_unit_from_roster(
+            catalog, district, typer.prompt, typer.echo, lang, usable=unit_name_problem
+        )
     return unit, district
+
+
+_ELSEWHERE = Msg(
+    "{path} 在{folder}的目录中，不能放{district}的备案；请写到 {right}，或把 --district 改为 {folder}",
+    "{path} is in {folder}'s folder, not the place for a filing of {district}; write it to "
+    "{right}, or give --district {folder}",
+)
+_MOVE = Msg("改为写到 {right}？", "Write it to {right} instead?")
+
+
+def _note_roster(catalog: Catalog, district: str, unit: str, lang: str) -> None:
+    """A `--unit` the roster does not know, or spells otherwise: say so (stderr)."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.init.place import roster_note
+
+    note = roster_note(catalog, district, unit)
+    if note is not None:
+        typer.echo(f"cjzn: {note.get(lang)}", err=True)
+
+
+def _placed(catalog: Catalog, path: Path, district: str, lang: str) -> Path:
+    """`path`, unless it is in another district's folder: then refuse (exit 2), or in a
+    terminal ask whether to write into the district's own folder."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.init.place import folder_district, right_place
+
+    right = right_place(path, catalog, district)
+    if right is None:
+        return path
+    found = folder_district(path, catalog)
+    folder = found[0] if found is not None else ""
+    params = {"path": path, "folder": folder, "district": district, "right": right}
+    if _stdin_is_terminal() and typer.confirm(_MOVE.format(lang, **params), default=True):
+        return right
+    fail_usage(_ELSEWHERE.format(lang, **params))
 
 
 def _write_filing(

@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     IgnoreOption,
     Lang,
     LangOption,
@@ -20,6 +22,8 @@ from cjzn.cli.common import (
     SelectOption,
     config_options,
     parse_date_option,
+    say_skipped,
+    selection,
     usage_errors,
 )
 from cjzn.cli.frame import bi
@@ -110,10 +114,13 @@ def report(
     ignore: IgnoreOption = None,
     config: ConfigFileOption = None,
     no_config: NoConfigOption = False,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """汇总报告：各区县、各街镇的阶段、错误、未完成要求和截止日期，附图表（HTML、Markdown、JSON）。
 
-    The dashboard of a district or the city: per district and per filing the current
+    The dashboard of a district or the city: per district who has filed and who has
+    not (by the round's roster), per district and per filing the current
     stage, errors and warnings, open requirements and the next deadline, with charts.
     Contact details are left out unless --include-contacts. An existing -o FILE is
     replaced only when an earlier `cjzn report` wrote it (else exit 1) unless --force.
@@ -130,11 +137,13 @@ def report(
         **config_options(select, ignore, config, no_config),
     )
     with usage_errors():
-        fmt = infer_format(output_format.value if output_format else None, output)
+        fmt = infer_format(output_format.value if output_format else None, output, lang.value)
         dashboard = collect_dashboard(
             paths, options, catalog, include_contacts=include_contacts, forms=forms,
             out_dir=output.parent if output is not None else None,
+            selection=selection(exclude, allow_empty),
         )  # fmt: skip
+    say_skipped(dashboard.skipped, lang.value)
     why = refusal(output, MARKER, force=force, command="report") if output is not None else None
     if why is not None:
         typer.echo(f"cjzn: {why.get(lang.value)}", err=True)

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     IgnoreOption,
     Lang,
     LangOption,
@@ -19,6 +21,8 @@ from cjzn.cli.common import (
     SelectOption,
     config_options,
     parse_date_option,
+    say_skipped,
+    selection,
     stdout_is_terminal,
     usage_errors,
 )
@@ -52,11 +56,14 @@ def status(
     ignore: IgnoreOption = None,
     config: ConfigFileOption = None,
     no_config: NoConfigOption = False,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """各阶段进度：一份备案显示四个阶段的时间线，多份备案按紧迫程度列表。
 
     Where each filing stands: one filing as a timeline of the stages, several as a
-    table sorted by urgency (overdue first, then the nearest deadline).
+    table sorted by urgency (overdue first, then the nearest deadline), then per
+    district which units of the roster have filed and which have not.
     Exit 1 when a filing has errors or due requirements that are missing, else 0; 2 usage.
     """
     # imported when the command runs: the other commands start without it
@@ -72,7 +79,8 @@ def status(
         **config_options(select, ignore, config, no_config),
     )
     with usage_errors():
-        report = collect_status(paths, options, catalog)
+        report = collect_status(paths, options, catalog, selection(exclude, allow_empty))
+    say_skipped(report.skipped, lang.value)
     if output_format is StatusFormat.json:
         typer.echo(render_json(report), nl=False)
     else:

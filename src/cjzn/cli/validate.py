@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    AllowEmptyOption,
     AsOfOption,
     CatalogOption,
     ConfigFileOption,
+    ExcludeOption,
     IgnoreOption,
     Lang,
     LangOption,
@@ -22,6 +24,8 @@ from cjzn.cli.common import (
     config_options,
     parse_date_option,
     parse_stage_option,
+    say_skipped,
+    selection,
     stdout_is_terminal,
     usage_errors,
 )
@@ -149,6 +153,8 @@ def validate(
     no_config: NoConfigOption = False,
     show_waived: ShowWaivedOption = False,
     hook: HookOption = False,
+    exclude: ExcludeOption = None,
+    allow_empty: AllowEmptyOption = False,
 ) -> None:
     """校验备案文件：格式、指南规则；每个问题给出 文件:行:列、代码和说明。
 
@@ -177,11 +183,13 @@ def validate(
     try:
         with usage_errors():
             report = validate_paths(
-                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False
-            )
+                paths, options, catalog, jobs=jobs, progress=bar, keep_documents=False,
+                selection=selection(exclude, allow_empty),
+            )  # fmt: skip
     finally:
         if bar is not None:
             bar.close()
+    say_skipped(report.skipped, lang.value)
     color = output_format == "text" and stdout_is_terminal()
     typer.echo(REPORTERS[output_format](report, color=color), nl=False, color=color)
     raise typer.Exit(report.exit_code(strict))

@@ -11,14 +11,15 @@ Nothing is written here; `write` does that atomically, and only when asked.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cjzn.check import FileResult, Report, discover, validate_file
+from cjzn.check import FileResult, Report, Selection, find, validate_file
 from cjzn.check.policy import Policy
 from cjzn.diagnostics import Diagnostic, Fix
 from cjzn.fileio import write_atomic
 from cjzn.guide import Catalogs
+from cjzn.i18n import Msg
 from cjzn.load import load_text
 from cjzn.load.edits import apply_fixes
 from cjzn.load.read import decode, read_bytes
@@ -86,6 +87,7 @@ class FixedFile:
 class FixRun:
     files: list[FixedFile]
     options: Options
+    skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
 
     def report(self) -> Report:
         """What is left after the corrections, as a validation `Report`."""
@@ -164,14 +166,20 @@ def _fix_file(path: Path, options: Options, policy: Policy) -> FixedFile:
     return fixed
 
 
-def fix_paths(paths: list[Path], options: Options, catalog_path: Path | None = None) -> FixRun:
+def fix_paths(
+    paths: list[Path],
+    options: Options,
+    catalog_path: Path | None = None,
+    selection: Selection | None = None,
+) -> FixRun:
     """Every filing under `paths`, corrected in memory (`FixedFile.write` saves one).
 
     Each filing with the settings of the nearest cjzn.toml above it, as `validate` does:
-    its `exclude`d files are left alone, its ignored and waived problems not fixed.
+    its `exclude`d files are left alone, its ignored and waived problems not fixed; the
+    files `selection` leaves out (evidence folders, `--exclude`) too.
     """
     policy = Policy(options, catalog_path, walked=[path for path in paths if path.is_dir()])
-    files = [
-        _fix_file(path, options, policy) for path in discover(paths, exclude=policy.is_excluded)
-    ]
-    return FixRun(files, options)
+    chosen = replace(selection or Selection(), keep_out=policy.is_excluded)
+    found = find(paths, chosen)
+    files = [_fix_file(path, options, policy) for path in found.files]
+    return FixRun(files, options, found.skipped)

@@ -19,6 +19,7 @@ from cjzn.guide.models import (
     Workflow,
 )
 from cjzn.guide.resolve import Catalogs, bundled_rounds, catalog_for_round, resolve_catalog
+from cjzn.guide.roster import Roster, normalise_unit_name
 
 __all__ = [
     "BasicGroup",
@@ -33,6 +34,7 @@ __all__ = [
     "PlanPart",
     "Point",
     "PostcodeRange",
+    "Roster",
     "Stage",
     "Text",
     "Wording",
@@ -40,5 +42,6 @@ __all__ = [
     "bundled_rounds",
     "catalog_for_round",
     "load_catalog",
+    "normalise_unit_name",
     "resolve_catalog",
 ]

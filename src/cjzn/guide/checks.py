@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from cjzn.guide.models import Catalog
+from cjzn.guide.roster import normalise_unit_name
 from cjzn.guide.verbatim import wording_problems
 from cjzn.i18n import Msg
 from cjzn.text import invisible_in, visible
@@ -64,6 +65,7 @@ def cross_check(catalog: Catalog) -> list[Problem]:
         *_postcodes(catalog),
         *_names(catalog),
         *_form(catalog),
+        *_roster(catalog),
         *wording_problems(catalog),
     ]
 
@@ -273,3 +275,34 @@ def _form(catalog: Catalog) -> Iterator[Problem]:
                     f"the earlier-round option {visible(key)} must be a round number (1, 2, 3 …) or none",
                 ),
             )
+
+
+def _roster(catalog: Catalog) -> Iterator[Problem]:
+    """Districts of the round, kinds that are used, and no name twice in a district."""
+    roster = catalog.roster
+    if roster is None:
+        return
+    districts = set(catalog.districts)
+    kinds = {kind for units in roster.units.values() for kind in units}
+    for index, kind in enumerate(roster.filing_kinds):
+        if kind not in kinds:
+            yield (
+                ("roster", "filing_kinds", index),
+                Msg(f"名册中没有 {kind} 类的单位", f"no unit of the roster is of kind {kind}"),
+            )
+    for district, units in roster.units.items():
+        if district not in districts:
+            yield (
+                ("roster", "units", district),
+                Msg(f"{district} 不是本轮的区县", f"{district} is not a district of the round"),
+            )
+        seen: set[str] = set()
+        for kind, names in units.items():
+            for name in names.split():
+                key = normalise_unit_name(name)
+                if key in seen:
+                    yield (
+                        ("roster", "units", district, kind),
+                        Msg(f"{district}的 {name} 重复", f"{name} is listed twice in {district}"),
+                    )
+                seen.add(key)

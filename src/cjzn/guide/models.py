@@ -25,6 +25,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from cjzn.guide.roster import Roster
 from cjzn.i18n import Msg
 
 __all__ = [
@@ -192,6 +193,8 @@ class Catalog(_Model):
     plan_parts: list[PlanPart]
     plan_optional_parts: list[OptionalPlanPart] = Field(default_factory=list)
     wording: Wording | None = None
+    # the round's 街镇 (None: the catalog has no roster; the roster rules and coverage stay silent)
+    roster: Roster | None = None
     # Set by `load_catalog`, never read from the file.
     source: str = Field(default="", exclude=True)
 

@@ -114,14 +114,13 @@ def _hits(text: str, needles: tuple[str, ...] | re.Pattern[str]) -> list[int]:
     return sorted(found)
 
 
-def _candidate_lines(
-    text: str, needles: tuple[str, ...] | re.Pattern[str]
-) -> Iterator[tuple[int, int]]:
-    """Start and end of each line holding a needle (a character a slip needs)."""
+def _candidate_lines(text: str, finder: _Finder) -> Iterator[tuple[int, int]]:
+    """Start and end of each line holding a needle (a character a slip needs) that the
+    finder's quick look around it (`near`) does not rule out."""
     end = -1
-    for at in _hits(text, needles):
-        if at < end:
-            continue  # this line was offered already
+    for at in _hits(text, finder.trigger):
+        if at < end or (finder.near is not None and not finder.near(text, at)):
+            continue  # this line was offered already, or the needle is plain text
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
@@ -142,7 +141,7 @@ def find_slips(text: str, file: str, lang: str) -> list[Diagnostic]:
     lines: Lines | None = None
     slips: list[_Slip] = []
     for finder in _FINDERS:
-        for start, end in _candidate_lines(text, finder.trigger):
+        for start, end in _candidate_lines(text, finder):
             for match in finder.pattern.finditer(text, start, end):
                 lines = lines or Lines(text)
                 line, _ = lines.where(match.start())
@@ -208,6 +207,32 @@ class _Finder:
     trigger: tuple[str, ...] | re.Pattern[str]  # what a line with this slip holds, found fast
     pattern: re.Pattern[str]  # the slip, matched on the lines holding a trigger
     make: Callable[[re.Match[str], Lines], _Slip | None]
+    near: Callable[[str, int], bool] | None = None  # a cheap look around a needle first
+
+
+def _at_value_start(text: str, at: int) -> bool:
+    """A quote that opens a value: after `: `, `- ` or the indentation of its line."""
+    before = text[max(at - 12, 0) : at].rstrip(" ")
+    return not before or before[-1] in ":-\r\n\x85\u2028\u2029"
+
+
+def _at_value_end(text: str, at: int) -> bool:
+    """A closing quote that ends its line (or comes before a comment)."""
+    after = text[at + 1 : at + 13].lstrip(" \t")
+    return not after or after[0] in "#\r\n\x85\u2028\u2029"
+
+
+def _comma_in_list(text: str, at: int) -> bool:
+    """A `[` whose list holds a Chinese comma or 、 before it closes."""
+    close = text.find("]", at)
+    inside = text[at : close if close >= 0 else len(text)]
+    return ("，" in inside or "、" in inside) and "\n" not in inside
+
+
+def _hash_text(text: str, at: int) -> bool:
+    """` #` followed by text (a comment has a space after #)."""
+    follower = text[at + 2 : at + 3]
+    return bool(follower) and not follower.isspace() and follower != "#"
 
 
 def _fullwidth_colon(match: re.Match[str], lines: Lines) -> _Slip:
@@ -322,10 +347,10 @@ _FINDERS = (
     _Finder(re.compile(":(?=[^\\s/\\\\:#])"), _NO_SPACE, _no_space),
     _Finder(("\u3000",), _SPACE_LEAD, _space_lead),
     _Finder(("\u3000",), _SPACE_AFTER_COLON, _space_after_colon),
-    _Finder(re.compile(f"\\[[^\\]{_NL}]*[，、]"), _FLOW_LIST, _chinese_comma),
-    _Finder(tuple(_PAIRS), _CHINESE_QUOTED, _chinese_quotes),
-    _Finder(tuple(_CLOSERS.values()), _MISMATCHED, _mismatched_quote),
-    _Finder((" #", "\t#"), _HASH, _hash_comment),
+    _Finder(("[",), _FLOW_LIST, _chinese_comma, _comma_in_list),
+    _Finder(tuple(_PAIRS), _CHINESE_QUOTED, _chinese_quotes, _at_value_start),
+    _Finder(tuple(_CLOSERS.values()), _MISMATCHED, _mismatched_quote, _at_value_end),
+    _Finder((" #", "\t#"), _HASH, _hash_comment, _hash_text),
 )
 
 

@@ -7,6 +7,7 @@ the model lost from the loader's document, which keeps every scalar's source tex
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from typing import Any
 
@@ -15,8 +16,10 @@ from cjzn.guide import Catalog, Catalogs
 from cjzn.load.walk import ABSENT, BROKEN, value_at
 from cjzn.model import Contact, Filing
 from cjzn.model.filing import Leader
+from cjzn.render.fit import fit_form
 from cjzn.render.provenance import AUTO, provenance
 from cjzn.render.view import (
+    AchievedView,
     BasicView,
     Box,
     CodeRef,
@@ -31,6 +34,7 @@ from cjzn.render.view import (
     TaskView,
     View,
 )
+from cjzn.text import zh_number
 
 __all__ = ["build_view"]
 
@@ -104,30 +108,46 @@ def _boxes(src: _Source, catalog: Catalog) -> list[Box]:
     return [Box(k, label, checked(k)) for k, label in catalog.form.prior_round_options.items()]
 
 
+def _achieved(src: _Source, *path: str | int) -> list[AchievedView]:
+    """The achieved outcomes written at `path` (entries with an outcome or evidence)."""
+    entries = [
+        AchievedView(src.text(*path, i, "outcome").strip(), src.texts(*path, i, "evidence"))
+        for i in src.each(*path)
+    ]
+    return [entry for entry in entries if entry.outcome or entry.evidence]
+
+
 def _key_works(src: _Source, catalog: Catalog) -> list[KeyWorkView]:
+    """Each key work: a listed one by its code (and the unit's name for it), or the unit's own."""
     views = []
     for index in src.each("key_work"):
         code = src.text("key_work", index, "code").strip()
+        title = src.text("key_work", index, "title").strip()
         entry = catalog.key(code)
+        own = not code and bool(title)
         views.append(
             KeyWorkView(
                 code=code,
-                title=entry.title if entry else "",
-                known=entry is not None,
+                title=entry.title if entry else title if own else "",
+                known=entry is not None or own,
                 guide_text=entry.text if entry else "",
                 measures=src.text("key_work", index, "measures"),
                 outcomes=src.texts("key_work", index, "expected_outcomes"),
+                own=own,
+                unit_title=title if entry is not None else "",
+                achieved=_achieved(src, "key_work", index, "achieved_outcomes"),
             )
         )
     return views
 
 
-def _reviews(src: _Source, catalog: Catalog) -> tuple[ReviewView, ReviewView]:
-    """The district's and the city's boxes, filled only with what the filing records."""
+def _reviews(src: _Source, catalog: Catalog, signed: bool) -> tuple[ReviewView, ReviewView]:
+    """The district's and the city's boxes, filled only with what the filing records;
+    the district's signer only when `signed` (a preview), else a blank line for ink."""
     district = ReviewView(
         src.text("reviews", "district", "opinion"),
         SignBlock(
-            src.text("reviews", "district", "signed_by"),
+            src.text("reviews", "district", "signed_by") if signed else "",
             False,
             src.date("reviews", "district", "date"),
         ),
@@ -161,9 +181,20 @@ def _stage_goals(src: _Source, catalog: Catalog) -> list[StageGoalView]:
     return goals
 
 
+#: What a `covers` entry naming a key work of the unit's own stands for (its tooltip).
+OWN_WORK = "本单位自选的重点创建工作"
+
+
 def _plan(src: _Source, catalog: Catalog) -> PlanView:
+    own = {
+        src.text("key_work", i, "title").strip()
+        for i in src.each("key_work")
+        if not src.text("key_work", i, "code").strip()
+    } - {""}
+
     def codes(*path: str | int) -> list[CodeRef]:
-        return [CodeRef(c.strip(), catalog.title(c.strip())) for c in src.texts(*path)]
+        refs = [c.strip() for c in src.texts(*path)]
+        return [CodeRef(c, OWN_WORK if c in own else catalog.title(c)) for c in refs]
 
     def task(i: int) -> TaskView:
         def text(key: str) -> str:
@@ -181,6 +212,12 @@ def _plan(src: _Source, catalog: Catalog) -> PlanView:
         return ResponsibilityView(text("department"), text("owner"), text("duties"), covers)
 
     members = ("plan", "leading_body", "members")
+    optional = [(part.title, src.text("plan", part.key)) for part in catalog.plan_optional_parts]
+    sections = ("plan", "extra_sections")
+    extra = [
+        (src.text(*sections, i, "title"), src.text(*sections, i, "text"))
+        for i in src.each(*sections)
+    ]
     return PlanView(
         part_titles={part.key: part.title for part in catalog.plan_parts},
         overall_goal=src.text("plan", "overall_goal"),
@@ -195,6 +232,8 @@ def _plan(src: _Source, catalog: Catalog) -> PlanView:
         network=src.text("plan", "network"),
         responsibilities=[duty(i) for i in src.each("plan", "responsibilities")],
         mechanisms=src.texts("plan", "mechanisms"),
+        optional=[(title, text) for title, text in optional if text.strip()],
+        extra=[(title, text) for title, text in extra if title.strip() or text.strip()],
     )
 
 
@@ -218,6 +257,7 @@ def _basic(src: _Source, catalog: Catalog, status_labels: dict[str, str]) -> lis
                 status_label=status_labels.get(status, status),
                 measures=src.text("basic_work", code, "measures"),
                 evidence=src.texts("basic_work", code, "evidence"),
+                achieved=_achieved(src, "basic_work", code, "achieved_outcomes"),
             )
         )
     return views
@@ -234,19 +274,22 @@ def build_view(
     generated_at: datetime | None = None,
     commit: str | None = AUTO,
     catalogs: Catalogs | None = None,
+    fill_signatures: bool = False,
 ) -> View:
-    """The view-model of one validated filing.
+    """The view-model of one validated filing, with what its one-page form shows (`form`).
 
     `generated_at` defaults to `SOURCE_DATE_EPOCH` (reproducible builds) or now;
     `commit` defaults to asking git about the filing's folder (None: no commit).
+    The signature lines and seal slots are blank for ink and stamp unless
+    `fill_signatures` (a preview): then they show the recorded signer and （已盖章）.
     """
     if result.document is None:
         raise ValueError("an unreadable filing has nothing to render")
     catalog = result.catalog or (catalogs or Catalogs()).default()
     src = _Source(result.filing, result.document.data)
     status_labels = catalog.status_words("zh")
-    district_review, municipal_review = _reviews(src, catalog)
-    return View(
+    district_review, municipal_review = _reviews(src, catalog, fill_signatures)
+    view = View(
         title=catalog.form.title,
         rows=dict(catalog.form.rows),
         labels={key: text.zh for key, text in catalog.labels.items()},
@@ -260,8 +303,8 @@ def build_view(
         prior_boxes=_boxes(src, catalog),
         key_works=_key_works(src, catalog),
         unit_sign=SignBlock(
-            src.text("submission", "signed_by"),
-            src.typed("submission", "sealed") is True,
+            src.text("submission", "signed_by") if fill_signatures else "",
+            fill_signatures and src.typed("submission", "sealed") is True,
             src.date("submission", "filed_on"),
         ),
         district_review=district_review,
@@ -273,4 +316,17 @@ def build_view(
         provenance=provenance(result, src.text("round"), generated_at, commit),
         errors=result.errors,
         warnings=result.warnings,
+        fill_signatures=fill_signatures,
     )
+    return dataclasses.replace(view, form=fit_form(view), numbers=_numbers(view, catalog))
+
+
+def _numbers(view: View, catalog: Catalog) -> dict[str, str]:
+    """一、二、… for the 附页's parts in print order: the optional parts written (`optional.0` …),
+    P1-P7 (by key), the extra sections (`extra.0` …), basic work, key work, and the summary part
+    when there is one."""
+    parts = [f"optional.{index}" for index in range(len(view.plan.optional))]
+    parts += [part.key for part in catalog.plan_parts]
+    parts += [f"extra.{index}" for index in range(len(view.plan.extra))]
+    parts += ["basic_work", "key_work", *(["summary"] if view.has_summary_part else [])]
+    return {part: zh_number(number) for number, part in enumerate(parts, start=1)}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cjzn.check import FileResult, Policy, discover, validate_file
+from cjzn.check import FileResult, Policy, Selection, find, validate_file
 from cjzn.errors import UsageError
 from cjzn.fileio import refusal, special_kind, write_atomic
 from cjzn.i18n import Msg
@@ -58,23 +58,33 @@ def plan_outputs(
     output: Path | None,
     *,
     folder: bool = False,
-    exclude: Callable[[Path], bool] | None = None,
+    selection: Selection | None = None,
+    skipped: list[Msg] | None = None,
 ) -> list[tuple[Path, Path | None]]:
     """(filing, output file) pairs; output None means stdout. Raises `UsageError` for bad calls.
 
     `folder`: `-o` was written with a trailing separator (`-o out/`), so it names a
-    folder even when it does not exist yet (`Path` drops the separator). `exclude`:
-    filings a folder's walk leaves out (cjzn.toml's `exclude`); a named filing is rendered.
+    folder even when it does not exist yet (`Path` drops the separator).
+    `selection`: what discovery leaves out (the named files it leaves out go to
+    `skipped`); its `keep_out` (cjzn.toml's `exclude`) only applies to a folder's walk:
+    a named filing is rendered.
     """
     if not paths:
         raise UsageError("请指定备案文件 / name at least one filing")
     sources: list[tuple[Path, Path]] = []  # (filing, folder its output path is relative to)
     for path in paths:
         base = path if path.is_dir() else path.parent
-        walk_exclude = exclude if path.is_dir() else None
-        sources.extend((found, base) for found in discover([path], exclude=walk_exclude))
+        chosen = selection or Selection()
+        if not path.is_dir():
+            chosen = dataclasses.replace(chosen, keep_out=None)
+        found = find([path], chosen)
+        sources.extend((filing, base) for filing in found.files)
+        if skipped is not None:
+            skipped.extend(found.skipped)
     if len(paths) == 1 and not paths[0].is_dir():
-        return [_plan_one(sources[0][0], fmt, output, folder)]
+        return [_plan_one(sources[0][0], fmt, output, folder)] if sources else []
+    if not sources and selection is not None and selection.allow_empty:
+        return []
     return _plan_folder(sources, SUFFIXES[fmt], _check_folder(output, folder))
 
 
@@ -142,6 +152,7 @@ class RenderOutcome:
     refused: list[tuple[Path, Msg]] = field(default_factory=list)  # kept files, and why
     drafts: list[tuple[str, int]] = field(default_factory=list)  # (filing, errors)
     unreadable: list[FileResult] = field(default_factory=list)
+    skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
 
     @property
     def exit_code(self) -> int:
@@ -149,7 +160,8 @@ class RenderOutcome:
         return 1 if (self.refused or self.drafts or self.unreadable) else 0
 
     def messages(self, lang: str = "zh") -> list[str]:
-        lines = [_WROTE.format(lang, path=display_path(path)) for path in self.written]
+        lines = [text.get(lang) for text in self.skipped]
+        lines += [_WROTE.format(lang, path=display_path(path)) for path in self.written]
         lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
@@ -184,25 +196,34 @@ def render_paths(
     force: bool = False,
     options: Options | None = None,
     catalog_path: Path | None = None,
+    selection: Selection | None = None,
+    fill_signatures: bool = False,
 ) -> RenderOutcome:
     """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`.
 
     `output` may be given as the text typed after `-o`: a trailing separator
     (`out/`) then means a folder. An existing folder, or several filings, also
-    write into a folder; a single filing otherwise goes to the file named.
+    write into a folder; a single filing otherwise goes to the file named, whose
+    suffix must name a format. `fill_signatures` types the recorded signers and
+    （已盖章） into the form (a preview); by default those stay blank for ink.
     """
     folder = output is not None and _is_folder_name(output)
     target_path = Path(output) if output is not None else None
     several = len(paths) != 1 or (bool(paths) and paths[0].is_dir())
     into_folder = target_path is not None and (folder or several or target_path.is_dir())
     # a folder's name says nothing about the format; a file's suffix does
-    fmt = infer_format(fmt, None if into_folder else target_path)
     options = options or Options()
+    fmt = infer_format(fmt, None if into_folder else target_path, options.lang)
     policy = Policy(options, catalog_path)  # each filing's cjzn.toml: ignores, waivers, as-of
-    jobs = plan_outputs(paths, fmt, target_path, folder=folder, exclude=policy.is_excluded)
-    if fmt == "pdf":
-        check_pdf_support()
     outcome = RenderOutcome()
+    chosen = dataclasses.replace(selection or Selection(), keep_out=policy.is_excluded)
+    jobs = plan_outputs(
+        paths, fmt, target_path, folder=folder, selection=chosen, skipped=outcome.skipped
+    )
+    if not jobs and into_folder and target_path is not None:
+        target_path.mkdir(parents=True, exist_ok=True)  # --allow-empty: an empty forms folder
+    if fmt == "pdf" and jobs:
+        check_pdf_support()
     for filing, target in jobs:
         settings = policy.for_file(filing)
         catalogs = policy.catalogs(settings)
@@ -217,7 +238,7 @@ def render_paths(
         if why is not None and target is not None:
             outcome.refused.append((target, why))
             continue
-        view = build_view(result, catalogs=catalogs)
+        view = build_view(result, catalogs=catalogs, fill_signatures=fill_signatures)
         if result.errors:
             outcome.drafts.append((result.file, result.errors))
         if target is None:

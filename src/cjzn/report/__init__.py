@@ -8,7 +8,7 @@ progress per district). The numbers come from the same library calls as
 """
 
 from cjzn.report.build import FORM_SUFFIXES, build_dashboard, collect_dashboard
-from cjzn.report.charts import key_work_chart, stage_chart
+from cjzn.report.charts import coverage_chart, key_work_chart, stage_chart
 from cjzn.report.model import BASIC_STATUSES, MISSING, Dashboard, FilingEntry
 from cjzn.report.output import (
     FORMATS,
@@ -34,6 +34,7 @@ __all__ = [
     "FilingEntry",
     "build_dashboard",
     "collect_dashboard",
+    "coverage_chart",
     "dashboard_json",
     "infer_format",
     "key_work_chart",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from cjzn.check import discover
+from cjzn.check import Selection, discover
 from cjzn.errors import UsageError
 from cjzn.guide import Catalog, Catalogs
 from cjzn.i18n import paren
@@ -199,12 +199,13 @@ def _form_link(filing: Path, base: Path, forms: Path | None, out_dir: Path) -> s
     return None
 
 
-def _bases(paths: Sequence[Path]) -> dict[str, Path]:
+def _bases(paths: Sequence[Path], selection: Selection | None) -> dict[str, Path]:
     """Each filing's folder argument: the root its forms mirror under `--forms`."""
     bases: dict[str, Path] = {}
+    quiet = replace(selection or Selection(), allow_empty=True)  # the run already said so
     for path in paths:
         base = path if path.is_dir() else path.parent
-        for found in discover([path]):
+        for found in discover([path], quiet):
             bases.setdefault(os.path.normpath(found), base)
     return bases
 
@@ -217,18 +218,16 @@ def build_dashboard(
     paths: Sequence[Path] = (),
     forms: Path | None = None,
     out_dir: Path | None = None,
+    selection: Selection | None = None,
 ) -> Dashboard:
     """The dashboard of a status report (links to forms relative to `out_dir`, default cwd)."""
     lang = report.options.lang
-    chosen = catalog or next(
-        (s.result.catalog for s in report.filings if s.result.catalog is not None), None
-    )
-    chosen = chosen or Catalogs().default()
+    chosen = catalog or report.catalog or Catalogs().default()
     statuses = sorted(
         report.filings,
         key=lambda s: (_district_order(chosen, s.district), s.unit, s.result.file),
     )
-    bases = _bases(paths)
+    bases = _bases(paths, selection)
     entries: list[FilingEntry] = []
     for index, status in enumerate(statuses, start=1):
         entry = _entry(status, index, chosen, lang, include_contacts)
@@ -237,20 +236,30 @@ def build_dashboard(
             base = bases.get(os.path.normpath(path), path.parent)
             entry.form = _form_link(path, base, forms, out_dir or Path.cwd())
         entries.append(entry)
-    districts: dict[str, DistrictEntry] = {}
-    for entry in entries:
-        district = districts.setdefault(
-            entry.district, DistrictEntry(entry.district, entry.district in chosen.districts)
-        )
-        district.filings.append(entry)
     return Dashboard(
         as_of=report.as_of,
         lang=lang,
         catalog=chosen,
         include_contacts=include_contacts,
         filings=entries,
-        districts=list(districts.values()),
+        districts=_districts(entries, report, chosen),
+        roster_source=report.coverage.source,
+        skipped=report.skipped,
     )
+
+
+def _districts(
+    entries: list[FilingEntry], report: StatusReport, catalog: Catalog
+) -> list[DistrictEntry]:
+    """The districts the run covers (with who has filed), then one group for the filings
+    whose district is blank or not one of the round (never a district of its own)."""
+    districts = {
+        c.district: DistrictEntry(c.district, True, coverage=c) for c in report.coverage.districts
+    }
+    for entry in entries:
+        name = entry.district if entry.district in catalog.districts else ""
+        districts.setdefault(name, DistrictEntry(name, bool(name))).filings.append(entry)
+    return sorted(districts.values(), key=lambda d: _district_order(catalog, d.name))
 
 
 def collect_dashboard(
@@ -261,17 +270,17 @@ def collect_dashboard(
     include_contacts: bool = False,
     forms: Path | None = None,
     out_dir: Path | None = None,
+    selection: Selection | None = None,
 ) -> Dashboard:
     """Validate `paths` and build their dashboard. Raises `UsageError` / `CatalogError`."""
     if forms is not None and not forms.is_dir():
         raise UsageError(f"--forms 目录不存在 / --forms folder does not exist: {forms}")
-    override = Catalogs.from_option(catalog_path).override
-    report = collect_status(paths, options, catalog_path)
+    report = collect_status(paths, options, catalog_path, selection)
     return build_dashboard(
         report,
-        catalog=override,
         include_contacts=include_contacts,
         paths=paths,
         forms=forms,
         out_dir=out_dir,
+        selection=selection,
     )

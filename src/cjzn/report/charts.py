@@ -1,4 +1,4 @@
-"""The dashboard's pictures as inline SVG: key-work choices and stage progress per district.
+"""The dashboard's pictures as inline SVG: who has filed, key-work choices, stage progress.
 
 Every text in them is XML-escaped: unit and district names are user text.
 """
@@ -10,7 +10,7 @@ from xml.sax.saxutils import quoteattr
 
 from cjzn.report.model import UNKNOWN, Dashboard, word
 
-__all__ = ["key_work_chart", "stage_chart"]
+__all__ = ["coverage_chart", "key_work_chart", "stage_chart"]
 
 _FONT = "font-family=\"'Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif\""
 #: Rough width (px) of one character of a legend label: Chinese text runs about twice as wide.
@@ -105,5 +105,39 @@ def stage_chart(dashboard: Dashboard) -> str:
             x += length
         out.append(f'<text x="{x + 6}" y="{y + 17}">{len(district.filings)}</text></g>')
     out.extend(legend)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def coverage_chart(dashboard: Dashboard) -> str:
+    """One bar per district the run covers: the share of its roster units that have filed
+    (each bar is the district's whole roster; groups carry data-filed/data-units)."""
+    rows = dashboard.coverage
+    label_w, bar_w, row_h = 110, 400, 26
+    width, height = label_w + bar_w + 120, row_h * len(rows) + 10
+    title = word("coverage_chart", dashboard.lang)
+    out = [
+        f'<svg class="chart coverage-chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" {_FONT} font-size="13">',
+        f"<title>{xml_escape(title)}</title>",
+    ]
+    for row, coverage in enumerate(rows):
+        y = 5 + row * row_h
+        total, filed = len(coverage.expected), len(coverage.filed)
+        length = round(bar_w * filed / total, 1) if total else 0.0
+        count = word("filed_of", dashboard.lang, filed=filed, total=total)
+        tip = f"{coverage.district} · {word('filed', dashboard.lang)} {count}"
+        colour = "#2e7d32" if total and filed == total else "#2171b5"
+        out.append(
+            f'<g class="coverage" data-district={quoteattr(coverage.district)} '
+            f'data-filed="{filed}" data-units="{total}"><title>{xml_escape(tip)}</title>'
+            f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">'
+            f"{xml_escape(_shorten(coverage.district, 8))}</text>"
+            f'<rect class="units" x="{label_w}" y="{y + 3}" width="{bar_w}" '
+            f'height="{row_h - 8}" fill="#eeeeee" stroke="#bbbbbb"/>'
+            f'<rect class="filed" x="{label_w}" y="{y + 3}" width="{length}" '
+            f'height="{row_h - 8}" fill="{colour}"/>'
+            f'<text x="{label_w + bar_w + 8}" y="{y + 17}">{xml_escape(count)}</text></g>'
+        )
     out.append("</svg>")
     return "".join(out)

@@ -12,8 +12,9 @@ from typing import Any
 
 from cjzn import __version__
 from cjzn.fileio import format_for
-from cjzn.report.charts import key_work_chart, stage_chart
+from cjzn.report.charts import coverage_chart, key_work_chart, stage_chart
 from cjzn.report.model import Dashboard, FilingEntry
+from cjzn.status import district_json
 from cjzn.templating import environment
 
 __all__ = [
@@ -47,6 +48,9 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
         "warnings": dashboard.warnings,
         "failing": dashboard.failing,
         "contacts_included": dashboard.include_contacts,
+        "roster": (
+            dashboard.roster_source.get(dashboard.lang) if dashboard.roster_source else None
+        ),
         "stages": {key: dashboard.stage_label(key) for key in keys},
         # the round's K codes, then "own": the works of the units' own, as one group
         "key_work": [
@@ -62,6 +66,7 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
                 "warnings": d.warnings,
                 "failing": d.failing,
                 "stages": d.stage_counts(keys),
+                "coverage": district_json(d.coverage) if d.coverage is not None else None,
             }
             for d in dashboard.districts
         ],
@@ -120,9 +125,12 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
     }
 
 
-def infer_format(fmt: str | None, output: Path | None) -> str:
-    """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
-    return format_for(fmt, output, FORMATS, _SUFFIX_FORMATS)
+def infer_format(fmt: str | None, output: Path | None, lang: str = "zh") -> str:
+    """`--format`, else the `-o` file's suffix, else HTML; an unknown suffix or a
+    contradiction is a `UsageError` (in `lang`) that names .html, .md and .json."""
+    return format_for(
+        fmt, output, FORMATS, _SUFFIX_FORMATS, suggest=(".html", ".md", ".json"), lang=lang
+    )
 
 
 def render_report(dashboard: Dashboard, fmt: str) -> str:
@@ -138,6 +146,7 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
     charts = {}
     if fmt == "html":
         charts = {
+            "coverage": Markup(coverage_chart(dashboard)),
             "key_work": Markup(key_work_chart(dashboard)),
             "stages": Markup(stage_chart(dashboard)),
         }

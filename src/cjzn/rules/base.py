@@ -38,6 +38,7 @@ class RuleContext:
     timeline: Timeline
     base_dir: Path | None = None  # the folder evidence paths are relative to
     repo_root: Path | None = None  # the filings repo the evidence must stay inside
+    folders: tuple[str, ...] = ()  # names of the folders above the filing, nearest first
 
     @property
     def lang(self) -> str:

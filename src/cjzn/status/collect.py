@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from cjzn.check import FileResult, validate_paths
+from cjzn.check import FileResult, Report, Selection, validate_paths
+from cjzn.guide import Catalog
+from cjzn.i18n import Msg
 from cjzn.load.walk import text_at
 from cjzn.options import Options, effective_as_of
 from cjzn.stages import Timeline
+from cjzn.status.coverage import DistrictCoverage, district_coverage
 
-__all__ = ["FilingStatus", "StatusReport", "collect_status", "status_of"]
+__all__ = ["FilingStatus", "StatusReport", "collect_status", "round_catalog", "status_of"]
 
 
 @dataclass
@@ -65,6 +68,10 @@ class StatusReport:
     as_of: date
     options: Options
     filings: list[FilingStatus] = field(default_factory=list)
+    coverage: DistrictCoverage = field(default_factory=DistrictCoverage)
+    catalog: Catalog | None = None  # the round the coverage is of
+    skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
+    searched_folders: bool = False  # a folder was named: who has filed is shown for one filing too
 
     @property
     def exit_code(self) -> int:
@@ -85,14 +92,37 @@ def status_of(result: FileResult) -> FilingStatus:
 
 
 def collect_status(
-    paths: Sequence[Path], options: Options, catalog_path: Path | None = None
+    paths: Sequence[Path],
+    options: Options,
+    catalog_path: Path | None = None,
+    selection: Selection | None = None,
 ) -> StatusReport:
-    """Validate `paths` and place every filing on its round's timeline, most urgent first.
+    """Validate `paths` and place every filing on its round's timeline, most urgent first,
+    with the coverage of the districts the run covers.
 
     Raises `UsageError` / `CatalogError` like `validate_paths`.
     """
-    report = validate_paths(paths, options, catalog_path)
+    report = validate_paths(paths, options, catalog_path, selection=selection)
     as_of = report.as_of or effective_as_of(options.as_of)  # --as-of, cjzn.toml's, or today
     run = dataclasses.replace(options, as_of=as_of)
     filings = sorted((status_of(result) for result in report.results), key=lambda f: f.urgency)
-    return StatusReport(as_of=as_of, options=run, filings=filings)
+    catalog = round_catalog(report)
+    written = [(f.result.file, f.district, f.unit) for f in filings]
+    return StatusReport(
+        as_of=as_of,
+        options=run,
+        filings=filings,
+        coverage=district_coverage(catalog, report.folders, written),
+        catalog=catalog,
+        skipped=report.skipped,
+        searched_folders=any(path.is_dir() for path in paths),
+    )
+
+
+def round_catalog(report: Report) -> Catalog:
+    """The round a run is about: `--catalog`, else that of its first filing with a known
+    round, else the newest bundled one."""
+    if report.catalogs.override is not None:
+        return report.catalogs.override
+    found = (r.catalog for r in report.results if r.catalog is not None)
+    return next(found, None) or report.catalogs.default()

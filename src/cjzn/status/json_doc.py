@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cjzn.guide.roster import Coverage
 from cjzn.load import dotted
 from cjzn.stages import RequirementResult, StageResult, gap_message, requirement_text
 from cjzn.status.collect import FilingStatus, StatusReport
+from cjzn.status.coverage import DistrictCoverage
 
-__all__ = ["STATUS_JSON_VERSION", "as_json", "filing_json", "render_json"]
+__all__ = ["STATUS_JSON_VERSION", "as_json", "coverage_json", "filing_json", "render_json"]
 
 #: Bumped only if a key of the JSON document is renamed or removed (adding keys is compatible).
 STATUS_JSON_VERSION = 1
@@ -92,14 +94,36 @@ def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
     }
 
 
+def district_json(coverage: Coverage) -> dict[str, Any]:
+    """Who has filed in one district (keys documented in docs/stages.md)."""
+    return {
+        "district": coverage.district,
+        "units": len(coverage.expected),
+        "filed": len(coverage.filed),
+        "filed_units": list(coverage.filed),
+        "not_filed": list(coverage.missing),
+        "others": list(coverage.others),
+    }
+
+
+def coverage_json(coverage: DistrictCoverage, lang: str) -> dict[str, Any]:
+    """`{"roster", "districts": [...], "unknown_district": [files]}`."""
+    return {
+        "roster": coverage.source.get(lang) if coverage.source is not None else None,
+        "districts": [district_json(c) for c in coverage.districts],
+        "unknown_district": coverage.unknown_district,
+    }
+
+
 def as_json(report: StatusReport) -> dict[str, Any]:
-    """The whole status document: `{"version", "as_of", "files", "filings": [...]}`."""
+    """The whole status document: `{"version", "as_of", "files", "filings": [...], "coverage"}`."""
     lang = report.options.lang
     return {
         "version": STATUS_JSON_VERSION,
         "as_of": report.as_of.isoformat(),
         "files": len(report.filings),
         "filings": [filing_json(status, lang) for status in report.filings],
+        "coverage": coverage_json(report.coverage, lang),
     }
 
 

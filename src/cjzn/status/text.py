@@ -6,7 +6,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from cjzn.guide import Catalog
-from cjzn.i18n import Msg
+from cjzn.i18n import Msg, join
 from cjzn.stages import (
     PositionKind,
     RequirementStatus,
@@ -64,6 +64,13 @@ _W = {
     "overdue": Msg("{open}（{n} 项已到期）", "{open} ({n} overdue)"),
     "title": Msg("截至 {as_of} 的备案进度", "Filings as of {as_of}"),
     "footer": Msg("共 {total} 份备案，其中 {failing} 份有错误或到期未完成的要求。", "{total} filing(s), {failing} with errors or overdue requirements."),
+    "coverage": Msg("各区县备案情况（按街镇名册）", "Who has filed, per district (by the roster)"),
+    "filed": Msg("已备案 {filed}/{total}", "filed {filed} of {total}"),
+    "all_filed": Msg("全部已备案", "all filed"),
+    "not_filed": Msg("未备案 {n}：{names}", "not filed ({n}): {names}"),
+    "others": Msg("另有：{names}（不在本区县名册可备案的街镇之列）", "also: {names} (not among the district's units that file, by the roster)"),
+    "unknown": Msg("（未知区县）{n} 份：{files}", "(unknown district) {n}: {files}"),
+    "source": Msg("名册：{source}", "Roster: {source}"),
 }
 _HEADS = (
     Msg("街道（乡镇）", "street/town"), Msg("区县", "district"), Msg("当前阶段", "current stage"),
@@ -84,9 +91,46 @@ def render_text(report: StatusReport, *, color: bool = False, width: int = 160) 
     )  # fmt: skip
     if len(report.filings) == 1:
         _timeline(console, report.filings[0], report.options.lang)
+        if report.searched_folders:
+            _coverage(console, report)
     else:
         _table(console, report)
+        _coverage(console, report)
     return buffer.getvalue()
+
+
+def _coverage(console: Console, report: StatusReport) -> None:
+    """Per district: how many of the roster's units filed, and which have not."""
+    from rich.markup import escape  # rich only for the text output
+
+    lang, coverage = report.options.lang, report.coverage
+    if not coverage.districts and not coverage.unknown_district:
+        return
+    console.print()
+    console.print(f"[bold]{escape(_W['coverage'].get(lang))}[/]")
+    for district in coverage.districts:
+        total, filed = len(district.expected), len(district.filed)
+        colour = "green" if filed == total else "yellow"
+        count = _W["filed"].format(lang, filed=filed, total=total)
+        console.print(f"  [bold]{escape(district.district)}[/]  [{colour}]{escape(count)}[/]")
+        if district.missing:
+            names = join(district.missing, lang)
+            line = _W["not_filed"].format(lang, n=len(district.missing), names=names)
+            console.print(f"    {escape(line)}")
+        elif total:
+            console.print(f"    {escape(_W['all_filed'].get(lang))}")
+        if district.others:
+            console.print(
+                f"    {escape(_W['others'].format(lang, names=join(district.others, lang)))}"
+            )
+    if coverage.unknown_district:
+        files = join(coverage.unknown_district, lang)
+        line = _W["unknown"].format(lang, n=len(coverage.unknown_district), files=files)
+        console.print(f"  [yellow]{escape(line)}[/]")
+    if coverage.source is not None:
+        console.print(
+            f"[dim]{escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]"
+        )
 
 
 def _title(status: FilingStatus, lang: str) -> str:
