@@ -155,10 +155,13 @@ def test_a_pipe_is_called_a_pipe(tmp_path: Path) -> None:
     """0.1.0: a FIFO given where a folder was expected was called a folder (or a file)."""
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
+    filings = tmp_path / "filings"
+    filings.mkdir()
+    (filings / "f.yaml").write_bytes(EXAMPLE.read_bytes())
     for args in (
         ["report", str(EXAMPLE), "--forms", str(pipe)],
         ["init", "--repo", str(pipe)],
-        ["render", str(tmp_path), "-o", str(pipe)],
+        ["render", str(filings), "-o", str(pipe)],
     ):
         result = RUNNER.invoke(app, args)
         assert result.exit_code in (1, 2), (args, result.output)

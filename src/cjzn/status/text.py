@@ -101,35 +101,33 @@ def render_text(report: StatusReport, *, color: bool = False, width: int = 160) 
 
 def _coverage(console: Console, report: StatusReport) -> None:
     """Per district: how many of the roster's units filed, and which have not."""
-    from rich.markup import escape  # rich only for the text output
-
     lang, coverage = report.options.lang, report.coverage
     if not coverage.districts and not coverage.unknown_district:
         return
     console.print()
-    console.print(f"[bold]{escape(_W['coverage'].get(lang))}[/]")
+    console.print(f"[bold]{_escape(_W['coverage'].get(lang))}[/]")
     for district in coverage.districts:
         total, filed = len(district.expected), len(district.filed)
         colour = "green" if filed == total else "yellow"
         count = _W["filed"].format(lang, filed=filed, total=total)
-        console.print(f"  [bold]{escape(district.district)}[/]  [{colour}]{escape(count)}[/]")
+        console.print(f"  [bold]{_escape(district.district)}[/]  [{colour}]{_escape(count)}[/]")
         if district.missing:
             names = join(district.missing, lang)
             line = _W["not_filed"].format(lang, n=len(district.missing), names=names)
-            console.print(f"    {escape(line)}")
+            console.print(f"    {_escape(line)}")
         elif total:
-            console.print(f"    {escape(_W['all_filed'].get(lang))}")
+            console.print(f"    {_escape(_W['all_filed'].get(lang))}")
         if district.others:
             console.print(
-                f"    {escape(_W['others'].format(lang, names=join(district.others, lang)))}"
+                f"    {_escape(_W['others'].format(lang, names=join(district.others, lang)))}"
             )
     if coverage.unknown_district:
         files = join(coverage.unknown_district, lang)
         line = _W["unknown"].format(lang, n=len(coverage.unknown_district), files=files)
-        console.print(f"  [yellow]{escape(line)}[/]")
+        console.print(f"  [yellow]{_escape(line)}[/]")
     if coverage.source is not None:
         console.print(
-            f"[dim]{escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]"
+            f"[dim]{_escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]"
         )
 
 
