@@ -2,18 +2,34 @@
 
 Never a PDF of empty boxes: without WeasyPrint, its system libraries or a
 Chinese font, rendering stops with a message that says what to install.
+
+Layout cost: WeasyPrint breaks a text into lines by laying out the rest of the
+text box again for every line, so one long cell (a 10,000-character `measures`)
+costs time quadratic in its length (1,000 characters 4 s, 10,000 over 250 s).
+`short_runs` cuts every long text of the page into inline spans of about
+`RUN` characters, at places where a line may break anyway (between two CJK
+characters, before a space): the page looks the same (the text is one flow),
+and each line is laid out from a short span, so the cost grows linearly.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import shutil
 import subprocess
 from typing import Any
 
 from cjzn.errors import RenderError
 
-__all__ = ["check_pdf_support", "html_to_pdf"]
+__all__ = ["RUN", "check_pdf_support", "html_to_pdf", "short_runs"]
+
+#: Characters per span WeasyPrint lays out at a time (a cell's line holds about 20-40).
+RUN = 60
+_TAG = re.compile(r"(<[^>]*>)")
+_OPENING = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+_UNIT = re.compile(r"&#?\w+;|.", re.S)  # an entity stays whole
+_RAW_TEXT = frozenset({"style", "script", "title", "textarea"})
 
 
 def check_pdf_support() -> None:
@@ -54,5 +70,50 @@ def html_to_pdf(html: str) -> bytes:
     """The PDF of an HTML page (WeasyPrint is imported only here, when a PDF is asked for)."""
     check_pdf_support()
     weasyprint: Any = importlib.import_module("weasyprint")
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
+    pdf: bytes = weasyprint.HTML(string=short_runs(html)).write_pdf()
     return pdf
+
+
+def short_runs(html: str, run: int = RUN) -> str:
+    """`html` with every text longer than two runs cut into `<span>`s of about `run`
+    characters (cjzn's own markup: escaped text, no `>` inside a tag). The text of
+    `<style>`, `<script>`, `<title>` and `<textarea>` is left alone."""
+    out: list[str] = []
+    raw: str | None = None
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            tag = _OPENING.match(part)
+            if tag is not None:
+                name = tag[2].lower()
+                if not tag[1] and name in _RAW_TEXT:
+                    raw = name
+                elif tag[1] and name == raw:
+                    raw = None
+            out.append(part)
+        elif raw is not None or len(part) <= 2 * run:
+            out.append(part)
+        else:
+            out.extend(f"<span>{piece}</span>" for piece in _pieces(_UNIT.findall(part), run))
+    return "".join(out)
+
+
+def _pieces(units: list[str], run: int) -> list[str]:
+    """Consecutive pieces of `units`, each cut where a line may break anyway."""
+    pieces: list[str] = []
+    start = 0
+    while len(units) - start > 2 * run:
+        cut = start + 2 * run
+        for index in range(start + run, start + 2 * run):
+            before, after = units[index - 1], units[index]
+            if (after == " " and before != " ") or (_cjk(before) and _cjk(after)):
+                cut = index
+                break
+        pieces.append("".join(units[start:cut]))
+        start = cut
+    pieces.append("".join(units[start:]))
+    return pieces
+
+
+def _cjk(unit: str) -> bool:
+    """A CJK character (a line may break before and after it)."""
+    return len(unit) == 1 and ("\u2e80" <= unit <= "\u9fff" or "\uf900" <= unit <= "\uffef")
