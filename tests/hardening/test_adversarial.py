@@ -25,6 +25,7 @@ from cjzn.check import discover, validate_file, validate_paths
 from cjzn.cli import app
 from cjzn.load import load_path
 from cjzn.options import Options
+from cjzn.text import visible
 
 CORPUS = Path(__file__).resolve().parent / "adversarial"
 EARLY = date(2013, 1, 15)  # before any stage deadline: only format problems are reported
@@ -80,6 +81,35 @@ EXPECTED: dict[str, str] = {
     "cr-only.yaml": "V007",
     "escaped-nul-in-value.yaml": "V007",
     "stray-quote-mid.yaml": "V007",
+    # issue 17 (an outside review): each class's new cases
+    "control-characters.yaml": "Y030",  # was Y003 at 1:1 in English
+    "key-with-zero-width.yaml": "F001",  # names the U+200B, offers `name`
+    "key-with-bidi-override.yaml": "F001",  # the U+202E shown as \u202e, never raw
+    "key-with-soft-hyphen.yaml": "F001",
+    "empty-key.yaml": "F001",  # no "did you mean cjzn?"
+    "version-superscript.yaml": "F004",  # was F003: "¹".isdigit() but int("¹") fails
+    "long-flat-list.yaml": "Y031",  # was Y009, "an alias bomb"
+    "seq-tag-on-mapping.yaml": "Y007",  # was accepted
+    "map-tag-on-sequence.yaml": "Y007",
+    "conflict-after-line-separator.yaml": "Y005",  # was on the wrong line
+    "conflict-cr-only.yaml": "Y005",  # was not found
+    "evidence-backslash-dotdot.yaml": "T104",  # `..\..\x` escaped on Linux
+    "evidence-in-git.yaml": "T104",  # .git/config was evidence
+    "yaml-2-directive.yaml": "Y003",  # worded in Chinese now
+    "anchor-without-name.yaml": "Y003",
+    "bad-hex-escape.yaml": "Y003",
+    "list-items-misaligned.yaml": "Y003",
+    "escape-sequences-in-values.yaml": "V001",  # ESC sequences shown, never sent raw
+}
+#: Corpus files whose issue-17 class also needs the message checked (substring in zh).
+WORDED = {
+    "control-characters.yaml": "换页符",
+    "key-with-zero-width.yaml": "\\u200b",
+    "key-with-bidi-override.yaml": "\\u202e",
+    "empty-key.yaml": "冒号前没有写键名",
+    "long-flat-list.yaml": "内容项过多",
+    "conflict-after-line-separator.yaml": "<<<<<<<",
+    "evidence-in-git.yaml": ".git",
 }
 CLEAN = {
     "bom-utf8.yaml",
@@ -128,6 +158,9 @@ def test_corpus_file_gives_located_diagnostics(path: Path, lang: str) -> None:
     for diagnostic in result.diagnostics:
         assert diagnostic.message.strip()
         assert "Traceback" not in diagnostic.message
+        assert visible(diagnostic.message) == diagnostic.message  # nothing raw to act on
+    if lang == "zh" and path.name in WORDED:
+        assert any(WORDED[path.name] in d.message for d in result.diagnostics), result.diagnostics
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
