@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,10 +39,12 @@ def validate_file(
     options: Options,
     catalogs: Catalogs | None = None,
     loaded: Loaded | None = None,
+    reviews: Mapping[str, bytes] | None = None,
 ) -> FileResult:
-    """Load, check, place on the timeline and run the rules on one filing.
+    """Load, check, place on the timeline and run the rules on one filing, then its review files.
 
-    `loaded`: what `load_path` already gave for it (render reads the filing date first).
+    `loaded`: what `load_path` already gave for it (render reads the filing date first);
+    `reviews`: a level's review file as it would be (checked instead of the one on disk).
     """
     catalogs = catalogs or Catalogs()
     document, diagnostics = (
@@ -65,7 +67,7 @@ def validate_file(
         result.timeline = context.timeline
         found = [d for rule in RULES.values() for d in rule.check(context)]
         diagnostics.extend(_without_restatements(found, diagnostics))
-    read_reviews(path, result, options, labels)
+    read_reviews(path, result, options, labels, reviews)
     if filing is not None and catalog is not None:
         result.workflow = workflow_state(filing, result.trail, catalog)
         result.changed_since_review = changed_since_review(result.trail, catalog)

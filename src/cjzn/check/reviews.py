@@ -9,13 +9,14 @@ filing's bytes are hashed here (sha256) to compare with what each approval recor
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
-from cjzn.check.naming import reviews_of
+from cjzn.check.naming import review_path, reviews_of
 from cjzn.check.result import FileResult
 from cjzn.diagnostics import Diagnostic
 from cjzn.guide import Catalog
-from cjzn.load import load_path
+from cjzn.load import load_bytes, load_path
 from cjzn.load.read import read_bytes
 from cjzn.model import REVIEW_MODELS, MunicipalReviewFile, ReviewTrail, check_against
 from cjzn.options import Options
@@ -31,13 +32,22 @@ def filing_sha256(path: Path) -> str:
 
 
 def read_reviews(
-    path: Path, result: FileResult, options: Options, labels: Catalog | None = None
+    path: Path,
+    result: FileResult,
+    options: Options,
+    labels: Catalog | None = None,
+    instead: Mapping[str, bytes] | None = None,
 ) -> None:
     """Read and check the review files of the filing at `path`; set `result.trail` and add
-    their diagnostics (each located in its review file) to `result.diagnostics`."""
+    their diagnostics (each located in its review file) to `result.diagnostics`.
+
+    `instead`: the text of a level's review file as it would be (`cjzn review` checks an
+    entry before writing it)."""
     document = result.document
     inline = document is not None and isinstance(document.data, dict) and "reviews" in document.data
     files = reviews_of(path)
+    for level in instead or {}:
+        files.setdefault(level, review_path(path, level))
     trail = ReviewTrail(inline=inline)
     result.trail = trail
     if not files:
@@ -47,7 +57,8 @@ def read_reviews(
     views: dict[str, ReviewFile] = {}
     for level, review in files.items():
         trail.files[level] = str(review)
-        found, problems = _read(review, level, catalog or labels, options.lang)
+        text = (instead or {}).get(level)
+        found, problems = _read(review, level, catalog or labels, options.lang, text)
         result.diagnostics.extend(problems)
         if found is not None:
             views[level] = found
@@ -61,9 +72,12 @@ def read_reviews(
 
 
 def _read(
-    review: Path, level: str, catalog: Catalog | None, lang: str
+    review: Path, level: str, catalog: Catalog | None, lang: str, data: bytes | None = None
 ) -> tuple[ReviewFile | None, list[Diagnostic]]:
-    document, problems = load_path(review, str(review), lang)
+    if data is None:
+        document, problems = load_path(review, str(review), lang)
+    else:
+        document, problems = load_bytes(data, str(review), lang)
     if document is None:
         return None, problems
     model, more = check_against(REVIEW_MODELS[level], document, catalog, lang)

@@ -16,7 +16,8 @@ filing is in, by codes:
 
 A version-1 filing with inline `reviews:` (and no review files) counts a dated
 district opinion as the district's approval and a dated municipal opinion as the
-city's acceptance, as the form's boxes were used before review files.
+city's acceptance (then `evaluating` as above), as the form's boxes were used
+before review files.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def workflow_state(filing: Filing, trail: ReviewTrail | None, catalog: Catalog) 
     if trail is None or (trail.empty and not trail.inline):
         return state
     if trail.empty:
-        return _inline_state(filing, state)
+        state = _inline_state(filing, state)
+        return "evaluating" if state == "accepted" and _evaluating(filing, trail) else state
     review = catalog.review
     events = [
         (decision.date, order, level, review.decision_code(decision.decision))
@@ -52,7 +54,7 @@ def workflow_state(filing: Filing, trail: ReviewTrail | None, catalog: Catalog) 
     ]
     for _, _, level, code in sorted(events, key=lambda event: (event[0], event[1])):
         state = _AFTER_DECISION.get((level, code or ""), state)
-    if state == "accepted" and _evaluating(filing, trail, catalog):
+    if state == "accepted" and _evaluating(filing, trail):
         state = "evaluating"
     results = [review.result_code(e.result) for e in trail.evaluations]
     final = [code for code in results if code is not None]
@@ -61,7 +63,7 @@ def workflow_state(filing: Filing, trail: ReviewTrail | None, catalog: Catalog) 
     return state
 
 
-def _evaluating(filing: Filing, trail: ReviewTrail, catalog: Catalog) -> bool:
+def _evaluating(filing: Filing, trail: ReviewTrail) -> bool:
     summary = filing.summary
     written = summary is not None and bool((summary.text or "").strip())
     applied = filing.evaluation is not None and filing.evaluation.apply_early is True

@@ -32,6 +32,7 @@ from cjzn.report.model import (
 from cjzn.report.redact import Redactor, contact_texts
 from cjzn.stages import Timeline, gap_message, requirement_text
 from cjzn.status import FilingStatus, StatusReport, collect_status
+from cjzn.status.workflow import state_label
 
 __all__ = ["FORM_SUFFIXES", "build_dashboard", "collect_dashboard"]
 
@@ -128,6 +129,9 @@ def _entry(
         problems=problems,
         contacts=contact_texts(data) if contacts else None,
         key_works=_key_work_entries(data, own, lang),
+        workflow=result.workflow or "",
+        workflow_name=state_label(result.workflow, own, lang),
+        changed_since_review=result.changed_since_review,
     )
 
 
