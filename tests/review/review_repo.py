@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import COMPLETE
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from cjzn.cli import app
 
@@ -38,14 +38,15 @@ def make_repo(root: Path) -> Path:
     return root
 
 
-def cjzn(*args: str) -> Any:
-    """Run cjzn in the current folder (the repo); the result has exit_code, stdout, stderr."""
+def cjzn(*args: str) -> Result:
+    """Run cjzn in the current folder (the repo)."""
     return runner.invoke(app, list(args))
 
 
 def status_json(*paths: str) -> dict[str, Any]:
     result = cjzn("status", "--format", "json", "--as-of", AS_OF, *(paths or ("filings",)))
-    return json.loads(result.stdout)
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
 
 
 def problems(*paths: str, strict: bool = False) -> tuple[int, list[dict[str, Any]]]:

@@ -18,6 +18,7 @@ from review_repo import (
     problems,
     status_json,
 )
+from typer.testing import Result
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def decide(level: str, decision: str, day: str, *more: str) -> object:
+def decide(level: str, decision: str, day: str, *more: str) -> Result:
     return cjzn(
         "review", str(FILING), "--level", level, "--decision", decision,
         "--signed-by", "张志红" if level == "district" else "市教委终身教育处",

@@ -81,6 +81,7 @@ _TEMPLATES = {
     "repo/gitlab-ci.yml.j2": ".gitlab-ci.yml",
     "repo/gitignore.j2": ".gitignore",
     "repo/cjzn.toml.j2": "cjzn.toml",
+    "repo/CODEOWNERS.j2": "CODEOWNERS",
 }
 
 
@@ -301,6 +302,9 @@ def plan_files(
         "example_district": chosen[0] if chosen else catalog.districts[0],
         "basic_first": basic[0] if basic else "",
         "basic_last": basic[-1] if basic else "",
+        # CODEOWNERS: each district's folder and the placeholder teams numbered as the
+        # catalog lists the districts (team names are ASCII on the forges)
+        "owners": [(name, f"{_number(catalog, name, i):02d}") for i, name in enumerate(chosen, 1)],
     }
     files = [
         PlannedFile(target, env.get_template(name).render(**context))
@@ -310,6 +314,11 @@ def plan_files(
     files.append(PlannedFile(".vscode/settings.json", vscode_settings(schema_path)))
     files.extend(PlannedFile(f"{FILINGS_DIR}/{name}/.gitkeep", "") for name in chosen)
     return files
+
+
+def _number(catalog: Catalog, district: str, fallback: int) -> int:
+    """A district's number: its place in the catalog's list (stable across repos)."""
+    return catalog.districts.index(district) + 1 if district in catalog.districts else fallback
 
 
 def init_git(root: Path) -> tuple[GitOutcome, str]:
