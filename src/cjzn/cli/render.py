@@ -29,9 +29,9 @@ from cjzn.cli.common import (
 from cjzn.cli.frame import bi
 
 HELP = bi(
-    "生成可打印的备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF）。"
+    "生成可打印的备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF）。"
     "有错误的备案也生成，标为“草稿”，退出码 1。",
-    "Render the registration form (备案登记表) and the plan (附页) as print-ready HTML, "
+    "Render the registration form (备案登记表, one A4 page) and the plan (附页) as print-ready HTML, "
     "Markdown, DOCX or PDF. A filing with errors is rendered as a marked draft (exit 1).",
 )
 
@@ -61,8 +61,9 @@ OutputOption = Annotated[
         "-o",
         metavar=bi("路径", "PATH"),
         help=bi(
-            "输出文件或目录（多个备案或目录时为目录；以 / 结尾表示目录）。",
-            "Output file, or folder (for several filings, or a name ending in /).",
+            "输出文件（.docx、.pdf、.html 或 .md）或目录（多个备案或目录时为目录；以 / 结尾表示目录）。",
+            "Output file (.docx, .pdf, .html or .md), or folder (for several filings, or a name"
+            " ending in /).",
         ),
     ),
 ]
@@ -73,6 +74,17 @@ ForceOption = Annotated[
         help=bi("覆盖不是 cjzn 生成的已有文件。", "Overwrite files cjzn did not write."),
     ),
 ]
+FillSignaturesOption = Annotated[
+    bool,
+    typer.Option(
+        "--fill-signatures",
+        help=bi(
+            "预览用：签字栏填入备案记录的签字人，公章栏填“（已盖章）”。默认留空，供手写签字和盖章。",
+            "A preview: type the recorded signers and （已盖章） into the form; by default the"
+            " signature lines and seal slots stay blank for ink and stamp.",
+        ),
+    ),
+]
 
 
 def render(
@@ -80,6 +92,7 @@ def render(
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    fill_signatures: FillSignaturesOption = False,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
     select: SelectOption = None,
@@ -91,10 +104,11 @@ def render(
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
 ) -> None:
-    """生成备案登记表和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
+    """生成备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
 
-    Render the registration form (备案登记表) and the plan (附页) as print-ready HTML,
-    Markdown, DOCX or PDF. A filing with errors is rendered as a marked DRAFT (exit 1).
+    Render the registration form (备案登记表, one A4 page) and the plan (附页) as
+    print-ready HTML, Markdown, DOCX or PDF. A filing with errors is rendered as a
+    marked DRAFT (exit 1).
     """
     # imported when the command runs: the other commands start without it
     from cjzn.options import Options
@@ -110,9 +124,15 @@ def render(
     try:
         with usage_errors():
             outcome = render_paths(
-                paths, fmt, output, force=force, options=options, catalog_path=catalog,
+                paths,
+                fmt,
+                output,
+                force=force,
+                options=options,
+                catalog_path=catalog,
                 selection=selection(exclude, allow_empty),
-            )  # fmt: skip
+                fill_signatures=fill_signatures,
+            )
     except OSError as exc:
         typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)
         raise typer.Exit(1) from None

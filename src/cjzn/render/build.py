@@ -7,6 +7,7 @@ the model lost from the loader's document, which keeps every scalar's source tex
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from cjzn.guide import Catalog, Catalogs
 from cjzn.load.walk import ABSENT, BROKEN, value_at
 from cjzn.model import Contact, Filing
 from cjzn.model.filing import Leader
+from cjzn.render.fit import fit_form
 from cjzn.render.provenance import AUTO, provenance
 from cjzn.render.view import (
     BasicView,
@@ -122,12 +124,13 @@ def _key_works(src: _Source, catalog: Catalog) -> list[KeyWorkView]:
     return views
 
 
-def _reviews(src: _Source, catalog: Catalog) -> tuple[ReviewView, ReviewView]:
-    """The district's and the city's boxes, filled only with what the filing records."""
+def _reviews(src: _Source, catalog: Catalog, signed: bool) -> tuple[ReviewView, ReviewView]:
+    """The district's and the city's boxes, filled only with what the filing records;
+    the district's signer only when `signed` (a preview), else a blank line for ink."""
     district = ReviewView(
         src.text("reviews", "district", "opinion"),
         SignBlock(
-            src.text("reviews", "district", "signed_by"),
+            src.text("reviews", "district", "signed_by") if signed else "",
             False,
             src.date("reviews", "district", "date"),
         ),
@@ -234,19 +237,22 @@ def build_view(
     generated_at: datetime | None = None,
     commit: str | None = AUTO,
     catalogs: Catalogs | None = None,
+    fill_signatures: bool = False,
 ) -> View:
-    """The view-model of one validated filing.
+    """The view-model of one validated filing, with what its one-page form shows (`form`).
 
     `generated_at` defaults to `SOURCE_DATE_EPOCH` (reproducible builds) or now;
     `commit` defaults to asking git about the filing's folder (None: no commit).
+    The signature lines and seal slots are blank for ink and stamp unless
+    `fill_signatures` (a preview): then they show the recorded signer and （已盖章）.
     """
     if result.document is None:
         raise ValueError("an unreadable filing has nothing to render")
     catalog = result.catalog or (catalogs or Catalogs()).default()
     src = _Source(result.filing, result.document.data)
     status_labels = catalog.status_words("zh")
-    district_review, municipal_review = _reviews(src, catalog)
-    return View(
+    district_review, municipal_review = _reviews(src, catalog, fill_signatures)
+    view = View(
         title=catalog.form.title,
         rows=dict(catalog.form.rows),
         labels={key: text.zh for key, text in catalog.labels.items()},
@@ -260,8 +266,8 @@ def build_view(
         prior_boxes=_boxes(src, catalog),
         key_works=_key_works(src, catalog),
         unit_sign=SignBlock(
-            src.text("submission", "signed_by"),
-            src.typed("submission", "sealed") is True,
+            src.text("submission", "signed_by") if fill_signatures else "",
+            fill_signatures and src.typed("submission", "sealed") is True,
             src.date("submission", "filed_on"),
         ),
         district_review=district_review,
@@ -273,4 +279,6 @@ def build_view(
         provenance=provenance(result, src.text("round"), generated_at, commit),
         errors=result.errors,
         warnings=result.warnings,
+        fill_signatures=fill_signatures,
     )
+    return dataclasses.replace(view, form=fit_form(view))

@@ -1,16 +1,18 @@
 """The 附页 in Word: the full 创建工作方案, the basic and key work, the summary.
 
-On a new page after the form: the plan's seven parts in the guide's order
-(一、总体目标 … 七、制度和机制; the titles come from the catalog), then 八、基础性建设工作 as a table, 九、重点创建工作
-with the guide's text, and 十、备查总结 once it is written. A part left empty
-says so (`（未填写）`) rather than vanishing from the printout.
+On a new page after the form: 登记表续 (the form's texts that did not fit
+their cells), the plan's seven parts in the guide's order (一、总体目标 …
+七、制度和机制; the titles come from the catalog), then 八、基础性建设工作 as a
+table, 九、重点创建工作 with the guide's text, and 十、备查总结 once it is
+written; the provenance line ends it. A part left empty says so (`（未填写）`)
+rather than vanishing from the printout; a text the form shows is not repeated
+(`（见登记表）`).
 """
 
 from __future__ import annotations
 
-from docx.enum.text import WD_BREAK
-
 from cjzn.render.docx_base import DocBuilder, covers, unit_text
+from cjzn.render.view import KeyWorkView
 
 __all__ = ["add_appendix"]
 
@@ -20,9 +22,10 @@ _MISSING = "（未填写）"
 def add_appendix(b: DocBuilder) -> None:
     """The 附页 after a page break, ending with the provenance footer."""
     v = b.view
-    b.doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-    b.heading(f"附页：{v.label('plan')}", 1)
+    heading = b.heading(f"附页：{v.label('plan')}", 1)
+    heading.paragraph_format.page_break_before = True
     b.paragraph(b.doc, unit_text(v), align="center")
+    _continued(b)
     _goals(b)
     _work_plan(b)
     _leading_body(b)
@@ -34,11 +37,23 @@ def add_appendix(b: DocBuilder) -> None:
     b.footer()
 
 
+def _continued(b: DocBuilder) -> None:
+    """登记表续: the texts whose cells on the form say 详见附页."""
+    continued = b.view.form.continued
+    if not continued:
+        return
+    b.heading("登记表续", 2)
+    b.grid(["栏目", "内容"], [[item.label, item.text] for item in continued], [50, 130])
+
+
 def _goals(b: DocBuilder) -> None:
-    """一、总体目标; 二、阶段性工作目标, one line per stage."""
-    plan = b.view.plan
+    """一、总体目标 (unless the form shows it); 二、阶段性工作目标, one line per stage."""
+    v, plan = b.view, b.view.plan
     b.heading(f"一、{plan.part_titles['overall_goal']}", 2)
-    b.paragraph(b.doc, plan.overall_goal or _MISSING)
+    if v.form.goal_on_form:
+        b.paragraph(b.doc, f"（见登记表“{v.rows['plan']}”栏）")
+    else:
+        b.paragraph(b.doc, plan.overall_goal or _MISSING)
     b.heading(f"二、{plan.part_titles['stage_goals']}", 2)
     for goal in plan.stage_goals:
         window = f"（{goal.window}）" if goal.window else ""
@@ -147,20 +162,37 @@ def _basic_work(b: DocBuilder) -> None:
 
 
 def _key_work(b: DocBuilder) -> None:
-    """九、重点创建工作: each with the guide's text, the measures and the expected outcomes."""
+    """九、重点创建工作: each with the guide's text and what the form could not hold."""
     v = b.view
     b.heading(f"九、{v.label('key_work')}", 2)
-    for index, kw in enumerate(v.key_works, start=1):
-        b.heading(f"{index}. {kw.code} {kw.title}", 3)
+    for index, kw in enumerate(v.key_works):
+        b.heading(f"{index + 1}. {kw.code} {kw.title}", 3)
         if kw.guide_text:
             b.paragraph(b.doc, kw.guide_text, size=10.5)
-        b.paragraph(b.doc, kw.measures, bold_prefix=f"{v.label('key_work.*.measures')}：")
-        if kw.outcomes:
-            b.paragraph(b.doc, "", bold_prefix=f"{v.label('key_work.*.expected_outcomes')}：")
-            for n, outcome in enumerate(kw.outcomes, start=1):
-                b.paragraph(b.doc, f"　{n}. {outcome}")
+        _key_work_rest(b, index, kw)
     if not v.key_works:
         b.paragraph(b.doc, _MISSING)
+
+
+def _key_work_rest(b: DocBuilder, index: int, kw: KeyWorkView) -> None:
+    """A key work's measures and outcomes here, or a note that the form shows them."""
+    v = b.view
+    measures, outcomes = v.label("key_work.*.measures"), v.label("key_work.*.expected_outcomes")
+    shown = v.form.key_work(index)
+    measures_here = shown is None or shown.measures_moved
+    outcomes_here = shown is None or shown.outcomes_moved
+    if not measures_here and not outcomes_here:
+        b.paragraph(b.doc, f"（{measures}和{outcomes}见登记表）")
+    elif measures_here:
+        b.paragraph(b.doc, kw.measures, bold_prefix=f"{measures}：")
+    elif kw.measures:
+        b.paragraph(b.doc, f"（{measures}见登记表）")
+    if outcomes_here and kw.outcomes:
+        b.paragraph(b.doc, "", bold_prefix=f"{outcomes}：")
+        for n, outcome in enumerate(kw.outcomes, start=1):
+            b.paragraph(b.doc, f"　{n}. {outcome}")
+    elif measures_here and kw.outcomes:
+        b.paragraph(b.doc, f"（{outcomes}见登记表）")
 
 
 def _summary(b: DocBuilder) -> None:

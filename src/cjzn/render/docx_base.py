@@ -16,17 +16,29 @@ from typing import TYPE_CHECKING, Any
 
 import docx
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from cjzn.render.layout import GEOMETRY
 from cjzn.text import xml_safe
 
 if TYPE_CHECKING:
     from cjzn.render.view import CodeRef, DateParts, SignBlock, View
 
-__all__ = ["BODY_FONT", "TITLE_FONT", "DocBuilder", "covers", "date_text", "set_font", "unit_text"]
+__all__ = [
+    "BODY_FONT",
+    "TITLE_FONT",
+    "DocBuilder",
+    "cell_margins",
+    "child",
+    "covers",
+    "date_text",
+    "fix_widths",
+    "set_font",
+    "unit_text",
+]
 
 #: Fonts: FangSong for the text (the guide's 仿宋), SimHei for the title; Word and
 #: WPS on Chinese Windows have both, other systems substitute a CJK font.
@@ -56,6 +68,71 @@ def set_font(run_or_style: Any, fonts: tuple[str, str], size: float | None = Non
     r_fonts.set(qn("w:eastAsia"), fonts[1])
 
 
+def _twips(mm: float) -> str:
+    return str(round(mm * 1440 / 25.4))
+
+
+# The elements that may follow the ones cjzn adds, in the order the OOXML schema
+# (ECMA-376 part 1, 17.3.1.26 pPr, 17.4.60 tblPr, 17.4.70 tcPr) puts them.
+_SUCCESSORS = {
+    "w:snapToGrid": ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                     "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+                     "w:sectPr", "w:pPrChange"),
+    "w:tblW": ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+               "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"),
+    "w:tblCellMar": ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange"),
+    "w:tcBorders": ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                    "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
+                    "w:cellMerge", "w:tcPrChange"),
+}  # fmt: skip
+
+
+def child(parent: Any, tag: str) -> Any:
+    """The `tag` child of a properties element, created in the schema's order if missing
+    (Word refuses a file whose property elements are out of order)."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    element = OxmlElement(tag)
+    parent.insert_element_before(element, *_SUCCESSORS[tag])
+    return element
+
+
+def fix_widths(table: Any, widths_mm: list[float] | tuple[float, ...]) -> None:
+    """Column widths every word processor honours: a fixed layout, the table's width,
+    the grid's real column widths (tblGrid) and each cell's width (tcW)."""
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>
+    tbl_w = child(table._tbl.tblPr, "w:tblW")
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), _twips(sum(widths_mm)))
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)  # the tblGrid's gridCol
+    for row in table.rows:
+        first = 0
+        for tc in row._tr.tc_lst:
+            span = int(tc.grid_span)
+            tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
+            tc_w.set(qn("w:type"), "dxa")
+            tc_w.set(qn("w:w"), _twips(sum(widths_mm[first : first + span])))
+            first += span
+
+
+def cell_margins(table: Any, vertical_mm: float, horizontal_mm: float) -> None:
+    """The padding of every cell of `table` (tblCellMar)."""
+    margins = child(table._tbl.tblPr, "w:tblCellMar")
+    for name, mm in (
+        ("top", vertical_mm),
+        ("left", horizontal_mm),
+        ("bottom", vertical_mm),
+        ("right", horizontal_mm),
+    ):
+        edge = OxmlElement(f"w:{name}")
+        edge.set(qn("w:w"), _twips(mm))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+
+
 def date_text(date: DateParts) -> str:
     """`2013 年 3 月 15 日`, the text as written, or blanks to fill in by hand."""
     if date.filled:
@@ -82,12 +159,17 @@ class DocBuilder:
         self.view = view
         self.doc: Any = docx.Document()
         section = self.doc.sections[0]
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(18), Mm(16)
-        section.left_margin = section.right_margin = Mm(17)
+        g = GEOMETRY
+        section.page_width, section.page_height = Mm(g.page[0]), Mm(g.page[1])
+        top, right, bottom, left = g.margins
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
+        section.header_distance = section.footer_distance = Mm(5)
         normal = self.doc.styles["Normal"]
         set_font(normal, BODY_FONT, 12)
         normal.paragraph_format.space_after = 0
+        # lines keep their exact height: no snapping to a document grid
+        child(normal.element.get_or_add_pPr(), "w:snapToGrid").set(qn("w:val"), "0")
         for name in ("Heading 1", "Heading 2", "Heading 3", "Title"):
             style = self.doc.styles[name]
             set_font(style, TITLE_FONT)
@@ -102,9 +184,14 @@ class DocBuilder:
         align: str | None = None,
         size: float | None = None,
         first: bool = False,
+        line_pt: float | None = None,
     ) -> Any:
-        """A paragraph in `container` (document or cell); `first` reuses a cell's empty paragraph."""
+        """A paragraph in `container` (document or cell); `first` reuses a cell's empty paragraph;
+        `line_pt` gives its lines that exact height (the form's fixed rows)."""
         para = container.paragraphs[0] if first else container.add_paragraph()
+        if line_pt is not None:
+            para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            para.paragraph_format.line_spacing = Pt(line_pt)
         if bold_prefix:
             run = para.add_run(xml_safe(bold_prefix))
             run.bold = True
@@ -123,10 +210,11 @@ class DocBuilder:
         self.paragraph(cell, text, align="center" if center else None, size=size, first=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
-    def heading(self, text: str, level: int) -> None:
-        heading = self.doc.add_heading(text, level=level)
+    def heading(self, text: str, level: int) -> Any:
+        heading = self.doc.add_heading(xml_safe(text), level=level)
         for run in heading.runs:
             set_font(run, TITLE_FONT)
+        return heading
 
     def grid(self, headers: list[str], rows: list[list[str]], widths: list[float]) -> Any:
         """A bordered table with a repeated bold header row."""
@@ -143,9 +231,8 @@ class DocBuilder:
         for r, values in enumerate(rows, start=1):
             for c, text in enumerate(values):
                 self.paragraph(table.rows[r].cells[c], text, size=10.5, first=True)
-        for row in table.rows:
-            for index, width in enumerate(widths):
-                row.cells[index].width = Mm(width)
+        scale = GEOMETRY.text_width / sum(widths)
+        fix_widths(table, [width * scale for width in widths])
         return table
 
     def sign_lines(self, cell: Any, block: SignBlock, signer_label: str, seal: bool) -> None:
@@ -161,15 +248,9 @@ class DocBuilder:
         self.paragraph(cell, date_text(block.date), align="right", size=11)
 
     def footer(self) -> None:
-        """The small grey line saying which cjzn, round, source, time and commit made this."""
-        p = self.view.provenance
-        text = (
-            f"cjzn {p.version} · {self.view.label('round')} {p.round} · {p.source} · "
-            f"{p.generated_at}"
-        )
-        if p.commit:
-            text += f" · git {p.commit[:12]}" + ("（含未提交的修改）" if p.dirty else "")
-        para = self.paragraph(self.doc, text, size=8)
+        """The small grey line at the end of the 附页: which cjzn, round, source, time, commit."""
+        para = self.paragraph(self.doc, self.view.provenance_line, size=8)
+        para.paragraph_format.space_before = Mm(6)
         for run in para.runs:
             run.font.color.rgb = _GREY
 
@@ -182,7 +263,9 @@ class DocBuilder:
         core.author = "cjzn"
         core.last_modified_by = "cjzn"
         core.keywords = marker
-        core.comments = xml_safe(f"{marker}: generated by cjzn {p.version} from {p.source}")
+        core.comments = xml_safe(f"{marker}: {self.view.provenance_line}")
+        core.identifier = xml_safe(p.commit + ("+dirty" if p.dirty else ""))
+        core.version = xml_safe(p.version)
         core.category = "草稿" if self.view.is_draft else ""
         core.revision = 1
         when = datetime.fromisoformat(p.generated_at).astimezone(timezone.utc).replace(tzinfo=None)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjzn.fileio import format_for
+from cjzn.render.fit import NOTE_TRAILER
+from cjzn.render.layout import GEOMETRY
 from cjzn.render.provenance import MARKER
-from cjzn.render.view import View
+from cjzn.render.view import SEE_APPENDIX, View
 from cjzn.templating import environment
 
 __all__ = [
@@ -27,6 +29,8 @@ FORMATS = ("html", "md", "docx", "pdf")
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx", "pdf": ".pdf"}
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".docx": "docx", ".pdf": "pdf"}
 TEMPLATES = {"html": "form.html.j2", "md": "form.md.j2"}
+#: The suffixes an unknown `-o` suffix is told to use, most wanted first.
+SUGGESTED = (".docx", ".pdf", ".html", ".md")
 
 
 def render_text(view: View, fmt: str) -> str:
@@ -34,7 +38,15 @@ def render_text(view: View, fmt: str) -> str:
     if fmt not in TEMPLATES:
         raise ValueError(f"not a text format: {fmt}")
     template = environment(fmt).get_template(TEMPLATES[fmt])
-    return str(template.render(v=view, marker=MARKER))
+    return str(
+        template.render(
+            v=view,
+            marker=MARKER,
+            css=GEOMETRY.css(),
+            see_appendix=SEE_APPENDIX,
+            note_trailer=NOTE_TRAILER,
+        )
+    )
 
 
 def render_bytes(view: View, fmt: str) -> bytes:
@@ -52,6 +64,9 @@ def render_bytes(view: View, fmt: str) -> bytes:
     raise ValueError(f"unknown format: {fmt}")
 
 
-def infer_format(fmt: str | None, output: Path | None) -> str:
-    """`--format`, else the `-o` file's suffix, else HTML (a contradiction is a `UsageError`)."""
-    return format_for(fmt, output, FORMATS, SUFFIX_FORMATS)
+def infer_format(fmt: str | None, output: Path | None, lang: str = "zh") -> str:
+    """`--format`, else the `-o` file's suffix, else HTML; an unknown suffix or a
+    contradiction is a `UsageError` (in `lang`) that names .docx, .pdf, .html and .md."""
+    return format_for(
+        fmt, output, FORMATS, SUFFIX_FORMATS, suggest=SUGGESTED, lang=lang, folders=True
+    )

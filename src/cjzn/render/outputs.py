@@ -195,20 +195,23 @@ def render_paths(
     options: Options | None = None,
     catalog_path: Path | None = None,
     selection: Selection | None = None,
+    fill_signatures: bool = False,
 ) -> RenderOutcome:
     """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`.
 
     `output` may be given as the text typed after `-o`: a trailing separator
     (`out/`) then means a folder. An existing folder, or several filings, also
-    write into a folder; a single filing otherwise goes to the file named.
+    write into a folder; a single filing otherwise goes to the file named, whose
+    suffix must name a format. `fill_signatures` types the recorded signers and
+    （已盖章） into the form (a preview); by default those stay blank for ink.
     """
     folder = output is not None and _is_folder_name(output)
     target_path = Path(output) if output is not None else None
     several = len(paths) != 1 or (bool(paths) and paths[0].is_dir())
     into_folder = target_path is not None and (folder or several or target_path.is_dir())
     # a folder's name says nothing about the format; a file's suffix does
-    fmt = infer_format(fmt, None if into_folder else target_path)
     options = options or Options()
+    fmt = infer_format(fmt, None if into_folder else target_path, options.lang)
     policy = Policy(options, catalog_path)  # each filing's cjzn.toml: ignores, waivers, as-of
     outcome = RenderOutcome()
     chosen = dataclasses.replace(selection or Selection(), keep_out=policy.is_excluded)
@@ -233,7 +236,7 @@ def render_paths(
         if why is not None and target is not None:
             outcome.refused.append((target, why))
             continue
-        view = build_view(result, catalogs=catalogs)
+        view = build_view(result, catalogs=catalogs, fill_signatures=fill_signatures)
         if result.errors:
             outcome.drafts.append((result.file, result.errors))
         if target is None:

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: What a form cell says when its text did not fit and is printed on the 附页.
+SEE_APPENDIX = "详见附页"
+
 __all__ = [
+    "SEE_APPENDIX",
     "BasicView",
     "Box",
     "CodeRef",
+    "Continued",
     "DateParts",
+    "FormText",
+    "FormView",
+    "KeyWorkForm",
     "KeyWorkView",
     "MemberView",
     "PlanView",
@@ -164,6 +172,80 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class FormText:
+    """One text of the form: in its cell, or moved to the 附页 (the cell says 详见附页).
+
+    `pieces` is the text cut at its sensible break points (an e-mail after @,
+    an address after 路 or 号); templates join them with `<wbr>`.
+    """
+
+    text: str
+    moved: bool = False
+    pieces: tuple[str, ...] = ()
+
+    @property
+    def shown(self) -> str:
+        return SEE_APPENDIX if self.moved else self.text
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """What the cell shows, cut at its break points."""
+        if self.moved:
+            return (SEE_APPENDIX,)
+        return self.pieces or ((self.text,) if self.text else ())
+
+
+@dataclass(frozen=True)
+class Continued:
+    """A text that did not fit its cell, printed under 登记表续 on the 附页."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class KeyWorkForm:
+    """A key work as the form's cell shows it: its title, and its measures and outcomes
+    unless they moved to the 附页 (then the cell says 详见附页 in their place)."""
+
+    index: int
+    code: str
+    title: str
+    known: bool
+    measures: str  # "" when empty or moved
+    outcomes: str  # run in (①… ②…); "" when empty or moved
+    measures_moved: bool = False
+    outcomes_moved: bool = False
+
+    @property
+    def moved(self) -> bool:
+        """Only the title is on the form: it says 详见附页 for the rest."""
+        return (self.measures_moved or self.outcomes_moved) and not (self.measures or self.outcomes)
+
+
+@dataclass(frozen=True)
+class FormView:
+    """What the one A4 page shows; `cjzn.render.fit` decides it from the page's geometry."""
+
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # row labels in lines
+    texts: dict[str, FormText] = field(default_factory=dict)
+    goal_on_form: bool = False
+    key_works: list[KeyWorkForm] = field(default_factory=list)
+    key_unlisted: int = 0  # key works not even named on the form (too many to list)
+    continued: list[Continued] = field(default_factory=list)
+
+    def label(self, key: str) -> tuple[str, ...]:
+        return self.labels.get(key, ())
+
+    def text(self, key: str) -> FormText:
+        return self.texts.get(key, FormText(""))
+
+    def key_work(self, index: int) -> KeyWorkForm | None:
+        """The key work at `index` (0-based) as the form shows it; None when not even named."""
+        return self.key_works[index] if index < len(self.key_works) else None
+
+
+@dataclass(frozen=True)
 class View:
     """One filing, ready for a template."""
 
@@ -189,10 +271,21 @@ class View:
     provenance: Provenance
     errors: int
     warnings: int
+    fill_signatures: bool = False
+    form: FormView = field(default_factory=FormView)
 
     @property
     def is_draft(self) -> bool:
         return self.errors > 0
+
+    @property
+    def provenance_line(self) -> str:
+        """cjzn's version, the round, the source, the time and the commit, on one line."""
+        p = self.provenance
+        line = f"cjzn {p.version} · {self.label('round')} {p.round} · {p.source} · {p.generated_at}"
+        if p.commit:
+            line += f" · git {p.commit[:12]}" + ("（含未提交的修改）" if p.dirty else "")
+        return line
 
     def label(self, pattern: str) -> str:
         return self.labels.get(pattern, pattern)
