@@ -28,13 +28,13 @@ def decision(word: str, day: str, sha: str = "x") -> Decision:
 
 def trail(
     district: list[Decision],
-    municipal: list[Decision] = [],
-    evaluations: list[EvaluationRecord] = [],
+    municipal: tuple[Decision, ...] | list[Decision] = (),
+    evaluations: tuple[EvaluationRecord, ...] | list[EvaluationRecord] = (),
 ) -> ReviewTrail:
     files = {"district": "d.yaml", "municipal": "m.yaml"}
     return ReviewTrail(
-        files=files, decisions={"district": district, "municipal": municipal},
-        evaluations=evaluations, sha256="x",
+        files=files, decisions={"district": district, "municipal": list(municipal)},
+        evaluations=list(evaluations), sha256="x",
     )  # fmt: skip
 
 
