@@ -186,3 +186,20 @@ def test_status_and_report_count_the_states_per_district(repo: Path, tmp_path: P
     assert report["districts"][0]["workflow"]["district_approved"] == 1
     assert report["filings"][0]["workflow"] == "district_approved"
     assert report["workflow_states"]["named"] == "已命名"
+
+
+def test_the_dashboard_leaves_the_reviewers_out_and_names_the_review_file(
+    repo: Path, tmp_path: Path
+) -> None:
+    assert decide("district", "approve", "2013-03-28").exit_code == 0
+    filing = repo / FILING
+    filing.write_text(filing.read_text(encoding="utf-8") + "# 改\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    assert cjzn("report", "--as-of", AS_OF, "filings", "-o", str(out)).exit_code == 0
+    [entry] = json.loads(out.read_text(encoding="utf-8"))["filings"]
+    [w006] = entry["problems"]
+    assert w006["code"] == "W006" and w006["file"] == str(DISTRICT)
+    assert "张志红" not in out.read_text(encoding="utf-8")  # a forwarded dashboard: no signers
+    html = tmp_path / "report.html"
+    assert cjzn("report", "--as-of", AS_OF, "filings", "-o", str(html)).exit_code == 0
+    assert f"{DISTRICT}:8:20 W006" in html.read_text(encoding="utf-8")

@@ -207,7 +207,9 @@ def _loose_reviews(report: Report, reviews: Sequence[Path], policy: Policy) -> N
         loose = FileResult(file=str(review), path=review, diagnostics=[], readable=True)
         filing = filing_of(review)
         lang = report.options.lang
-        if filing is None:
+        if not review.is_file():  # a FIFO, a device, a folder: the loader says what it is
+            loose.diagnostics = load_path(review, str(review), lang)[1]
+        elif filing is None:
             level = review_level(review.name) or "district"
             name = review.name.rsplit(".", 2)[0] + ".yaml"
             loose.diagnostics.append(orphan(str(review), level, name, lang))

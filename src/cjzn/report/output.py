@@ -7,6 +7,7 @@ earlier output but never a file somebody else wrote (unless --force).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +127,8 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
         "basic_work": entry.basic,
         "form": entry.form,
         "contacts": entry.contacts,
-        "problems": [{**p.as_json(), "file": entry.file} for p in entry.problems],
+        # each problem in its own file: the filing's, or one of its review files
+        "problems": [{**p.as_json(), "file": p.file.replace(os.sep, "/")} for p in entry.problems],
     }
 
 

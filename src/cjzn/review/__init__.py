@@ -8,12 +8,14 @@ from cjzn.review.record import (
     Entry,
     Recorded,
     Refused,
+    Request,
     decision_entry,
     evaluation_entry,
     filing_result,
     own_problems,
     problems_opinion,
     record,
+    review_filing,
 )
 from cjzn.review.show import state_name, trail_text
 
@@ -25,6 +27,7 @@ __all__ = [
     "Migrated",
     "Recorded",
     "Refused",
+    "Request",
     "decision_entry",
     "evaluation_entry",
     "filing_result",
@@ -32,6 +35,7 @@ __all__ = [
     "own_problems",
     "problems_opinion",
     "record",
+    "review_filing",
     "state_name",
     "trail_text",
     "write",

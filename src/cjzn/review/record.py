@@ -22,13 +22,23 @@ from cjzn.diagnostics import Diagnostic
 from cjzn.errors import UsageError
 from cjzn.fileio import write_atomic
 from cjzn.guide import Catalog, Catalogs
-from cjzn.i18n import Msg
+from cjzn.i18n import Msg, join
 from cjzn.load.read import decode, read_bytes
-from cjzn.options import Options
+from cjzn.options import Options, effective_as_of
+from cjzn.review.show import state_name
 from cjzn.review.text import HEADER, append_entry
 from cjzn.rules.review import LEVEL_NAMES
 
-__all__ = ["Entry", "Recorded", "Refused", "filing_result", "problems_opinion", "record"]
+__all__ = [
+    "Entry",
+    "Recorded",
+    "Refused",
+    "Request",
+    "filing_result",
+    "problems_opinion",
+    "record",
+    "review_filing",
+]
 
 _NOT_A_FILING = Msg(
     "{path} 不是备案文件（{kind}）：审核的是备案文件本身，例如 filings/徐汇区/天平路街道.yaml",
@@ -218,3 +228,78 @@ def evaluation_entry(
         ("signed_by", signed_by or None),
     ]
     return Entry("municipal", "evaluations", fields)
+
+
+@dataclass(frozen=True)
+class Request:
+    """What `cjzn review` is asked to record (a decision, or with `evaluation` an evaluation)."""
+
+    level: str
+    decision: str | None = None  # approve | return
+    opinion: str | None = None
+    quote_problems: bool = False  # append the filing's problems to the opinion
+    signed_by: str | None = None
+    sealed: bool = False
+    day: date | None = None  # default: today in Shanghai
+    evaluation: str | None = None  # S3 | S4
+    result: str | None = None  # 通过 … or pass …
+    title: str | None = None
+    note: str | None = None
+    force: bool = False
+
+
+_STAGE = Msg("--evaluation 应为 {choices} 之一", "--evaluation must be one of {choices}")
+_RESULT = Msg("--result 应为 {choices} 之一", "--result must be one of {choices}")
+_DONE = Msg(
+    "已在 {path} 记下第 {n} 条记录：{what}。流程状态：{state}",
+    "Recorded entry {n} in {path}: {what}. Workflow state: {state}",
+)
+
+
+def review_filing(
+    filing: Path, request: Request, options: Options, catalog_path: Path | None = None
+) -> str:
+    """Record `request` for `filing` (see `record`); the sentence that says what was written.
+
+    Raises `Refused` (nothing written: the filing's errors, an entry out of order) and
+    `UsageError` (not a filing; a stage or result the round does not have)."""
+    result = filing_result(filing, options, catalog_path)
+    catalog = result.catalog
+    assert catalog is not None
+    day = effective_as_of(request.day)
+    if request.evaluation is None:
+        entry, what = _decision(result, catalog, request, day, options.lang)
+    else:
+        entry, what = _evaluation(catalog, request, day, options.lang)
+    recorded = record(filing, entry, result, options, force=request.force)
+    after = validate_file(filing, options, Catalogs(catalog))
+    state = state_name(after.workflow, catalog, options.lang)
+    return _DONE.format(options.lang, path=recorded.path, n=recorded.number, what=what, state=state)
+
+
+def _decision(
+    result: FileResult, catalog: Catalog, request: Request, day: date, lang: str
+) -> tuple[Entry, str]:
+    code = request.decision or "approve"
+    errors = own_problems(result)
+    if code == "approve" and errors and not request.force:
+        raise Refused(HAS_ERRORS, errors, {"n": len(errors)})
+    opinion = request.opinion
+    if request.quote_problems:
+        opinion = problems_opinion(opinion or "", result, lang)
+    signer = request.signed_by or ""
+    entry = decision_entry(catalog, request.level, code, opinion, signer, request.sealed, day)
+    return entry, f"{day.isoformat()} {catalog.review.decisions[code]}（{signer}）"
+
+
+def _evaluation(catalog: Catalog, request: Request, day: date, lang: str) -> tuple[Entry, str]:
+    stages = [catalog.workflow.early_evaluation_stage, catalog.review.final_stage]
+    stage = request.evaluation or ""
+    if stage not in stages:
+        raise UsageError(_STAGE.format(lang, choices=join(stages, lang)))
+    words = catalog.review.results
+    word = words.get(request.result or "", request.result or "")
+    if catalog.review.result_code(word) is None:
+        raise UsageError(_RESULT.format(lang, choices=join(words.values(), lang)))
+    entry = evaluation_entry(stage, word, day, request.title, request.note, request.signed_by)
+    return entry, f"{day.isoformat()} {stage} {word}"
