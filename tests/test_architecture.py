@@ -22,7 +22,7 @@ LAYERS: dict[str, int] = {
     "cjzn": 0,
     "cjzn.__main__": 13,
     "cjzn.i18n": 1,
-    "cjzn.text": 1,
+    "cjzn.text": 0,
     "cjzn.resources": 1,
     "cjzn.options": 1,
     "cjzn.gitutil": 1,

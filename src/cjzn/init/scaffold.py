@@ -38,10 +38,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__, gitutil
-from cjzn.fileio import write_atomic
+from cjzn.fileio import stays_inside, write_atomic
 from cjzn.i18n import Msg
 from cjzn.init.jsonschema import schema_filename, schema_text
 from cjzn.templating import environment
+from cjzn.text import invisible_in
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -99,7 +100,6 @@ def default_source(version: str = __version__) -> str:
 
 
 _PEP508_NAME = re.compile(r"cjzn(?:\[[^\]]*\])?\s*@\s*", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,10 @@ class CjznSource:
     def parse(cls, spec: str | None = None) -> CjznSource:
         """`spec` (None: `default_source()`); `ValueError` for an empty or multi-line one."""
         text = default_source() if spec is None else spec.strip()
-        if not text or _CONTROL.search(text):
-            raise ValueError("empty, or contains a line break or control character")
+        # not only ASCII controls: YAML also breaks lines at U+2028, U+2029 and NEL, and a
+        # bidi override would hide what the generated CI files really install
+        if not text or any(not c.isprintable() and c != " " for c in text) or invisible_in(text):
+            raise ValueError("empty, or contains a line break, control or invisible character")
         if text.startswith("-"):
             raise ValueError("a requirement, not a pip option")
         repo, rev = _git_repo_and_rev(text)
@@ -302,9 +304,10 @@ def plan_files(
         "example_district": chosen[0] if chosen else catalog.districts[0],
         "basic_first": basic[0] if basic else "",
         "basic_last": basic[-1] if basic else "",
-        # CODEOWNERS: each district's folder and the placeholder teams numbered as the
-        # catalog lists the districts (team names are ASCII on the forges)
-        "owners": [(name, f"{_number(catalog, name, i):02d}") for i, name in enumerate(chosen, 1)],
+        # CODEOWNERS: teams numbered in the catalog's order (team names are ASCII on the forges)
+        "owners": [
+            (d, f"{catalog.districts.index(d) + 1:02d}") for d in chosen if d in catalog.districts
+        ],
     }
     files = [
         PlannedFile(target, env.get_template(name).render(**context))
@@ -314,11 +317,6 @@ def plan_files(
     files.append(PlannedFile(".vscode/settings.json", vscode_settings(schema_path)))
     files.extend(PlannedFile(f"{FILINGS_DIR}/{name}/.gitkeep", "") for name in chosen)
     return files
-
-
-def _number(catalog: Catalog, district: str, fallback: int) -> int:
-    """A district's number: its place in the catalog's list (stable across repos)."""
-    return catalog.districts.index(district) + 1 if district in catalog.districts else fallback
 
 
 def init_git(root: Path) -> tuple[GitOutcome, str]:
@@ -362,27 +360,35 @@ def scaffold_repo(
     if git:
         result.git, result.git_error = init_git(root)
     for planned in plan_files(catalog, districts, source):
-        target = root / planned.path
-        if target.exists() or target.is_symlink():
-            if target.is_file():
-                result.kept.append(planned.path)
-                if source.installs(planned.path) and not _names_source(target, source):
-                    result.other_source.append(planned.path)
-            else:
-                result.failed.append((planned.path, "不是文件 / not a file"))
-            continue
-        try:
-            write_atomic(target, planned.text, overwrite=False)
-        except FileExistsError:
-            if target.is_file():  # made by someone else meanwhile: theirs, kept
-                result.kept.append(planned.path)
-            else:
-                result.failed.append((planned.path, "无法创建 / cannot be created"))
-        except OSError as exc:
-            result.failed.append((planned.path, exc.strerror or str(exc)))
-        else:
-            result.created.append(planned.path)
+        _place(root, planned, source, result)
     return result
+
+
+def _place(root: Path, planned: PlannedFile, source: CjznSource, result: ScaffoldResult) -> None:
+    """Write one file of the scaffold unless it is there (kept) or cannot be (failed)."""
+    target = root / planned.path
+    if not stays_inside(root, planned.path):  # the catalog's checks refuse such names too
+        result.failed.append((planned.path, "不在仓库文件夹内 / outside the repo folder"))
+        return
+    if target.exists() or target.is_symlink():
+        if target.is_file():
+            result.kept.append(planned.path)
+            if source.installs(planned.path) and not _names_source(target, source):
+                result.other_source.append(planned.path)
+        else:
+            result.failed.append((planned.path, "不是文件 / not a file"))
+        return
+    try:
+        write_atomic(target, planned.text, overwrite=False)
+    except FileExistsError:
+        if target.is_file():  # made by someone else meanwhile: theirs, kept
+            result.kept.append(planned.path)
+        else:
+            result.failed.append((planned.path, "无法创建 / cannot be created"))
+    except OSError as exc:
+        result.failed.append((planned.path, exc.strerror or str(exc)))
+    else:
+        result.created.append(planned.path)
 
 
 def _names_source(path: Path, source: CjznSource) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cjzn.check import FileResult, Policy, Selection, find, validate_file
 from cjzn.errors import UsageError
-from cjzn.fileio import refusal, write_atomic
+from cjzn.fileio import refusal, special_kind, write_atomic
 from cjzn.i18n import Msg
 from cjzn.load import Document, load_path
 from cjzn.model import iso_date
@@ -32,6 +32,7 @@ from cjzn.render.formats import (
     render_text,
 )
 from cjzn.render.pdf import check_pdf_support
+from cjzn.text import display_path
 
 __all__ = ["RenderOutcome", "form_options", "plan_outputs", "render_paths"]
 
@@ -109,8 +110,9 @@ def _check_folder(output: Path | None, folder: bool) -> Path:
             "多个备案或目录需要用 -o 指定输出目录 / several filings or a folder need -o DIR"
         )
     if output.exists() and not output.is_dir():
+        kind = special_kind(output) or Msg("是文件", "is a file")
         raise UsageError(
-            f"-o 应为目录，但 {output} 是文件 / -o must be a folder, {output} is a file"
+            f"-o 应为目录，但 {output} {kind.zh} / -o must be a folder, {output}: {kind.en}"
         )
     if not output.exists() and not folder and output.suffix.lower() in SUFFIX_FORMATS:
         raise UsageError(
@@ -159,7 +161,7 @@ class RenderOutcome:
 
     def messages(self, lang: str = "zh") -> list[str]:
         lines = [text.get(lang) for text in self.skipped]
-        lines += [_WROTE.format(lang, path=path) for path in self.written]
+        lines += [_WROTE.format(lang, path=display_path(path)) for path in self.written]
         lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
@@ -225,7 +227,7 @@ def render_paths(
     for filing, target in jobs:
         settings = policy.for_file(filing)
         catalogs = policy.catalogs(settings)
-        loaded = load_path(filing, str(filing), options.lang)
+        loaded = load_path(filing, display_path(filing), options.lang)
         judged = form_options(options, loaded[0])
         result = validate_file(filing, settings.options(judged), catalogs, loaded)
         policy.apply(result)
