@@ -40,3 +40,21 @@ def test_a_review_fix_at_the_same_place_of_the_filing_is_not_applied(tmp_path: P
     run = fix_paths([filing], Options(no_config=True))
     [fixed] = run.files
     assert fixed.after == fixed.before and fixed.changes == []
+
+
+def test_a_filing_whose_review_file_name_would_be_too_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 245-byte file name is fine; with `.district-review` the name is too long for the
+    file system: validating says nothing of it, recording says it cannot write, no crash."""
+    make_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    long = tmp_path / FILING.parent / ("长" * 80 + ".yaml")
+    (tmp_path / FILING).rename(long)
+    assert cjzn("validate", "--as-of", "2015-01-10", str(long)).exit_code in (0, 1)
+    result = cjzn(
+        "review", str(long), "--level", "district", "--decision", "return",
+        "--signed-by", "张志红", "--date", "2013-03-20",
+    )  # fmt: skip
+    assert result.exit_code == 1 and "无法写入" in result.stderr, result.output
+    assert "内部错误" not in result.output

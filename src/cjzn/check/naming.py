@@ -66,7 +66,7 @@ def reviews_of(filing: Path) -> dict[str, Path]:
     for level in REVIEW_LEVELS:
         for suffix in dict.fromkeys((filing.suffix, ".yaml", ".yml")):
             candidate = filing.with_name(f"{filing.stem}.{level}{_REVIEW_SUFFIX}{suffix}")
-            if candidate.is_file():
+            if _is_file(candidate):
                 found[level] = candidate
                 break
     return found
@@ -82,6 +82,14 @@ def filing_of(review: Path) -> Path | None:
     base = stem[: -len(f".{level}{_REVIEW_SUFFIX}")]
     for suffix in dict.fromkeys((review.suffix, ".yaml", ".yml")):
         candidate = review.with_name(base + suffix)
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file there; False for a name the system refuses (too long: ENAMETOOLONG)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -65,6 +65,7 @@ _CANNOT_APPEND = Msg(
     "无法在 {path} 的末尾追加记录（文件的结构不是 cjzn 能安全追加的）：请手工添加",
     "cannot append to {path} safely (its layout is not one cjzn can append to): add it by hand",
 )
+_CANNOT_WRITE = Msg("无法写入 {path}：{why}", "cannot write {path}: {why}")
 _PROBLEMS_HEAD = Msg("cjzn 检查发现的问题：", "Problems cjzn found:")
 _PROBLEM_LINE = Msg("{n}. 第 {line} 行：{message}", "{n}. line {line}: {message}")
 
@@ -143,7 +144,10 @@ def record(
     catalog = result.catalog
     assert catalog is not None
     path = reviews_of(filing).get(entry.level) or review_path(filing, entry.level)
-    created = not path.exists()
+    try:
+        created = not path.exists()
+    except OSError as exc:  # a name the system refuses (too long)
+        raise Refused(_CANNOT_WRITE, [], {"path": path, "why": exc.strerror or exc}) from None
     old = _header(entry.level, options.lang) if created else _read(path, options.lang)
     before = len(_entries(result, entry))
     fields = list(entry.fields)
@@ -164,7 +168,10 @@ def record(
     ]
     if blocking and not force:
         raise Refused(OUT_OF_ORDER, blocking)
-    write_atomic(path, text)
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise Refused(_CANNOT_WRITE, [], {"path": path, "why": exc.strerror or exc}) from None
     return Recorded(path=path, number=before + 1, created=created, text=text)
 
 
