@@ -8,9 +8,10 @@ Usage: python bench/hardening.py [--work DIR] [--repeat 3] [--memory-count 10000
   form, and that extra time per 1,000 characters, which stays about constant
   when the cost grows linearly (it grew with the length before: quadratic).
   Needs the `pdf` extra.
-- Memory: peak RSS of `cjzn validate --jobs 1`, `cjzn status` and
-  `cjzn report -f json` over --memory-count generated filings (bench/generate.py),
-  and the ratio of status's and report's to validate's (target: within 2x).
+- Memory: peak RSS of `cjzn validate`, `cjzn status` (text and JSON) and
+  `cjzn report` (HTML and JSON) over --memory-count generated filings
+  (bench/generate.py), each with the default workers, and the ratio of each to
+  validate's (target: within 2x).
 
 Ratios within one run, never timed assertions (tests/render/test_pdf_runs.py checks
 the mechanism without a clock).
@@ -72,9 +73,11 @@ def pdf_rows(cjzn: str, work: Path, repeat: int) -> list[tuple[str, str, str]]:
 def memory_rows(cjzn: str, work: Path, count: int) -> list[tuple[str, str, str]]:
     folder = corpus(work, count)[0].parent.parent
     commands = {
-        "validate": [cjzn, "validate", "--jobs", "1", str(folder)],
+        "validate": [cjzn, "validate", str(folder)],
         "status": [cjzn, "status", str(folder)],
-        "report": [cjzn, "report", "--format", "json", str(folder)],
+        "status --format json": [cjzn, "status", "--format", "json", str(folder)],
+        "report": [cjzn, "report", str(folder)],
+        "report --format json": [cjzn, "report", "--format", "json", str(folder)],
     }
     peaks = {}
     for name, command in commands.items():

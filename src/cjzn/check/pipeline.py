@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from cjzn.check.discover import Selection, find, find_repo_root, folders_above, forget_repo_roots
 from cjzn.check.naming import filing_of, review_level
@@ -57,6 +58,8 @@ def validate_file(
     if document is None:
         return result
     result.readable = True
+    written = document.data.get("round")
+    result.round_name = written if isinstance(written, str) else None
     catalog, round_problem = catalog_for(document, catalogs, options.lang)
     result.unit = unit_key(document, catalog)
     if round_problem is not None:
@@ -147,6 +150,7 @@ def validate_paths(
     progress: ProgressHook | None = None,
     keep_documents: bool = True,
     selection: Selection | None = None,
+    digest: Callable[[FileResult], Any] | None = None,
 ) -> Report:
     """Validate every filing under `paths`; raises `UsageError` / `CatalogError` for bad calls
     and `ConfigError` for a broken `cjzn.toml`.
@@ -165,18 +169,19 @@ def validate_paths(
     files = found.files
     groups = list(policy.groups(files))
     default = policy.catalogs(groups[0][0]) if groups else Catalogs.from_option(catalog_path)
-    keep = keep_documents or len(files) <= 1
+    keep = (keep_documents and digest is None) or len(files) <= 1
     results: list[FileResult | None] = [None] * len(files)
     done = 0
     for settings, indexes in groups:
         catalogs = policy.catalogs(settings)
         run = settings.options(options)
-        one = functools.partial(_check_one, options=run, catalogs=catalogs, keep=keep)
+        one = functools.partial(
+            _check_one, options=run, catalogs=catalogs, keep=keep, digest=digest
+        )
         hook = _offset(progress, done, len(files))
         checked = run_all([files[index] for index in indexes], one, jobs, hook)
         for index, result in zip(indexes, checked, strict=True):
-            if result.document is not None:
-                result.catalog = catalog_for(result.document, catalogs, options.lang)[0]
+            result.catalog = _catalog_of(result, catalogs)
             results[index] = result
         done += len(indexes)
     report = Report(options=options, catalogs=default, skipped=found.skipped)
@@ -234,12 +239,32 @@ def _offset(progress: ProgressHook | None, before: int, total: int) -> ProgressH
     return lambda done, _group_total: progress(before + done, total)
 
 
-def _check_one(path: Path, *, options: Options, catalogs: Catalogs, keep: bool) -> FileResult:
-    """One file of a run. The catalog stays behind (a worker process would send a copy back
-    with every result); `validate_paths` attaches its own, cached one."""
+def _check_one(
+    path: Path,
+    *,
+    options: Options,
+    catalogs: Catalogs,
+    keep: bool,
+    digest: Callable[[FileResult], Any] | None = None,
+) -> FileResult:
+    """One file of a run, and its `digest` while its document is still there. The catalog
+    stays behind (a worker process would send a copy back with every result);
+    `validate_paths` attaches its own, cached one."""
     result = validate_file(path, options, catalogs)
+    if digest is not None:
+        result.digest = digest(result)
     result.catalog = None
-    return result if keep else result.slim()
+    whole = keep or (digest is not None and result.digest is None)
+    return result if whole else result.slim()
+
+
+def _catalog_of(result: FileResult, catalogs: Catalogs) -> Catalog | None:
+    """The catalog of a checked filing, by its written round (as `catalog_for` picks it)."""
+    if not result.readable:
+        return None
+    if result.round_name is None:
+        return catalogs.override
+    return catalogs.for_round(result.round_name)
 
 
 def apply_repo_rules(results: Sequence[FileResult], options: Options) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.guide import Catalog, Catalogs
@@ -35,9 +36,12 @@ class FileResult:
     trail: ReviewTrail | None = None  # its review files' decisions and evaluations
     workflow: str | None = None  # where it stands: a state code of the catalog's `review.states`
     changed_since_review: bool = False  # the filing changed after a level's latest approval
+    round_name: str | None = None  # `round:` as written (the catalog is attached again by name)
+    digest: Any = None  # what a view kept of the document and timeline (`validate_paths`)
 
     def slim(self) -> FileResult:
-        """Drop the parsed document, model and timeline: a 10,000-file run keeps diagnostics."""
+        """Drop the parsed document, model and timeline: a 10,000-file run keeps diagnostics
+        (and the `digest` a view made of them, when it asked for one)."""
         self.document = self.filing = self.catalog = self.timeline = None
         return self
 

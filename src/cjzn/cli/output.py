@@ -24,12 +24,16 @@ import os
 import signal
 import sys
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
+
+import typer
 
 __all__ = [
     "CONSOLE_ERRORS",
     "Interrupted",
     "configure_streams",
+    "echo_chunks",
     "flush_output",
     "install_interrupt_handler",
     "is_output_failure",
@@ -94,6 +98,21 @@ def configure_streams() -> None:
         if reconfigure is not None:
             with contextlib.suppress(ValueError, io.UnsupportedOperation, LookupError):
                 reconfigure(errors=CONSOLE_ERRORS)
+
+
+def echo_chunks(chunks: Iterable[str], batch: int = 1 << 20) -> None:
+    """Text made piece by piece (a 10,000-filing report) to stdout in batches of about
+    `batch` characters, never as one string of the whole."""
+    pending: list[str] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= batch:
+            typer.echo("".join(pending), nl=False)
+            pending, size = [], 0
+    if pending:
+        typer.echo("".join(pending), nl=False)
 
 
 def flush_output() -> None:

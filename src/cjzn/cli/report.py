@@ -127,9 +127,11 @@ def report(
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
     # imported when the command runs: the other commands start without it
+    from cjzn.cli.output import echo_chunks
     from cjzn.fileio import refusal, write_atomic
     from cjzn.options import Options
-    from cjzn.report import MARKER, collect_dashboard, infer_format, render_report
+    from cjzn.report import MARKER, collect_dashboard, infer_format
+    from cjzn.report.output import report_chunks
 
     options = Options(
         lang=lang.value,
@@ -148,9 +150,9 @@ def report(
     if why is not None:
         typer.echo(f"cjzn: {why.get(lang.value)}", err=True)
         raise typer.Exit(1)
-    text = render_report(dashboard, fmt)
+    text = report_chunks(dashboard, fmt)  # written on as it is made: large dashboards
     if output is None:
-        typer.echo(text, nl=False)
+        echo_chunks(text)
         raise typer.Exit(dashboard.exit_code)
     try:
         write_atomic(output, text)

@@ -67,22 +67,32 @@ def status(
     Exit 1 when a filing has errors or due requirements that are missing, else 0; 2 usage.
     """
     # imported when the command runs: the other commands start without it
+    import functools
     import shutil
+
+    from cjzn.cli.output import echo_chunks
 
     # imported when the command runs: the other commands start without it
     from cjzn.options import Options
-    from cjzn.status import collect_status, render_json, render_text
+    from cjzn.status import collect_status, render_text
+    from cjzn.status.digest import json_facts, table_facts
+    from cjzn.status.json_doc import json_chunks
 
     options = Options(
         lang=lang.value,
         as_of=parse_date_option(as_of, "--as-of"),
         **config_options(select, ignore, config, no_config),
     )
+    # each filing reduced to what this output shows, where it is checked: flat memory
+    facts = json_facts if output_format is StatusFormat.json else table_facts
+    digest = functools.partial(facts, lang=lang.value)
     with usage_errors():
-        report = collect_status(paths, options, catalog, selection(exclude, allow_empty))
+        report = collect_status(
+            paths, options, catalog, selection(exclude, allow_empty), digest=digest
+        )
     say_skipped(report.skipped, lang.value)
     if output_format is StatusFormat.json:
-        typer.echo(render_json(report), nl=False)
+        echo_chunks(json_chunks(report))  # written on as it is made: large runs
     else:
         color = stdout_is_terminal()
         columns = shutil.get_terminal_size().columns  # COLUMNS when set

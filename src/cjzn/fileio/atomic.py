@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from cjzn.load.read import not_regular
@@ -27,8 +28,11 @@ def _temporary(folder: Path, name: str) -> tuple[Path, int]:
     raise OSError(errno.EIO, f"cannot create a temporary file in {folder}")  # pragma: no cover
 
 
-def write_atomic(path: Path | str, data: str | bytes, *, overwrite: bool = True) -> Path:
-    """Write `data` (text is UTF-8 encoded, newlines kept as given) to `path` atomically.
+def write_atomic(
+    path: Path | str, data: str | bytes | Iterable[str], *, overwrite: bool = True
+) -> Path:
+    """Write `data` (text is UTF-8 encoded, newlines kept as given; text made piece by piece
+    may come as an iterable of pieces) to `path` atomically.
 
     Parent folders are created. With ``overwrite=False`` an existing file is left
     untouched and `FileExistsError` is raised, even when another process creates
@@ -39,7 +43,6 @@ def write_atomic(path: Path | str, data: str | bytes, *, overwrite: bool = True)
     (an `OSError`), whatever `overwrite` says. Returns the path written.
     """
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     special = not_regular(target)
     if special is not None:
         raise special
@@ -53,7 +56,8 @@ def write_atomic(path: Path | str, data: str | bytes, *, overwrite: bool = True)
     temporary, fd = _temporary(folder, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in [data] if isinstance(data, (str, bytes)) else data:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote as url_quote
 
-from cjzn.check import FileResult, Selection, discover
+from cjzn.check import Selection, discover
 from cjzn.errors import UsageError
 from cjzn.guide import Catalog, Catalogs
-from cjzn.i18n import paren
-from cjzn.load.walk import text_at, value_at
 from cjzn.options import Options
-from cjzn.report.model import (
-    BASIC_MARKS,
-    DONE,
-    MISSING,
-    UNKNOWN,
-    Achieved,
-    Dashboard,
-    Deadline,
-    DistrictEntry,
-    FilingEntry,
-    KeyWorkEntry,
-    OpenRequirement,
-    word,
-)
-from cjzn.report.redact import Redactor, contact_texts
-from cjzn.stages import Timeline, gap_message, requirement_text
+from cjzn.report.facts import EntryFacts, dashboard_facts, entry_facts
+from cjzn.report.model import Dashboard, DistrictEntry, FilingEntry
+from cjzn.report.redact import Redactor
 from cjzn.status import FilingStatus, StatusReport, collect_status
 from cjzn.status.workflow import state_label
 
@@ -40,73 +25,14 @@ __all__ = ["FORM_SUFFIXES", "build_dashboard", "collect_dashboard"]
 FORM_SUFFIXES = (".html", ".pdf", ".docx")
 
 
-def _basic_statuses(data: Any, catalog: Catalog) -> dict[str, str]:
-    known = catalog.enums.status
-    out: dict[str, str] = {}
-    for code in catalog.basic_codes():
-        value = text_at(data, ("basic_work", code, "status"))
-        out[code] = value if value in known and value in BASIC_MARKS else MISSING
-    return out
-
-
-def _key_works(data: Any, catalog: Catalog) -> list[str]:
-    works = value_at(data, ("key_work",))
-    known = catalog.key_codes()
-    chosen: list[str] = []
-    for work in works if isinstance(works, list) else []:
-        code = text_at(work, ("code",))
-        if code in known and code not in chosen:
-            chosen.append(code)
-    return chosen
-
-
-def _texts(value: Any) -> tuple[str, ...]:
-    """The non-blank texts of a list as written (anything else: none)."""
-    items = value if isinstance(value, list) else []
-    return tuple(item.strip() for item in items if isinstance(item, str) and item.strip())
-
-
-def _achieved(value: Any) -> tuple[Achieved, ...]:
-    entries = value if isinstance(value, list) else []
-    return tuple(
-        Achieved(text_at(entry, ("outcome",)), _texts(value_at(entry, ("evidence",))))
-        for entry in entries
-        if isinstance(entry, dict) and (text_at(entry, ("outcome",)) or entry.get("evidence"))
-    )
-
-
-def _key_work_entries(data: Any, catalog: Catalog, lang: str) -> list[KeyWorkEntry]:
-    """Every key work as written: a listed one by code and title, the unit's own by its title."""
-    works = value_at(data, ("key_work",))
-    entries: list[KeyWorkEntry] = []
-    for work in works if isinstance(works, list) else []:
-        code, title = text_at(work, ("code",)), text_at(work, ("title",))
-        if code in catalog.key_codes():  # with the unit's own name for it, if it gives one
-            name = f"{code} {catalog.title(code, lang)}" + (paren(title, lang) if title else "")
-        elif not code and title:
-            name = title
-        else:
-            continue  # nothing written, or a code that is not the round's (an error of its own)
-        entries.append(
-            KeyWorkEntry(
-                code=code,
-                name=name,
-                expected=_texts(value_at(work, ("expected_outcomes",))),
-                achieved=_achieved(value_at(work, ("achieved_outcomes",))),
-            )
-        )
-    return entries
-
-
 def _entry(
     status: FilingStatus, index: int, catalog: Catalog, lang: str, contacts: bool
 ) -> FilingEntry:
     result = status.result
-    data = result.document.data if result.document is not None else {}
     own = result.catalog or catalog
-    redact = Redactor(data, own, lang, active=not contacts, extra=_review_signers(result))
-    timeline = status.timeline
-    stage, stage_title = _stage(timeline, own, lang)
+    kept = status.facts.entry if status.facts is not None else None
+    facts = kept if isinstance(kept, EntryFacts) else entry_facts(result, own, lang, contacts)
+    redact = Redactor.hiding(facts.secrets, own, lang, active=not contacts)
     problems = [
         replace(d, message=redact.message(d.path, d.code, d.message)) for d in result.diagnostics
     ]
@@ -115,78 +41,23 @@ def _entry(
         file=result.file.replace(os.sep, "/"),
         unit=status.unit,
         district=status.district,
-        round=text_at(data, ("round",)),
-        readable=result.document is not None,
+        round=facts.round,
+        readable=result.readable,
         errors=result.errors,
         warnings=result.warnings,
         overdue=status.overdue,
-        stage=stage,
-        stage_title=stage_title,
-        open_requirements=_open_requirements(timeline, own, lang, redact, data),
-        next_deadline=_deadline(timeline, own, lang),
-        key_work=_key_works(data, own),
-        basic=_basic_statuses(data, own),
+        stage=facts.stage,
+        stage_title=facts.stage_title,
+        open_requirements=facts.open_requirements,
+        next_deadline=facts.next_deadline,
+        key_work=facts.key_work,
+        basic=facts.basic,
         problems=problems,
-        contacts=contact_texts(data) if contacts else None,
-        key_works=_key_work_entries(data, own, lang),
+        contacts=facts.contacts,
+        key_works=facts.key_works,
         workflow=result.workflow or "",
         workflow_name=state_label(result.workflow, own, lang),
         changed_since_review=result.changed_since_review,
-    )
-
-
-def _review_signers(result: FileResult) -> list[str]:
-    """Who signed the filing's review decisions and evaluations (left out of a dashboard)."""
-    trail = result.trail
-    if trail is None:
-        return []
-    people = [d.signed_by for level in trail.decisions for d in trail.of(level)]
-    people += [e.signed_by for e in trail.evaluations]
-    return [name for name in people if name]
-
-
-def _stage(timeline: Timeline | None, catalog: Catalog, lang: str) -> tuple[str, str]:
-    """(stage code, DONE or UNKNOWN; its title) of where a filing stands."""
-    if timeline is None:
-        return UNKNOWN, word("stage_unknown", lang)
-    current = timeline.current
-    if current is None:
-        return DONE, word("stage_done", lang)
-    return current.stage.code, catalog.title(current.stage.code, lang)
-
-
-def _open_requirements(
-    timeline: Timeline | None, catalog: Catalog, lang: str, redact: Redactor, data: Any
-) -> list[OpenRequirement]:
-    """Every requirement not met yet, stage by stage, with what is missing (redacted)."""
-    if timeline is None:
-        return []
-    return [
-        OpenRequirement(
-            id=requirement.id,
-            stage=stage_result.stage.code,
-            text=requirement_text(requirement.id, catalog, lang),
-            status=requirement.status.value,
-            missing=tuple(
-                redact.text(gap_message(gap, catalog, lang, data)) for gap in requirement.gaps
-            ),
-        )
-        for stage_result in timeline.stages
-        for requirement in stage_result.requirements
-        if requirement.open
-    ]
-
-
-def _deadline(timeline: Timeline | None, catalog: Catalog, lang: str) -> Deadline | None:
-    """The next stage end the filing still has work for."""
-    upcoming = timeline.next_deadline if timeline is not None else None
-    if upcoming is None:
-        return None
-    return Deadline(
-        upcoming.stage.code,
-        catalog.title(upcoming.stage.code, lang),
-        upcoming.stage.end,
-        upcoming.days_left,
     )
 
 
@@ -289,7 +160,9 @@ def collect_dashboard(
     """Validate `paths` and build their dashboard. Raises `UsageError` / `CatalogError`."""
     if forms is not None and not forms.is_dir():
         raise UsageError(f"--forms 目录不存在 / --forms folder does not exist: {forms}")
-    report = collect_status(paths, options, catalog_path, selection)
+    # each filing reduced to its dashboard facts where it is checked: flat memory
+    digest = functools.partial(dashboard_facts, lang=options.lang, contacts=include_contacts)
+    report = collect_status(paths, options, catalog_path, selection, digest=digest)
     return build_dashboard(
         report,
         include_contacts=include_contacts,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ __all__ = [
     "dashboard_json",
     "infer_format",
     "render_report",
+    "report_chunks",
 ]
 
 FORMATS = ("html", "md", "json")
@@ -142,8 +144,17 @@ def infer_format(fmt: str | None, output: Path | None, lang: str = "zh") -> str:
 
 def render_report(dashboard: Dashboard, fmt: str) -> str:
     """The dashboard as HTML, Markdown or JSON text."""
+    return "".join(report_chunks(dashboard, fmt))
+
+
+def report_chunks(dashboard: Dashboard, fmt: str) -> Iterator[str]:
+    """The dashboard's text piece by piece, as it is made (10,000 filings are tens of MB:
+    `cjzn report` writes them on without holding the whole text, or its pieces, twice)."""
     if fmt == "json":
-        return json.dumps(dashboard_json(dashboard), ensure_ascii=False, indent=2) + "\n"
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        yield from encoder.iterencode(dashboard_json(dashboard))
+        yield "\n"
+        return
     if fmt not in ("html", "md"):
         raise ValueError(f"unknown format: {fmt}")
     from markupsafe import Markup  # with Jinja2, only when HTML or Markdown is asked for
@@ -157,8 +168,6 @@ def render_report(dashboard: Dashboard, fmt: str) -> str:
             "key_work": Markup(key_work_chart(dashboard)),
             "stages": Markup(stage_chart(dashboard)),
         }
-    return str(
-        template.render(
-            d=dashboard, w=dashboard.w, charts=charts, version=__version__, marker=MARKER
-        )
+    yield from template.generate(
+        d=dashboard, w=dashboard.w, charts=charts, version=__version__, marker=MARKER
     )

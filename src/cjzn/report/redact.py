@@ -68,6 +68,13 @@ class Redactor:
         self.lang = lang
         self.active = active
 
+    @classmethod
+    def hiding(cls, values: Iterable[str], catalog: Catalog, lang: str, active: bool) -> Redactor:
+        """A redactor of values found earlier (`EntryFacts.secrets`), without the data."""
+        redactor = cls({}, catalog, lang, active)
+        redactor.values = sorted(values, key=len, reverse=True) if active else []
+        return redactor
+
     def text(self, value: str) -> str:
         for secret in self.values:
             value = value.replace(secret, REDACTED)

@@ -2,6 +2,7 @@
 
 from cjzn.status.collect import (
     FilingStatus,
+    StatusFacts,
     StatusReport,
     collect_status,
     round_catalog,
@@ -23,6 +24,7 @@ __all__ = [
     "TEXT_GAP_LIMIT",
     "DistrictCoverage",
     "FilingStatus",
+    "StatusFacts",
     "StatusReport",
     "as_json",
     "collect_status",

@@ -3,27 +3,39 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
+from cjzn.check import FileResult
+from cjzn.guide import Catalog
 from cjzn.guide.roster import Coverage
-from cjzn.load import dotted
+from cjzn.load import Document, dotted
 from cjzn.stages import RequirementResult, StageResult, gap_message, requirement_text
 from cjzn.status.collect import FilingStatus, StatusReport
 from cjzn.status.coverage import DistrictCoverage
 from cjzn.status.workflow import state_label, workflow_counts, workflow_json
 
-__all__ = ["STATUS_JSON_VERSION", "as_json", "coverage_json", "filing_json", "render_json"]
+__all__ = [
+    "STATUS_JSON_VERSION",
+    "as_json",
+    "coverage_json",
+    "filing_json",
+    "json_chunks",
+    "render_json",
+    "timeline_json",
+]
 
 #: Bumped only if a key of the JSON document is renamed or removed (adding keys is compatible).
 STATUS_JSON_VERSION = 1
 
 
 def _requirement_json(
-    requirement: RequirementResult, stage: StageResult, status: FilingStatus, lang: str
+    requirement: RequirementResult,
+    stage: StageResult,
+    catalog: Catalog,
+    document: Document,
+    lang: str,
 ) -> dict[str, Any]:
-    catalog = status.result.catalog
-    document = status.result.document
-    assert catalog is not None and document is not None
     missing = []
     for gap in requirement.gaps:
         line, column = document.locate(gap.path)
@@ -44,14 +56,14 @@ def _requirement_json(
     }
 
 
-def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
-    """One filing of the status JSON (keys documented in docs/stages.md)."""
-    timeline = status.timeline
-    catalog = status.result.catalog
+def timeline_json(result: FileResult, lang: str) -> dict[str, Any]:
+    """The part of a filing's status JSON its timeline and document decide (made where the
+    filing is checked when a run streams: `status.digest.json_facts`)."""
+    timeline, catalog, document = result.timeline, result.catalog, result.document
     stages: list[dict[str, Any]] = []
     current = next_up = None
     position: str | None = None
-    if timeline is not None and catalog is not None:
+    if timeline is not None and catalog is not None and document is not None:
         current, next_up = timeline.current, timeline.next_deadline
         position = timeline.position.kind.value
         for stage in timeline.stages:
@@ -66,14 +78,12 @@ def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
                     "days_left": stage.days_left,
                     "complete": stage.complete,
                     "requirements": [
-                        _requirement_json(r, stage, status, lang) for r in stage.requirements
+                        _requirement_json(r, stage, catalog, document, lang)
+                        for r in stage.requirements
                     ],
                 }
             )
     return {
-        "file": status.result.file,
-        "unit": status.unit or None,
-        "district": status.district or None,
         "round": catalog.round if catalog else None,
         "current_stage": current.stage.code if current else None,
         "position": position,
@@ -89,13 +99,28 @@ def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
             if next_up
             else None
         ),
+        "stages": stages,
+    }
+
+
+def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
+    """One filing of the status JSON (keys documented in docs/stages.md)."""
+    core = status.facts.core if status.facts and status.facts.core else None
+    core = core if core is not None else timeline_json(status.result, lang)
+    catalog = status.result.catalog
+    document = {
+        "file": status.result.file,
+        "unit": status.unit or None,
+        "district": status.district or None,
+        **{key: value for key, value in core.items() if key != "stages"},
         "errors": status.errors,
         "warnings": status.warnings,
         "workflow": status.result.workflow,
         "workflow_name": state_label(status.result.workflow, catalog, lang) or None,
         "changed_since_review": status.result.changed_since_review,
-        "stages": stages,
+        "stages": core["stages"],
     }
+    return document
 
 
 def district_json(coverage: Coverage) -> dict[str, Any]:
@@ -133,4 +158,10 @@ def as_json(report: StatusReport) -> dict[str, Any]:
 
 
 def render_json(report: StatusReport) -> str:
-    return json.dumps(as_json(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: StatusReport) -> Iterator[str]:
+    """The status document piece by piece (written on as it is made: large runs)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(as_json(report))
+    yield "\n"

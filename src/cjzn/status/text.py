@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
+from cjzn.check import FileResult
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg, join
 from cjzn.stages import (
@@ -28,7 +29,7 @@ from cjzn.text import visible
 if TYPE_CHECKING:
     from rich.console import Console
 
-__all__ = ["TEXT_GAP_LIMIT", "render_text"]
+__all__ = ["TEXT_GAP_LIMIT", "render_text", "timeline_cells"]
 
 
 def _escape(text: str) -> str:
@@ -243,12 +244,12 @@ def _stage_cell(timeline: Timeline, lang: str) -> str:
     return cell
 
 
-def _row(status: FilingStatus, lang: str) -> list[str]:
-    timeline = status.timeline
+def timeline_cells(result: FileResult, lang: str) -> tuple[str, str, str]:
+    """The text table's stage, open-requirements and next-deadline cells (rich markup), which
+    the timeline decides (made where the filing is checked when a run streams)."""
+    timeline = result.timeline
     upcoming = timeline.next_deadline if timeline else None
-    stage_cell = (
-        "—" if timeline is None or status.result.catalog is None else _stage_cell(timeline, lang)
-    )
+    stage_cell = "—" if timeline is None or result.catalog is None else _stage_cell(timeline, lang)
     deadline_cell = "—"
     if upcoming is not None:
         when = days_phrase(upcoming.days_left, lang)
@@ -260,11 +261,17 @@ def _row(status: FilingStatus, lang: str) -> list[str]:
     open_cell = "—" if timeline is None else str(timeline.open_count)
     if timeline is not None and timeline.overdue_count:
         open_cell = _W["overdue"].format(lang, open=open_cell, n=timeline.overdue_count)
+    return _escape(stage_cell), open_cell, deadline_cell
+
+
+def _row(status: FilingStatus, lang: str) -> list[str]:
+    cells = status.facts.cells if status.facts and status.facts.cells else None
+    stage_cell, open_cell, deadline_cell = cells or timeline_cells(status.result, lang)
     return [
         _escape(status.unit) or "—",
         _escape(status.district) or "—",
         _escape(_state(status, lang)) or "—",
-        _escape(stage_cell),
+        stage_cell,
         open_cell,
         deadline_cell,
         f"[red]{status.errors}[/]" if status.errors else "0",
