@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +28,7 @@ from cjzn.cli.common import (
     usage_errors,
 )
 from cjzn.cli.frame import bi
+from cjzn.cli.output import echo_chunks
 from cjzn.cli.wording import path_kind
 
 HELP = bi(
@@ -127,8 +129,7 @@ def report(
     Exit 0 when no filing has errors, 1 when some has, 2 on a usage error.
     """
     # imported when the command runs: the other commands start without it
-    from cjzn.cli.output import echo_chunks
-    from cjzn.fileio import refusal, write_atomic
+    from cjzn.fileio import refusal
     from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format
     from cjzn.report.output import report_chunks
@@ -153,11 +154,19 @@ def report(
     text = report_chunks(dashboard, fmt)  # written on as it is made: large dashboards
     if output is None:
         echo_chunks(text)
-        raise typer.Exit(dashboard.exit_code)
+    else:
+        _write(output, text)
+    raise typer.Exit(dashboard.exit_code)
+
+
+def _write(output: Path, text: Iterable[str]) -> None:
+    """The dashboard to `output`, atomically; exit 1 when it cannot be written."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.fileio import write_atomic
+
     try:
         write_atomic(output, text)
     except OSError as exc:
         typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"已写入 / wrote {output}", err=True)
-    raise typer.Exit(dashboard.exit_code)

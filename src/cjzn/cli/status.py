@@ -27,6 +27,7 @@ from cjzn.cli.common import (
     usage_errors,
 )
 from cjzn.cli.frame import bi
+from cjzn.cli.output import echo_chunks
 
 HELP = bi(
     "各阶段进度：一份备案显示四个阶段的时间线，多份备案按紧迫程度列表。"
@@ -69,8 +70,6 @@ def status(
     # imported when the command runs: the other commands start without it
     import functools
     import shutil
-
-    from cjzn.cli.output import echo_chunks
 
     # imported when the command runs: the other commands start without it
     from cjzn.options import Options
