@@ -8,10 +8,11 @@ from typing import Any, TextIO
 
 from cjzn.i18n import Msg
 
-__all__ = ["PROGRESS_THRESHOLD", "ProgressBar", "progress_for", "wants_progress"]
+__all__ = ["PROGRESS_THRESHOLD", "RENDERING", "ProgressBar", "progress_for", "wants_progress"]
 
 PROGRESS_THRESHOLD = 50  # files: below this a run is quick enough without a bar
 _VALIDATING = Msg("校验中", "validating")
+RENDERING = Msg("生成中", "rendering")
 
 
 def wants_progress(
@@ -28,14 +29,22 @@ def wants_progress(
 
 
 class ProgressBar:
-    """A `(done, total)` callback for `validate_paths` that draws a rich bar on stderr.
+    """A `(done, total)` callback for `validate_paths` (and `render_paths`) that draws a rich
+    bar on stderr, named by `label`.
 
     It stays invisible for short runs and disappears when done (transient),
     so the report on stdout reads the same with or without it.
     """
 
-    def __init__(self, stream: TextIO, lang: str, threshold: int = PROGRESS_THRESHOLD) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        lang: str,
+        threshold: int = PROGRESS_THRESHOLD,
+        label: Msg = _VALIDATING,
+    ) -> None:
         self._stream, self._lang, self._threshold = stream, lang, threshold
+        self._label = label
         self._progress: Any = None
         self._task: Any = None
 
@@ -48,7 +57,7 @@ class ProgressBar:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             self._progress = Progress(
-                TextColumn(_VALIDATING.get(self._lang)),
+                TextColumn(self._label.get(self._lang)),
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=Console(file=self._stream),

@@ -1,19 +1,22 @@
 """PDF output: the HTML form printed by WeasyPrint (the optional extra `cjzn[pdf]`).
 
 Never a PDF of empty boxes: without WeasyPrint, its system libraries or a
-Chinese font, rendering stops with a message that says what to install.
+Chinese font, rendering stops with a message that says what to install. A large
+booklet's parts are joined with pypdf (also in the extra).
 """
 
 from __future__ import annotations
 
 import importlib
+import io
 import shutil
 import subprocess
+from collections.abc import Sequence
 from typing import Any
 
 from cjzn.errors import RenderError
 
-__all__ = ["check_pdf_support", "html_to_pdf"]
+__all__ = ["check_pdf_support", "html_to_pdf", "html_to_pdf_pages", "join_pdfs"]
 
 
 def check_pdf_support() -> None:
@@ -52,7 +55,36 @@ def check_pdf_support() -> None:
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of an HTML page (WeasyPrint is imported only here, when a PDF is asked for)."""
+    return html_to_pdf_pages(html)[0]
+
+
+def html_to_pdf_pages(html: str) -> tuple[bytes, int]:
+    """The PDF of an HTML document and its number of pages."""
     check_pdf_support()
     weasyprint: Any = importlib.import_module("weasyprint")
-    pdf: bytes = weasyprint.HTML(string=html).write_pdf()
-    return pdf
+    document = weasyprint.HTML(string=html).render()
+    pdf: bytes = document.write_pdf()
+    return pdf, len(document.pages)
+
+
+def join_pdfs(pdfs: Sequence[bytes], title: str) -> bytes:
+    """PDFs written by WeasyPrint as one, with their bookmarks, under the first one's metadata."""
+    try:
+        pypdf: Any = importlib.import_module("pypdf")
+    except ImportError:
+        raise RenderError(
+            "合订本超过一部分，需要可选组件 pypdf：pip install 'cjzn[pdf]'。"
+            " / A booklet in several parts needs pypdf: pip install 'cjzn[pdf]'."
+        ) from None
+    writer = pypdf.PdfWriter()
+    info: dict[str, Any] = {}
+    for number, data in enumerate(pdfs):
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if number == 0:
+            info = {key: value for key, value in (reader.metadata or {}).items()}
+        writer.append(reader, import_outline=True)
+    info["/Title"] = title
+    writer.add_metadata(info)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
