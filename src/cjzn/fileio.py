@@ -218,18 +218,38 @@ def _docx_state(data: bytes, marker: str) -> str:
     return "ours" if untouched else "edited"
 
 
+_PDF_CREATOR = re.compile(rb"/Creator\s*\(((?:[^()\\]|\\.)*)\)", re.S)
+_PDF_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
+_PDF_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def _pdf_literal(text: bytes) -> bytes:
+    """A PDF literal string's bytes: `\\(` is `(`, `\\050` is `(` too (pypdf writes those)."""
+
+    def one(match: re.Match[bytes]) -> bytes:
+        code = match.group(1)
+        if code[:1].isdigit():
+            return bytes([int(code, 8) & 0xFF])
+        return _PDF_ESCAPES.get(code, code)
+
+    return _PDF_ESCAPE.sub(one, text)
+
+
+def _has_creator(data: bytes, creator: re.Pattern[bytes]) -> bool:
+    return any(creator.fullmatch(_pdf_literal(m.group(1))) for m in _PDF_CREATOR.finditer(data))
+
+
 def _pdf_has_marker(data: bytes, marker: str) -> bool:
     """WeasyPrint writes `/Creator (cjzn VERSION \\(MARKER\\))` into the document info, often
-    inside a compressed object stream near the end; a PDF saved again (an incremental
-    update: a second %%EOF) is not ours any more."""
+    inside a compressed object stream near the end (pypdf, which joins a booklet's parts,
+    writes the same string with octal escapes); a PDF saved again (an incremental update: a
+    second %%EOF) is not ours any more."""
     import zlib  # only for a PDF's compressed objects
 
     if data.count(b"%%EOF") != 1:
         return False
-    creator = re.compile(
-        rb"/Creator\s*\(cjzn [^()\\]* \\\(" + re.escape(marker.encode()) + rb"\\\)\)"
-    )
-    if creator.search(data):
+    creator = re.compile(rb"cjzn [^()\\]* \(" + re.escape(marker.encode()) + rb"\)")
+    if _has_creator(data, creator):
         return True
     streams = list(re.finditer(rb"/Type\s*/ObjStm", data))[-_MAX_PDF_STREAMS:]
     for match in reversed(streams):
@@ -242,7 +262,7 @@ def _pdf_has_marker(data: bytes, marker: str) -> bool:
             plain = zlib.decompressobj().decompress(data[start:], _MAX_PDF_STREAM_BYTES)
         except zlib.error:
             continue
-        if creator.search(plain):
+        if _has_creator(plain, creator):
             return True
     return False
 

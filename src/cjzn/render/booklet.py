@@ -103,8 +103,10 @@ def title(sheets: Sequence[Sheet]) -> str:
     return f"{where + ' · ' if where else ''}备案登记表（{len(sheets)} 份）"
 
 
-def parts(sheets: Sequence[Sheet], size: int = PART_SIZE) -> list[Part]:
-    """Consecutive sheets in parts of at most `size`, whole districts where one fits."""
+def parts(sheets: Sequence[Sheet], size: int | None = None) -> list[Part]:
+    """Consecutive sheets in parts of at most `size` (`PART_SIZE`), whole districts where one
+    fits."""
+    size = size or PART_SIZE
     whole = title(sheets)
     found: list[Part] = []
     current: list[Sheet] = []
