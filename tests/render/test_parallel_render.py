@@ -91,15 +91,15 @@ def test_a_write_that_fails_in_a_worker_stops_the_run_as_serially(
 ) -> None:
     """The OSError travels back from the worker: no fallback to a second, serial pass."""
     needs_two_workers()
-    real = getattr(job_module, "write_atomic")  # noqa: B009 - the name render_one calls
+    from cjzn.fileio import write_atomic as real  # what render_one calls
     tries = tmp_path / "tries"
     tries.mkdir()
 
-    def full_disk(path: Path, data: bytes | str, **kwargs: object) -> Path:
+    def full_disk(path: Path, data: bytes | str) -> Path:
         if path.stem == "湖南路街道":
             (tries / f"{path.parent.parent.name}-{len(list(tries.iterdir()))}").touch()
             raise OSError(28, "No space left on device")
-        return real(path, data, **kwargs)  # type: ignore[arg-type]
+        return real(path, data)
 
     monkeypatch.setattr(job_module, "write_atomic", full_disk)  # workers fork with it
     for jobs in (1, 2):
