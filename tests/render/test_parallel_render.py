@@ -92,6 +92,7 @@ def test_a_write_that_fails_in_a_worker_stops_the_run_as_serially(
     """The OSError travels back from the worker: no fallback to a second, serial pass."""
     needs_two_workers()
     from cjzn.fileio import write_atomic as real  # what render_one calls
+
     tries = tmp_path / "tries"
     tries.mkdir()
 
