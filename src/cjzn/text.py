@@ -11,13 +11,32 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-__all__ = ["COMMENT_WIDTH", "display_width", "wrap_comment", "wrap_lines", "xml_safe"]
+__all__ = [
+    "COMMENT_WIDTH",
+    "display_width",
+    "wrap_comment",
+    "wrap_lines",
+    "xml_safe",
+    "zh_number",
+]
 
 #: Comment lines are wrapped to this many display columns (a CJK character is two).
 COMMENT_WIDTH = 88
 #: Punctuation that must not start a line (it stays at the end of the previous one).
 _NO_LINE_START = frozenset("，。、；：！？）」』】》〉”’,.;:!?)]}")
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def zh_number(number: int) -> str:
+    """`1` -> `一`, `10` -> `十`, `12` -> `十二`, `24` -> `二十四` (0-99): the guide's numbering."""
+    if number < 10:
+        return _ZH_DIGITS[number]
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 1 else _ZH_DIGITS[tens]
+    return f"{head}十{_ZH_DIGITS[ones] if ones else ''}"
 
 
 def xml_safe(text: str) -> str:

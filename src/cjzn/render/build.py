@@ -19,6 +19,7 @@ from cjzn.model.filing import Leader
 from cjzn.render.fit import fit_form
 from cjzn.render.provenance import AUTO, provenance
 from cjzn.render.view import (
+    AchievedView,
     BasicView,
     Box,
     CodeRef,
@@ -33,6 +34,7 @@ from cjzn.render.view import (
     TaskView,
     View,
 )
+from cjzn.text import zh_number
 
 __all__ = ["build_view"]
 
@@ -106,19 +108,34 @@ def _boxes(src: _Source, catalog: Catalog) -> list[Box]:
     return [Box(k, label, checked(k)) for k, label in catalog.form.prior_round_options.items()]
 
 
+def _achieved(src: _Source, *path: str | int) -> list[AchievedView]:
+    """The achieved outcomes written at `path` (entries with an outcome or evidence)."""
+    entries = [
+        AchievedView(src.text(*path, i, "outcome").strip(), src.texts(*path, i, "evidence"))
+        for i in src.each(*path)
+    ]
+    return [entry for entry in entries if entry.outcome or entry.evidence]
+
+
 def _key_works(src: _Source, catalog: Catalog) -> list[KeyWorkView]:
+    """Each key work: a listed one by its code (and the unit's name for it), or the unit's own."""
     views = []
     for index in src.each("key_work"):
         code = src.text("key_work", index, "code").strip()
+        title = src.text("key_work", index, "title").strip()
         entry = catalog.key(code)
+        own = not code and bool(title)
         views.append(
             KeyWorkView(
                 code=code,
-                title=entry.title if entry else "",
-                known=entry is not None,
+                title=entry.title if entry else title if own else "",
+                known=entry is not None or own,
                 guide_text=entry.text if entry else "",
                 measures=src.text("key_work", index, "measures"),
                 outcomes=src.texts("key_work", index, "expected_outcomes"),
+                own=own,
+                unit_title=title if entry is not None else "",
+                achieved=_achieved(src, "key_work", index, "achieved_outcomes"),
             )
         )
     return views
@@ -164,9 +181,20 @@ def _stage_goals(src: _Source, catalog: Catalog) -> list[StageGoalView]:
     return goals
 
 
+#: What a `covers` entry naming a key work of the unit's own stands for (its tooltip).
+OWN_WORK = "本单位自选的重点创建工作"
+
+
 def _plan(src: _Source, catalog: Catalog) -> PlanView:
+    own = {
+        src.text("key_work", i, "title").strip()
+        for i in src.each("key_work")
+        if not src.text("key_work", i, "code").strip()
+    } - {""}
+
     def codes(*path: str | int) -> list[CodeRef]:
-        return [CodeRef(c.strip(), catalog.title(c.strip())) for c in src.texts(*path)]
+        refs = [c.strip() for c in src.texts(*path)]
+        return [CodeRef(c, OWN_WORK if c in own else catalog.title(c)) for c in refs]
 
     def task(i: int) -> TaskView:
         def text(key: str) -> str:
@@ -184,6 +212,12 @@ def _plan(src: _Source, catalog: Catalog) -> PlanView:
         return ResponsibilityView(text("department"), text("owner"), text("duties"), covers)
 
     members = ("plan", "leading_body", "members")
+    optional = [(part.title, src.text("plan", part.key)) for part in catalog.plan_optional_parts]
+    sections = ("plan", "extra_sections")
+    extra = [
+        (src.text(*sections, i, "title"), src.text(*sections, i, "text"))
+        for i in src.each(*sections)
+    ]
     return PlanView(
         part_titles={part.key: part.title for part in catalog.plan_parts},
         overall_goal=src.text("plan", "overall_goal"),
@@ -198,6 +232,8 @@ def _plan(src: _Source, catalog: Catalog) -> PlanView:
         network=src.text("plan", "network"),
         responsibilities=[duty(i) for i in src.each("plan", "responsibilities")],
         mechanisms=src.texts("plan", "mechanisms"),
+        optional=[(title, text) for title, text in optional if text.strip()],
+        extra=[(title, text) for title, text in extra if title.strip() or text.strip()],
     )
 
 
@@ -221,6 +257,7 @@ def _basic(src: _Source, catalog: Catalog, status_labels: dict[str, str]) -> lis
                 status_label=status_labels.get(status, status),
                 measures=src.text("basic_work", code, "measures"),
                 evidence=src.texts("basic_work", code, "evidence"),
+                achieved=_achieved(src, "basic_work", code, "achieved_outcomes"),
             )
         )
     return views
@@ -281,4 +318,15 @@ def build_view(
         warnings=result.warnings,
         fill_signatures=fill_signatures,
     )
-    return dataclasses.replace(view, form=fit_form(view))
+    return dataclasses.replace(view, form=fit_form(view), numbers=_numbers(view, catalog))
+
+
+def _numbers(view: View, catalog: Catalog) -> dict[str, str]:
+    """一、二、… for the 附页's parts in print order: the optional parts written (`optional.0` …),
+    P1-P7 (by key), the extra sections (`extra.0` …), basic work, key work, and the summary part
+    when there is one."""
+    parts = [f"optional.{index}" for index in range(len(view.plan.optional))]
+    parts += [part.key for part in catalog.plan_parts]
+    parts += [f"extra.{index}" for index in range(len(view.plan.extra))]
+    parts += ["basic_work", "key_work", *(["summary"] if view.has_summary_part else [])]
+    return {part: zh_number(number) for number, part in enumerate(parts, start=1)}

@@ -207,7 +207,7 @@ def _key_work_rows(b: DocBuilder, cells: Cells) -> None:
     outcomes = f"{v.label('key_work.*.expected_outcomes')}："
     first = True
     for kw in form.key_works:
-        title = f"{kw.index}. {kw.code} {kw.title}" + (f"（{SEE_APPENDIX}）" if kw.moved else "")
+        title = f"{kw.index}. {kw.heading}" + (f"（{SEE_APPENDIX}）" if kw.moved else "")
         b.paragraph(text, "", bold_prefix=title, size=_SIZE, first=first, line_pt=_LINE)
         first = False
         if kw.measures or (kw.measures_moved and not kw.moved):

@@ -131,13 +131,13 @@ def _key_choices(view: View, slot: Slot) -> list[list[tuple[KeyWorkForm, int]]]:
     moved_line = slot.lines_for(SEE_APPENDIX, outcomes_label)
     choices = []
     for index, kw in enumerate(view.key_works, start=1):
-        title = slot.lines_for(f"{index}. {kw.code} {kw.title}".rstrip())
+        title = slot.lines_for(f"{index}. {kw.heading}".rstrip())
         measures = kw.measures if kw.measures.strip() else ""
         outcomes = outcomes_run_in(kw.outcomes)
         m = slot.lines_for(measures, measures_label) if measures else 0
         o = slot.lines_for(outcomes, outcomes_label) if outcomes else 0
-        base = (index, kw.code, kw.title, kw.known)
-        short = slot.lines_for(f"{index}. {kw.code} {kw.title}{KEY_TRAILER}")
+        base = (index, kw.code, kw.display, kw.known)
+        short = slot.lines_for(f"{index}. {kw.heading}{KEY_TRAILER}")
         ways = [(KeyWorkForm(*base, measures, outcomes), title + m + o)]
         if measures and outcomes:
             ways.append((KeyWorkForm(*base, measures, "", False, True), title + m + moved_line))

@@ -10,9 +10,13 @@ from dataclasses import dataclass, field
 
 #: What a form cell says when its text did not fit and is printed on the 附页.
 SEE_APPENDIX = "详见附页"
+#: After the title of a key work of the unit's own (not one of the guide's list).
+OWN_MARK = "（自选）"
 
 __all__ = [
+    "OWN_MARK",
     "SEE_APPENDIX",
+    "AchievedView",
     "BasicView",
     "Box",
     "CodeRef",
@@ -87,13 +91,35 @@ class CodeRef:
 
 
 @dataclass(frozen=True)
+class AchievedView:
+    """One achieved outcome (实际成效) and the files that show it."""
+
+    outcome: str
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
 class KeyWorkView:
-    code: str
-    title: str
-    known: bool
+    code: str  # "" for a work of the unit's own
+    title: str  # the guide's title, or the own work's title
+    known: bool  # a code of the round, or a work of the unit's own
     guide_text: str
     measures: str
-    outcomes: list[str]
+    outcomes: list[str]  # expected (预计成效)
+    own: bool = False
+    unit_title: str = ""  # the unit's own name for a listed work
+    achieved: list[AchievedView] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """The title as printed: `深化老年教育，创新发展模式（家门口的老年学堂）`, `学习坊（自选）`."""
+        name = f"{self.title}（{self.unit_title}）" if self.unit_title else self.title
+        return f"{name}{OWN_MARK}" if self.own else name
+
+    @property
+    def heading(self) -> str:
+        """Code and title on one line: `K3 深化老年教育，创新发展模式`, `学习坊（自选）`."""
+        return f"{self.code} {self.display}".strip()
 
 
 @dataclass(frozen=True)
@@ -137,6 +163,7 @@ class BasicView:
     status_label: str
     measures: str
     evidence: list[str]
+    achieved: list[AchievedView] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -157,6 +184,10 @@ class PlanView:
     network: str
     responsibilities: list[ResponsibilityView]
     mechanisms: list[str]
+    # (title, text) of the optional parts written (指导思想, 工作原则), before P1
+    optional: list[tuple[str, str]] = field(default_factory=list)
+    # (title, text) of the further sections written, in the filing's order, after P7
+    extra: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -218,6 +249,11 @@ class KeyWorkForm:
     outcomes_moved: bool = False
 
     @property
+    def heading(self) -> str:
+        """`K3 深化老年教育，创新发展模式`, or a work of the unit's own by its title."""
+        return f"{self.code} {self.title}".strip()
+
+    @property
     def moved(self) -> bool:
         """Only the title is on the form: it says 详见附页 for the rest."""
         return (self.measures_moved or self.outcomes_moved) and not (self.measures or self.outcomes)
@@ -273,10 +309,25 @@ class View:
     warnings: int
     fill_signatures: bool = False
     form: FormView = field(default_factory=FormView)
+    # the 附页's part -> its number (一、二 …): optional parts, P1-P7, extra sections, the rest
+    numbers: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_draft(self) -> bool:
         return self.errors > 0
+
+    def number(self, part: str) -> str:
+        return self.numbers.get(part, "")
+
+    @property
+    def records_outcomes(self) -> bool:
+        """Whether any key work or basic work item records what it achieved."""
+        return any(kw.achieved for kw in self.key_works) or any(b.achieved for b in self.basic)
+
+    @property
+    def has_summary_part(self) -> bool:
+        """The 附页's summary part: once the summary or an achieved outcome is written."""
+        return bool(self.summary_text) or self.records_outcomes
 
     @property
     def provenance_line(self) -> str:

@@ -22,6 +22,7 @@ from cjzn.stages.timeline import (
     StageResult,
     Timeline,
 )
+from cjzn.text import zh_number
 
 __all__ = [
     "DUE_WORDS",
@@ -36,8 +37,6 @@ __all__ = [
     "stage_title",
     "where_it_stands",
 ]
-
-_ZH_DIGITS = "零一二三四五六七八九"
 
 STATUS_WORDS = {
     RequirementStatus.DONE: Msg("已完成", "done"),
@@ -76,14 +75,6 @@ _GAPS = {
 }  # fmt: skip
 
 
-def _zh_number(number: int) -> str:
-    if number < 10:
-        return _ZH_DIGITS[number]
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 1 else _ZH_DIGITS[tens]
-    return f"{head}十{_ZH_DIGITS[ones] if ones else ''}"
-
-
 def stage_title(stage: Stage, lang: str = "zh") -> str:
     """The stage's own title: `启动备案` / `Start and filing`."""
     return Msg(stage.title, stage.title_en).get(lang)
@@ -94,7 +85,7 @@ def stage_name(stage: Stage, catalog: Catalog, lang: str = "zh") -> str:
     codes = catalog.stage_codes()
     number = codes.index(stage.code) + 1 if stage.code in codes else 0
     title = stage_title(stage, lang)
-    return _STAGE_NAME.format(lang, number=_zh_number(number), code=stage.code, title=title)
+    return _STAGE_NAME.format(lang, number=zh_number(number), code=stage.code, title=title)
 
 
 def days_phrase(days: int, lang: str = "zh", *, deadline: bool = False) -> str:
