@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "cjzn.resources": 1,
     "cjzn.options": 1,
     "cjzn.gitutil": 1,
+    "cjzn.pdfinfo": 1,
     "cjzn.errors": 2,
     "cjzn.diagnostics": 2,
     "cjzn.validation": 2,

@@ -33,6 +33,7 @@ from pathlib import Path
 from cjzn.errors import UsageError
 from cjzn.i18n import Msg, join
 from cjzn.load.read import file_kind, not_regular, read_limited
+from cjzn.pdfinfo import has_creator_marker
 
 __all__ = [
     "MAX_OUTPUT_BYTES",
@@ -127,8 +128,6 @@ MAX_OUTPUT_BYTES = 64 * 1024 * 1024
 _HEAD_LINES, _HEAD_BYTES = 12, 64 * 1024
 #: A DOCX of cjzn has a dozen parts and a core.xml of about 1 KB.
 _MAX_ZIP_ENTRIES, _MAX_CORE_BYTES = 200, 64 * 1024
-#: A PDF's object streams looked into (from the end, where WeasyPrint puts the info).
-_MAX_PDF_STREAMS, _MAX_PDF_STREAM_BYTES = 16, 4 * 1024 * 1024
 
 _SPECIAL = Msg(
     "{path}：{kind}；cjzn 只写普通文件，未写入",
@@ -218,55 +217,6 @@ def _docx_state(data: bytes, marker: str) -> str:
     return "ours" if untouched else "edited"
 
 
-_PDF_CREATOR = re.compile(rb"/Creator\s*\(((?:[^()\\]|\\.)*)\)", re.S)
-_PDF_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
-_PDF_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-
-
-def _pdf_literal(text: bytes) -> bytes:
-    """A PDF literal string's bytes: `\\(` is `(`, `\\050` is `(` too (pypdf writes those)."""
-
-    def one(match: re.Match[bytes]) -> bytes:
-        code = match.group(1)
-        if code[:1].isdigit():
-            return bytes([int(code, 8) & 0xFF])
-        return _PDF_ESCAPES.get(code, code)
-
-    return _PDF_ESCAPE.sub(one, text)
-
-
-def _has_creator(data: bytes, creator: re.Pattern[bytes]) -> bool:
-    return any(creator.fullmatch(_pdf_literal(m.group(1))) for m in _PDF_CREATOR.finditer(data))
-
-
-def _pdf_has_marker(data: bytes, marker: str) -> bool:
-    """WeasyPrint writes `/Creator (cjzn VERSION \\(MARKER\\))` into the document info, often
-    inside a compressed object stream near the end (pypdf, which joins a booklet's parts,
-    writes the same string with octal escapes); a PDF saved again (an incremental update: a
-    second %%EOF) is not ours any more."""
-    import zlib  # only for a PDF's compressed objects
-
-    if data.count(b"%%EOF") != 1:
-        return False
-    creator = re.compile(rb"cjzn [^()\\]* \(" + re.escape(marker.encode()) + rb"\)")
-    if _has_creator(data, creator):
-        return True
-    streams = list(re.finditer(rb"/Type\s*/ObjStm", data))[-_MAX_PDF_STREAMS:]
-    for match in reversed(streams):
-        start = data.find(b"stream", match.end())
-        if start < 0:
-            continue
-        start += len(b"stream")
-        start += 2 if data[start : start + 2] == b"\r\n" else 1
-        try:
-            plain = zlib.decompressobj().decompress(data[start:], _MAX_PDF_STREAM_BYTES)
-        except zlib.error:
-            continue
-        if _has_creator(plain, creator):
-            return True
-    return False
-
-
 def output_state(path: Path, marker: str) -> str:
     """What the existing file at `path` is, for replacing it: "ours" (cjzn wrote it, with
     `marker` where cjzn puts it), "edited" (a cjzn DOCX saved since by a person) or
@@ -277,7 +227,7 @@ def output_state(path: Path, marker: str) -> str:
             return _docx_state(read_limited(path, MAX_OUTPUT_BYTES), marker)
         if head.startswith(b"%PDF"):
             whole = read_limited(path, MAX_OUTPUT_BYTES)
-            return "ours" if _pdf_has_marker(whole, marker) else "other"
+            return "ours" if has_creator_marker(whole, marker) else "other"
     except (OSError, ValueError):
         return "other"
     return "ours" if _text_has_marker(head, marker) else "other"

@@ -154,12 +154,16 @@ def test_a_zip_of_many_entries_is_not_listed(tmp_path: Path) -> None:
 
 
 def test_a_pdf_saved_again_is_not_ours() -> None:
-    from cjzn.fileio import _pdf_has_marker
+    from cjzn.pdfinfo import has_creator_marker as _pdf_has_marker
 
     ours = b"%PDF-1.7\n1 0 obj <</Creator (cjzn 0.1.0 \\(cjzn-render\\))>> endobj\n%%EOF\n"
     assert _pdf_has_marker(ours, MARKER)
     assert not _pdf_has_marker(ours + b"2 0 obj <</Producer (Acrobat)>> endobj\n%%EOF\n", MARKER)
     assert not _pdf_has_marker(ours.replace(b"Creator", b"Title"), MARKER)
+    # pypdf (joining a booklet's parts) escapes with octal codes: the same string
+    joined = b"%PDF-1.3\n<< /Creator (cjzn 0\\0561\\0560 \\050cjzn\\055render\\051) >>\n%%EOF\n"
+    assert _pdf_has_marker(joined, MARKER)
+    assert not _pdf_has_marker(joined.replace(b"\\055render", b"\\055other"), MARKER)
 
 
 # --- schema -o, symlinks, devices, FIFOs ------------------------------------------------
