@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal, NamedTuple
 
+from cjzn.text import visible
+
 __all__ = ["LANGS", "Lang", "Msg", "did_you_mean", "join", "paren", "quote"]
 
 Lang = Literal["zh", "en"]
@@ -57,11 +59,12 @@ def paren(text: str, lang: str) -> str:
 
 
 def quote(value: Any, lang: str) -> str:
-    """A user value inside a message, shortened so a 10 KB paragraph stays one line."""
+    """A user value inside a message, shortened so a 10 KB paragraph stays one line, and
+    inert: controls, bidi overrides and invisible characters shown as escapes (`text.visible`)."""
     text = str(value).replace("\n", " ")
     if len(text) > 40:
         text = text[:37] + "…"
-    return _QUOTE.format(lang, x=text)
+    return _QUOTE.format(lang, x=visible(text))
 
 
 def did_you_mean(suggestion: str | None, lang: str) -> str:

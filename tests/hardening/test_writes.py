@@ -154,7 +154,7 @@ def test_a_zip_of_many_entries_is_not_listed(tmp_path: Path) -> None:
 
 
 def test_a_pdf_saved_again_is_not_ours() -> None:
-    from cjzn.pdfinfo import has_creator_marker as _pdf_has_marker
+    from cjzn.fileio.owner import _pdf_has_marker
 
     ours = b"%PDF-1.7\n1 0 obj <</Creator (cjzn 0.1.0 \\(cjzn-render\\))>> endobj\n%%EOF\n"
     assert _pdf_has_marker(ours, MARKER)

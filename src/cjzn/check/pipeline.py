@@ -25,6 +25,7 @@ from cjzn.model.codes import ROUND
 from cjzn.options import Options, effective_as_of
 from cjzn.rules import REPO_RULES, RULES, RuleContext, unit_key
 from cjzn.stages import Subject, evaluate
+from cjzn.text import display_path
 
 __all__ = ["catalog_for", "rule_context", "validate_file", "validate_paths"]
 
@@ -41,9 +42,11 @@ def validate_file(
     """
     catalogs = catalogs or Catalogs()
     document, diagnostics = (
-        loaded if loaded is not None else load_path(path, str(path), options.lang)
+        loaded if loaded is not None else load_path(path, display_path(path), options.lang)
     )
-    result = FileResult(file=str(path), path=path, diagnostics=diagnostics, document=document)
+    result = FileResult(
+        file=display_path(path), path=path, diagnostics=diagnostics, document=document
+    )
     if document is None:
         return result
     result.readable = True

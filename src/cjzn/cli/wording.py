@@ -65,6 +65,9 @@ _MESSAGES = {
     "not_a_folder": Msg(
         "{path} 是一个文件，这里要的是目录", "{path} is a file; a folder is needed"
     ),
+    "special": Msg("{path}：{kind}，这里要的是{wanted}", "{path}: {kind}; {wanted} is needed"),
+    "a_file": Msg("文件", "a file"),
+    "a_folder": Msg("目录", "a folder"),
     "no_path": Msg("{path} 不存在", "{path} does not exist"),
     "at_least": Msg("应为不小于 {least} 的整数", "must be a whole number of at least {least}"),
     "integer": Msg("应为整数", "must be a whole number"),
@@ -251,8 +254,16 @@ def path_kind(kind: str) -> Callable[[Any, Any, Path | None], Path | None]:
             return value
         wrong = value.is_dir() if kind == "file" else value.exists() and not value.is_dir()
         if wrong:
+            lang = _lang()
+            # a FIFO or a device is neither: say what it is (imported here: only then)
+            from cjzn.load.read import file_kind
+
+            special = None if value.is_dir() else file_kind(value, lang)
             which = "not_a_file" if kind == "file" else "not_a_folder"
-            text = _MESSAGES[which].format(_lang(), path=value)
+            text = _MESSAGES[which].format(lang, path=value)
+            if special is not None:
+                wanted = _MESSAGES["a_file" if kind == "file" else "a_folder"].get(lang)
+                text = _MESSAGES["special"].format(lang, path=value, kind=special, wanted=wanted)
             raise worded(typer.BadParameter(text, ctx=ctx, param=param))
         return value
 

@@ -24,6 +24,7 @@ from cjzn.load import load_text
 from cjzn.load.edits import apply_fixes
 from cjzn.load.read import decode, read_bytes
 from cjzn.options import Options
+from cjzn.text import display_path
 
 __all__ = ["Change", "FixRun", "FixedFile", "fix_paths", "fix_text"]
 
@@ -150,7 +151,7 @@ def fix_text(
 def _fix_file(path: Path, options: Options, policy: Policy) -> FixedFile:
     settings = policy.for_file(path)
     options, catalogs = settings.options(options), policy.catalogs(settings)
-    file = str(path)
+    file = display_path(path)
     data, problem = read_bytes(path, file, options.lang)
     text = None
     if data is not None:

@@ -5,6 +5,13 @@ basic items in known groups, stages in order, requirement ids that exist,
 district aliases, the workflow's stage codes, every Chinese text marked as the
 guide's or cjzn's). Each problem is located by its
 path in the catalog file and worded in both languages.
+
+A catalog that passes them can be used by every command (`--catalog` is input
+too): names that become folder and file names (`districts` for `init --repo`'s
+`filings/<区县>/`, `round` for the schema's file name) are plain names that stay
+in their folder; the form has every row the renderers lay out and every plan
+part the filing format has; the earlier rounds' check boxes are numbers (or
+`none`); the lists a command picks a first item of are not empty.
 """
 
 from __future__ import annotations
@@ -15,8 +22,32 @@ from cjzn.guide.models import Catalog
 from cjzn.guide.roster import normalise_unit_name
 from cjzn.guide.verbatim import wording_problems
 from cjzn.i18n import Msg
+from cjzn.text import invisible_in, visible
 
-__all__ = ["Loc", "Problem", "cross_check"]
+__all__ = ["FORM_ROWS", "PLAN_KEYS", "Loc", "Problem", "cross_check", "name_problem"]
+
+#: The rows of the 备案登记表 the renderers lay out (HTML, Markdown, DOCX): the catalog
+#: words each of them (`form.rows`).
+FORM_ROWS = (
+    "unit_name", "leader", "contact", "prior_rounds", "plan", "key_work", "district_review",
+    "municipal_review", "unit_signature", "district_signature", "seal",
+)  # fmt: skip
+#: The plan parts of the filing format (P1-P7, the contract's `plan:` keys): the catalog
+#: titles each of them (`plan_parts`).
+PLAN_KEYS = (
+    "overall_goal", "stage_goals", "work_plan", "leading_body", "network", "responsibilities",
+    "mechanisms",
+)  # fmt: skip
+_NOT_IN_NAMES = set('/\\:*?"<>|')
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in range(10)),
+    *(f"lpt{n}" for n in range(10)),
+}
+_NAME_LIMIT = 64
 
 Loc = tuple[int | str, ...]
 #: Where in the catalog file (a path of keys and indexes), and what is wrong.
@@ -32,6 +63,8 @@ def cross_check(catalog: Catalog) -> list[Problem]:
         *_aliases(catalog),
         *_workflow(catalog),
         *_postcodes(catalog),
+        *_names(catalog),
+        *_form(catalog),
         *_roster(catalog),
         *wording_problems(catalog),
     ]
@@ -159,6 +192,89 @@ def _postcodes(catalog: Catalog) -> Iterator[Problem]:
             ("postcodes", "first"),
             Msg("邮政编码范围的起点大于终点", "the postcode range starts after it ends"),
         )
+
+
+def name_problem(name: str) -> Msg | None:
+    """Why `name` cannot be a folder or file name cjzn makes (`filings/<区县>/`), or None.
+
+    A plain name on every system: not empty, no spaces around it, no path separator
+    or other character Windows forbids, not `.`/`..` nor hidden, no control or invisible
+    character, not a reserved device name, at most 64 characters.
+    """
+    if not name.strip():
+        return Msg("为空", "it is empty")
+    if name != name.strip() or name.endswith("."):
+        return Msg("首尾有空格或以点结尾", "it has spaces around it or ends with a dot")
+    if name.startswith("."):
+        return Msg(
+            "以点开头（. 和 .. 表示上级或当前文件夹）",
+            "it starts with a dot (. and .. are folders)",
+        )
+    bad = sorted({char for char in name if char in _NOT_IN_NAMES})
+    bad += invisible_in(name) + [c for c in name if not c.isprintable() and c != " "]
+    if bad:
+        chars = " ".join(dict.fromkeys(visible(char) for char in bad))
+        return Msg(
+            f"含有不能用在文件夹名中的字符 {chars}",
+            f"it holds characters a folder name cannot: {chars}",
+        )
+    if name.split(".")[0].strip().lower() in _RESERVED or len(name) > _NAME_LIMIT:
+        return Msg("是系统保留的名称或过长", "it is a reserved device name or too long")
+    return None
+
+
+def _names(catalog: Catalog) -> Iterator[Problem]:
+    """Districts (folder names of `init --repo`) and the round (the schema's file name)."""
+    if not catalog.districts:
+        yield ("districts",), Msg("至少要有一个区县", "at least one district is needed")
+    named: list[tuple[Loc, str, Msg]] = [(("round",), catalog.round, Msg("轮次", "round"))]
+    district = Msg("区县名称", "district name")
+    named += [(("districts", i), name, district) for i, name in enumerate(catalog.districts)]
+    named += [(("district_aliases", alias), alias, district) for alias in catalog.district_aliases]
+    for loc, name, what in named:
+        why = name_problem(name)
+        if why is not None:
+            shown = visible(name)
+            yield (
+                loc,
+                Msg(
+                    f"{what.zh} {shown} 会用作文件夹或文件名，但{why.zh}",
+                    f"{what.en} {shown} is used as a folder or file name, but {why.en}",
+                ),
+            )
+
+
+def _form(catalog: Catalog) -> Iterator[Problem]:
+    """Every row the form lays out, every plan part of the format, numbered round boxes."""
+    for row in FORM_ROWS:
+        if row not in catalog.form.rows:
+            yield (
+                ("form", "rows"),
+                Msg(
+                    f"缺少登记表的栏目 {row}（form.rows 须有：{'、'.join(FORM_ROWS)}）",
+                    f"the form's row {row} is missing (form.rows needs: {', '.join(FORM_ROWS)})",
+                ),
+            )
+    keys = [part.key for part in catalog.plan_parts]
+    for key in PLAN_KEYS:
+        if key not in keys:
+            yield (
+                ("plan_parts",),
+                Msg(
+                    f"缺少方案部分 {key}（备案格式的 plan: 各部分 {'、'.join(PLAN_KEYS)} 都要有标题）",
+                    f"plan part {key} is missing (every part of the format needs a title:"
+                    f" {', '.join(PLAN_KEYS)})",
+                ),
+            )
+    for key in catalog.form.prior_round_options:
+        if key != "none" and not (key.isascii() and key.isdigit() and int(key) >= 1):
+            yield (
+                ("form", "prior_round_options", key),
+                Msg(
+                    f"以往轮次的选项 {visible(key)} 应为轮次编号（1、2、3 …）或 none",
+                    f"the earlier-round option {visible(key)} must be a round number (1, 2, 3 …) or none",
+                ),
+            )
 
 
 def _roster(catalog: Catalog) -> Iterator[Problem]:

@@ -234,13 +234,13 @@ def _unit_and_contact(schema: Json, catalog: Catalog) -> None:
 def _prior_rounds(schema: Json, catalog: Catalog) -> None:
     """Earlier rounds: the form's check boxes (the digit ones)."""
     options = catalog.form.prior_round_options
-    rounds = sorted(int(key) for key in options if key.isdigit())
+    rounds = sorted(int(key) for key in options if key.isdecimal())
     prior = _value(schema, ("prior_rounds",))
     prior["items"] = {"type": "integer", "enum": rounds}
     prior["uniqueItems"] = True
     _describe(
         _prop(schema, ("prior_rounds",)),
-        "；".join(f"{key if key.isdigit() else '[]'} = {text}" for key, text in options.items()),
+        "；".join(f"{key if key.isdecimal() else '[]'} = {text}" for key, text in options.items()),
     )
 
 

@@ -38,10 +38,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__, gitutil
-from cjzn.fileio import write_atomic
+from cjzn.fileio import stays_inside, write_atomic
 from cjzn.i18n import Msg
 from cjzn.init.jsonschema import schema_filename, schema_text
 from cjzn.templating import environment
+from cjzn.text import invisible_in
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -98,7 +99,6 @@ def default_source(version: str = __version__) -> str:
 
 
 _PEP508_NAME = re.compile(r"cjzn(?:\[[^\]]*\])?\s*@\s*", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,10 @@ class CjznSource:
     def parse(cls, spec: str | None = None) -> CjznSource:
         """`spec` (None: `default_source()`); `ValueError` for an empty or multi-line one."""
         text = default_source() if spec is None else spec.strip()
-        if not text or _CONTROL.search(text):
-            raise ValueError("empty, or contains a line break or control character")
+        # not only ASCII controls: YAML also breaks lines at U+2028, U+2029 and NEL, and a
+        # bidi override would hide what the generated CI files really install
+        if not text or any(not c.isprintable() and c != " " for c in text) or invisible_in(text):
+            raise ValueError("empty, or contains a line break, control or invisible character")
         if text.startswith("-"):
             raise ValueError("a requirement, not a pip option")
         repo, rev = _git_repo_and_rev(text)
@@ -353,27 +355,35 @@ def scaffold_repo(
     if git:
         result.git, result.git_error = init_git(root)
     for planned in plan_files(catalog, districts, source):
-        target = root / planned.path
-        if target.exists() or target.is_symlink():
-            if target.is_file():
-                result.kept.append(planned.path)
-                if source.installs(planned.path) and not _names_source(target, source):
-                    result.other_source.append(planned.path)
-            else:
-                result.failed.append((planned.path, "不是文件 / not a file"))
-            continue
-        try:
-            write_atomic(target, planned.text, overwrite=False)
-        except FileExistsError:
-            if target.is_file():  # made by someone else meanwhile: theirs, kept
-                result.kept.append(planned.path)
-            else:
-                result.failed.append((planned.path, "无法创建 / cannot be created"))
-        except OSError as exc:
-            result.failed.append((planned.path, exc.strerror or str(exc)))
-        else:
-            result.created.append(planned.path)
+        _place(root, planned, source, result)
     return result
+
+
+def _place(root: Path, planned: PlannedFile, source: CjznSource, result: ScaffoldResult) -> None:
+    """Write one file of the scaffold unless it is there (kept) or cannot be (failed)."""
+    target = root / planned.path
+    if not stays_inside(root, planned.path):  # the catalog's checks refuse such names too
+        result.failed.append((planned.path, "不在仓库文件夹内 / outside the repo folder"))
+        return
+    if target.exists() or target.is_symlink():
+        if target.is_file():
+            result.kept.append(planned.path)
+            if source.installs(planned.path) and not _names_source(target, source):
+                result.other_source.append(planned.path)
+        else:
+            result.failed.append((planned.path, "不是文件 / not a file"))
+        return
+    try:
+        write_atomic(target, planned.text, overwrite=False)
+    except FileExistsError:
+        if target.is_file():  # made by someone else meanwhile: theirs, kept
+            result.kept.append(planned.path)
+        else:
+            result.failed.append((planned.path, "无法创建 / cannot be created"))
+    except OSError as exc:
+        result.failed.append((planned.path, exc.strerror or str(exc)))
+    else:
+        result.created.append(planned.path)
 
 
 def _names_source(path: Path, source: CjznSource) -> bool:

@@ -11,6 +11,7 @@ environment (Jinja2 is imported only then, so `cjzn validate` never loads it).
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from cjzn.i18n import Msg, did_you_mean
 from cjzn.init.jsonschema import schema_filename
 from cjzn.init.jsonschema import schema_url as default_schema_url
 from cjzn.templating import environment, yaml_quote
-from cjzn.text import COMMENT_WIDTH, wrap_comment, wrap_lines
+from cjzn.text import COMMENT_WIDTH, invisible_in, visible, wrap_comment, wrap_lines
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -46,8 +47,8 @@ TEMPLATE = "skeleton.yaml.j2"
 
 _EMPTY_UNIT = Msg("街道（乡镇）名称不能为空", "the unit name must not be empty")
 _UNIT_CONTROL = Msg(
-    "街道（乡镇）名称不能包含换行或控制字符",
-    "the unit name must not contain line breaks or control characters",
+    "街道（乡镇）名称不能包含换行、控制字符或看不见的字符（这里有 {chars}）",
+    "the unit name must not contain line breaks, control or invisible characters (it has {chars})",
 )
 _ASK_UNIT = Msg("街道（乡镇）名称", "Street or town name")
 _ASK_DISTRICT = Msg(
@@ -67,11 +68,19 @@ _NOT_A_DISTRICT = Msg(
 
 
 def unit_name_problem(name: str) -> Msg | None:
-    """Why `name` cannot be a unit name (a `Msg`, so also a (zh, en) pair), or None when it can."""
-    if not name.strip():
+    """Why `name` cannot be a unit name (a `Msg`, so also a (zh, en) pair), or None when it can.
+
+    Spaces around it, full-width ones included (`"　天平路街道　"`), are not a problem:
+    `new_filing` writes the name without them. Spaces inside are kept as typed.
+    """
+    text = name.strip()
+    if not text:
         return _EMPTY_UNIT
-    if any(not c.isprintable() for c in name):
-        return _UNIT_CONTROL
+    hidden = [c for c in text if not c.isprintable() and unicodedata.category(c) != "Zs"]
+    hidden += [c for c in invisible_in(text) if c not in hidden]
+    if hidden:
+        chars = " ".join(visible(c) for c in hidden)
+        return Msg(_UNIT_CONTROL.format("zh", chars=chars), _UNIT_CONTROL.format("en", chars=chars))
     return None
 
 
@@ -131,7 +140,7 @@ def ask_district(
             question = _ASK_AGAIN.format(lang, suggestion=suggestion, count=count)
             answer = prompt(question, default=suggestion)
         answer = answer.strip()
-        if answer.isdigit():
+        if answer.isdecimal():
             if 1 <= int(answer) <= count:
                 return catalog.districts[int(answer) - 1]
             say(_OUT_OF_RANGE.format(lang, value=answer, count=count))
@@ -230,6 +239,7 @@ def new_filing(
     problem = unit_name_problem(unit)
     if problem is not None:
         raise UsageError(f"--unit: {problem.zh} / {problem.en}")
+    unit = unit.strip()  # "　天平路街道　" as an IME may leave it: the name without the spaces
     district = require_district(catalog, district)
     if schema_url is None:  # inside a filings repo: its own schema, as a relative path
         schema_url = repo_schema_url(path, catalog.round)

@@ -6,7 +6,14 @@ from cjzn.diagnostics import HEADER, CodeInfo, Example, error
 from cjzn.i18n import Msg
 from cjzn.load.slip_codes import SLIP_CODES
 
-__all__ = ["CODES", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_SCALAR_CHARS"]
+__all__ = [
+    "CODES",
+    "MAX_CONTROL_REPORTS",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "MAX_SCALAR_CHARS",
+]
 
 #: A filing is about 10 KB; anything this big is not a filing and would only be slow.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -16,6 +23,8 @@ MAX_SCALAR_CHARS = 100_000
 MAX_DEPTH = 50
 #: Values built after alias expansion; a filing has a few hundred.
 MAX_NODES = 50_000
+#: Control characters listed one by one (the rest of the file is still checked).
+MAX_CONTROL_REPORTS = 20
 
 _HEADER = HEADER
 _UNIT = "unit:\n  name: 天平路街道\n"
@@ -144,11 +153,26 @@ COMPLEX_KEY = error(
     Msg("检查这一行的冒号和括号", "check the colons and brackets on this line"),
     passing=(_CLEAN,), failing=(Example("? [unit, name]\n: 天平路街道\n"),),
 )  # fmt: skip
+CONTROL_CHARACTER = error(
+    "Y030", "control-character",
+    Msg("文件中有控制字符", "control character in the file"),
+    Msg("这里有一个看不见的{name} {char}，YAML 文件中不能有这个字符", "there is an invisible {name} {char} here; a YAML file cannot hold it"),
+    Msg("删除它（常见于从网页、Word 或聊天软件复制来的文字）；编辑器中它可能显示为空白、方框或根本看不见", "delete it (it often comes with text copied from a web page, Word or a chat); editors may show it as a blank, a box or nothing at all"),
+    passing=(_CLEAN,), failing=(Example("unit:\n  name: 天平\x1b[31m路街道\n"), Example("unit:\n  name: 天平路\x0c街道\n")),
+)  # fmt: skip
+TOO_MANY_VALUES = error(
+    "Y031", "too-many-values",
+    Msg("内容项过多", "too many values"),
+    Msg("文件中的内容项过多（超过 {limit} 项），不是有效的备案文件", "the file holds too many values (more than {limit}); it is not a valid filing"),
+    Msg("备案文件只写文字；很长的名单、表格放在 archive/ 下作为存档材料，在这里写摘要", "keep only the filing's text here; put long lists and tables under archive/ as evidence and summarise them"),
+    passing=(_CLEAN,), failing=(Example(lambda: "plan:\n  mechanisms: [" + ",".join(["x"] * (MAX_NODES + 1)) + "]\n"),),
+)  # fmt: skip
 
 CODES: dict[str, CodeInfo] = {
     info.code: info
     for info in (
         ENCODING, BINARY, SYNTAX, DUPLICATE_KEY, CONFLICT, TAB, TAG, DEPTH, ALIASES,
         TOO_LARGE, VALUE_TOO_LONG, EMPTY, NOT_MAPPING, MULTI_DOC, UNREADABLE, COMPLEX_KEY,
+        CONTROL_CHARACTER, TOO_MANY_VALUES,
     )
 } | SLIP_CODES  # fmt: skip

@@ -16,7 +16,6 @@ exception or a hang.
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -39,22 +38,28 @@ from cjzn.load.codes import (
     SYNTAX,
     TAB,
     TAG,
+    TOO_MANY_VALUES,
     VALUE_TOO_LONG,
 )
 from cjzn.load.document import Document, Location, PathKey, dotted
 from cjzn.load.edits import ColumnMap, apply_fixes
 from cjzn.load.problems import explain
-from cjzn.load.read import decode, mark_diagnostic, read_bytes
+from cjzn.load.read import (
+    conflict_marker,
+    control_characters,
+    decode,
+    mark_diagnostic,
+    read_bytes,
+)
 from cjzn.load.slips import find_slips, unclosed_quote
+from cjzn.text import display_path
 
 __all__ = ["Loaded", "load_bytes", "load_path", "load_text"]
 
 Loaded = tuple[Document | None, list[Diagnostic]]
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_ALLOWED_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_CONFLICT_MARKER = re.compile(r"^(<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR = yaml.ScalarNode
@@ -101,8 +106,9 @@ class _ExactTextLoader(_BaseLoader):  # type: ignore[misc]
 class _Stop(Exception):
     """Abandons construction with one diagnostic (depth, aliases)."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, too_many: bool = False) -> None:
         self.diagnostic = diagnostic
+        self.too_many = too_many  # stopped by MAX_NODES: aliases, or just a very long list
 
 
 class _Builder:
@@ -129,7 +135,8 @@ class _Builder:
     def _count(self, node: yaml.Node, path: PathKey, depth: int) -> None:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Stop(self._diag(ALIASES, node, path, problem=_ALIAS_TOO_MANY.get(self.lang)))
+            problem = _ALIAS_TOO_MANY.get(self.lang)
+            raise _Stop(self._diag(ALIASES, node, path, problem=problem), too_many=True)
         if depth > MAX_DEPTH:
             raise _Stop(self._diag(DEPTH, node, path, limit=MAX_DEPTH))
 
@@ -143,7 +150,7 @@ class _Builder:
         kind = type(node)
         if kind is _SCALAR:
             return self._scalar(cast(yaml.ScalarNode, node), path)
-        if node.tag not in _ALLOWED_COLLECTION_TAGS:
+        if node.tag != _DEFAULT_TAGS[kind]:  # `!!seq` on a mapping is not a list either
             self.problems.append(self._diag(TAG, node, path, tag=node.tag))
             return None
         if id(node) in self.active:
@@ -217,7 +224,7 @@ class _Builder:
 
 def load_path(path: Path, display: str | None = None, lang: str = "zh") -> Loaded:
     """Read and parse one file from disk."""
-    file = display if display is not None else str(path)
+    file = display if display is not None else display_path(path)
     data, problem = read_bytes(path, file, lang)
     if data is None:
         assert problem is not None
@@ -240,10 +247,14 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
     parsed with their fixes applied, so the rest of the file is still checked;
     every position is one in the text as written.
     """
-    marker = _CONFLICT_MARKER.search(text)
-    if marker and re.search(r"^(<{7}|>{7})", text, re.MULTILINE):
-        line = text.count("\n", 0, marker.start()) + 1
-        return None, [mark_diagnostic(CONFLICT, file, lang, line, 1, marker=marker[0].strip())]
+    conflict = conflict_marker(text)
+    if conflict is not None:
+        line, marker = conflict
+        return None, [mark_diagnostic(CONFLICT, file, lang, line, 1, marker=marker)]
+    text, controls = control_characters(text, file, lang)
+    if controls:  # said once each; the rest is parsed with spaces in their place
+        document, problems = load_text(text, file, lang)
+        return document, controls + problems
     slips = find_slips(text, file, lang)
     fixes = [slip.fix for slip in slips if slip.fix is not None]
     if not fixes:
@@ -306,18 +317,44 @@ def _parse(text: str, file: str, lang: str) -> Loaded:
         return None, [mark_diagnostic(DEPTH, file, lang, 1, 1, limit=MAX_DEPTH)]
     if root is None or (isinstance(root, yaml.ScalarNode) and not root.style and root.value == ""):
         return None, [mark_diagnostic(EMPTY, file, lang, 1, 1)]
-    if not isinstance(root, yaml.MappingNode) or root.tag not in _ALLOWED_COLLECTION_TAGS:
+    line, column = root.start_mark.line + 1, root.start_mark.column + 1
+    if not isinstance(root, yaml.MappingNode):
         kind = _KIND_NAMES["list" if isinstance(root, yaml.SequenceNode) else "text"]
-        line, column = root.start_mark.line + 1, root.start_mark.column + 1
         return None, [mark_diagnostic(NOT_MAPPING, file, lang, line, column, kind=kind.get(lang))]
+    if root.tag != _DEFAULT_TAGS[yaml.MappingNode]:
+        return None, [mark_diagnostic(TAG, file, lang, line, column, tag=root.tag)]
     builder = _Builder(file, lang)
     try:
         data = builder.build(root, (), 0)
     except _Stop as stop:
+        if stop.too_many and _distinct_nodes(root) > MAX_NODES:  # no bomb: the file is that big
+            where = stop.diagnostic
+            too_many = TOO_MANY_VALUES.diagnostic(
+                lang=lang, file=file, line=where.line, column=where.column, path=where.path,
+                limit=MAX_NODES,
+            )  # fmt: skip
+            return None, [too_many]
         return None, [stop.diagnostic]
     except RecursionError:
         return None, [mark_diagnostic(DEPTH, file, lang, 1, 1, limit=MAX_DEPTH)]
     return Document(file=file, data=data, locations=builder.locations), builder.problems
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    """How many different nodes the file wrote (an alias repeats one), counting up to one
+    past `MAX_NODES`: more than that is a long file, fewer with a limit hit is an alias bomb."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+    return len(seen)
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, file: str, lang: str) -> Diagnostic:

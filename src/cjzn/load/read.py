@@ -22,11 +22,22 @@ from typing import Any
 
 from cjzn.diagnostics import CodeInfo, Diagnostic
 from cjzn.i18n import Msg
-from cjzn.load.codes import BINARY, ENCODING, MAX_FILE_BYTES, TOO_LARGE, UNREADABLE
+from cjzn.load.codes import (
+    BINARY,
+    CONTROL_CHARACTER,
+    ENCODING,
+    MAX_CONTROL_REPORTS,
+    MAX_FILE_BYTES,
+    TOO_LARGE,
+    UNREADABLE,
+)
+from cjzn.text import visible
 
 __all__ = [
     "FileTooLarge",
     "NotRegularFile",
+    "conflict_marker",
+    "control_characters",
     "decode",
     "file_kind",
     "mark_diagnostic",
@@ -207,6 +218,63 @@ def decode(data: bytes, file: str, lang: str = "zh") -> tuple[str | None, Diagno
         line, column = position(exc.object[: exc.start])  # utf-8-sig: after the BOM
         encoding = _guess_encoding(data) or _UNKNOWN_ENCODING.get(lang)
         return None, mark_diagnostic(ENCODING, file, lang, line, column, encoding=encoding)
+
+
+#: What YAML cannot hold (its printable set, NUL aside: that is binary content, Y002).
+_NOT_YAML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL_NAMES = {
+    "\x0b": Msg("垂直制表符", "vertical tab"),
+    "\x0c": Msg("换页符", "form feed"),
+    "\x1b": Msg("终端控制符 ESC", "terminal escape (ESC)"),
+    "\x7f": Msg("删除符 DEL", "delete (DEL)"),
+    "\ufffe": Msg("非字符", "non-character"),
+    "\uffff": Msg("非字符", "non-character"),
+}
+_CONTROL = Msg("控制字符", "control character")
+
+
+def control_characters(text: str, file: str, lang: str) -> tuple[str, list[Diagnostic]]:
+    """Y030 for each character YAML cannot hold (FF, VT, ESC, DEL, U+FFFE …), located on
+    YAML's lines, and the text with each replaced by a space (same positions), so the rest
+    of the file is still parsed and checked. At most `MAX_CONTROL_REPORTS` are listed."""
+    found = list(_NOT_YAML.finditer(text))
+    if not found:
+        return text, []
+    starts = [0] + [match.end() for match in LINE_BREAK.finditer(text)]
+    problems: list[Diagnostic] = []
+    line = 0
+    for match in found[:MAX_CONTROL_REPORTS]:
+        while line + 1 < len(starts) and starts[line + 1] <= match.start():
+            line += 1
+        char = match[0]
+        name = _CONTROL_NAMES.get(char, _CONTROL).get(lang)
+        column = match.start() - starts[line] + 1
+        problems.append(
+            mark_diagnostic(
+                CONTROL_CHARACTER, file, lang, line + 1, column, name=name, char=visible(char)
+            )
+        )
+    return _NOT_YAML.sub(" ", text), problems
+
+
+#: A merge-conflict marker line (a whole line: lines split as YAML splits them).
+_CONFLICT_MARKER = re.compile(r"(<{7}|>{7})(?: .*)?|={7}")
+
+
+def conflict_marker(text: str) -> tuple[int, str] | None:
+    """(line, marker) of the first merge-conflict marker line, when the text has a
+    `<<<<<<<` or `>>>>>>>` line. Lines are YAML's (CR, CRLF, LF, NEL, U+2028, U+2029),
+    so the line is right after a U+2028 and a CR-only file is searched too."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return None
+    first: tuple[int, str] | None = None
+    opened = False
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
+        match = _CONFLICT_MARKER.fullmatch(line)
+        if match is not None:
+            opened = opened or match[1] is not None
+            first = first or (number, line.split(" ", 1)[0])
+    return first if opened else None
 
 
 def position(prefix: bytes) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from cjzn.i18n import Msg, did_you_mean, join, quote
 from cjzn.load import Document, PathKey, dotted
 from cjzn.model import codes
 from cjzn.model.filing import Filing
+from cjzn.text import invisible_in, visible
 from cjzn.validation import EXAMPLES, EXPECTED, expected_kind
 
 _DEFAULTS_FOR_MISSING = {"cjzn": "1"}
@@ -93,20 +94,40 @@ def _fix(document: Document, loc: PathKey, written: Any, context: dict[str, Any]
     return document.fix_at(loc, written, suggestion)
 
 
+_EMPTY_KEY = Msg("：冒号前没有写键名", ": there is nothing before the colon")
+_HIDDEN_IN_KEY = Msg(
+    "：键中混入了看不见的字符 {chars}，删除后是 {name}",
+    ": the key holds invisible characters ({chars}); without them it is {name}",
+)
+
+
 def _unknown_key(loc: PathKey, catalog: Catalog | None, lang: str) -> dict[str, Any]:
-    """The key, where it is, and the allowed key it most likely meant."""
+    """The key (shown: an invisible character as an escape), where it is, and the allowed
+    key it most likely meant: an empty key gets no guess, a key that is an allowed one
+    plus invisible characters (U+200B, a bidi mark) says so."""
     key = str(loc[-1])
-    allowed = _allowed_keys(loc[:-1])
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
-    close = close or [name for name in allowed if name in key or key in name][:1]
-    suggestion = ""
-    if close:
-        name = leaf((*loc[:-1], close[0]), catalog, lang)
-        shown = close[0] if name == close[0] else f"{close[0]}（{name}）"
-        suggestion = did_you_mean(shown, lang)
     parent = describe(loc[:-1], catalog, lang) if loc[:-1] else ""
     place = _UNDER.format(lang, parent=parent) if parent else ""
-    return {"key": key, "suggestion": suggestion, "place": place}
+    shown = visible(key) if key.strip() else quote(key, lang)
+    if not key.strip():
+        return {"key": shown, "suggestion": _EMPTY_KEY.get(lang), "place": place}
+    allowed = _allowed_keys(loc[:-1])
+    hidden = invisible_in(key)
+    bare = "".join(char for char in key if char not in hidden).strip()
+    if hidden and bare in allowed:
+        chars = " ".join(visible(char) for char in hidden)
+        suggestion = _HIDDEN_IN_KEY.format(lang, chars=chars, name=_named(loc, bare, catalog, lang))
+        return {"key": shown, "suggestion": suggestion, "place": place}
+    close = difflib.get_close_matches(bare, allowed, n=1, cutoff=0.5)
+    close = close or [name for name in allowed if bare and (name in bare or bare in name)][:1]
+    suggestion = did_you_mean(_named(loc, close[0], catalog, lang), lang) if close else ""
+    return {"key": shown, "suggestion": suggestion, "place": place}
+
+
+def _named(loc: PathKey, key: str, catalog: Catalog | None, lang: str) -> str:
+    """`name（街道（乡镇）名称）`: an allowed key with its label on the form."""
+    name = leaf((*loc[:-1], key), catalog, lang)
+    return key if name == key else f"{key}（{name}）"
 
 
 def _custom_params(

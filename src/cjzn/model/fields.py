@@ -242,7 +242,7 @@ def parse_version(value: Any) -> Any:
     text = str(value).strip() if isinstance(value, (str, int)) else None
     if text is None:
         return value  # let the type check say it is not a number
-    if not text.isdigit() or int(text) not in SUPPORTED_VERSIONS:
+    if not text.isdecimal() or int(text) not in SUPPORTED_VERSIONS:  # "¹" is a digit, not a number
         raise fail(VERSION, value=text)
     return int(text)
 
@@ -295,7 +295,7 @@ def parse_prior_rounds(value: Any, info: ValidationInfo) -> Any:
         return value
     catalog = (info.context or {}).get("catalog")
     options = catalog.form.prior_round_options if catalog is not None else {}
-    known = [key for key in options if key.isdigit()] or ["1", "2", "3"]
+    known = [key for key in options if key.isdecimal()] or ["1", "2", "3"]
     if isinstance(value, str):
         rounds = suggest_rounds(value, known)
         if rounds is None:

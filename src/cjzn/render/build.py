@@ -103,7 +103,7 @@ def _boxes(src: _Source, catalog: Catalog) -> list[Box]:
     def checked(key: str) -> bool:
         if ticked is None:
             return False
-        return ticked == [] if key == "none" else key.isdigit() and int(key) in ticked
+        return ticked == [] if key == "none" else key.isdecimal() and int(key) in ticked
 
     return [Box(k, label, checked(k)) for k, label in catalog.form.prior_round_options.items()]
 

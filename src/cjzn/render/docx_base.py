@@ -152,6 +152,17 @@ def covers(refs: list[CodeRef]) -> str:
     return ", ".join(ref.code for ref in refs)
 
 
+#: Word's (and python-docx's) limit for a core property's text.
+_PROPERTY_LIMIT = 255
+
+
+def _property(text: str) -> str:
+    """A core property's text: XML-safe, shortened to Word's 255 characters (a long unit
+    name or path is still whole on the page itself)."""
+    text = xml_safe(text)
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
+
+
 class DocBuilder:
     """Holds the document while the form and the 附页 are added."""
 
@@ -258,14 +269,14 @@ class DocBuilder:
         """Core properties: the title, and the marker that lets a later render overwrite the file."""
         p = self.view.provenance
         core = self.doc.core_properties
-        core.title = xml_safe(f"{self.view.title} · {self.view.unit_name}")
-        core.subject = xml_safe(self.view.unit_name)
+        core.title = _property(f"{self.view.title} · {self.view.unit_name}")
+        core.subject = _property(self.view.unit_name)
         core.author = "cjzn"
         core.last_modified_by = "cjzn"
         core.keywords = marker
-        core.comments = xml_safe(f"{marker}: {self.view.provenance_line}")
-        core.identifier = xml_safe(p.commit + ("+dirty" if p.dirty else ""))
-        core.version = xml_safe(p.version)
+        core.comments = _property(f"{marker}: {self.view.provenance_line}")
+        core.identifier = _property(p.commit + ("+dirty" if p.dirty else ""))
+        core.version = _property(p.version)
         core.category = "草稿" if self.view.is_draft else ""
         core.revision = 1
         when = datetime.fromisoformat(p.generated_at).astimezone(timezone.utc).replace(tzinfo=None)

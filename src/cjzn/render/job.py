@@ -21,6 +21,7 @@ from cjzn.options import Options
 from cjzn.render.build import build_view
 from cjzn.render.formats import MARKER, render_bytes, render_text
 from cjzn.render.outcome import form_options
+from cjzn.text import display_path
 
 __all__ = ["RenderTask", "Rendered", "render_one"]
 
@@ -61,7 +62,7 @@ def render_one(filing: Path, task: RenderTask) -> Rendered:
     policy = task.policy
     settings = policy.for_file(filing)
     catalogs = policy.catalogs(settings)
-    loaded = load_path(filing, str(filing), task.options.lang)
+    loaded = load_path(filing, display_path(filing), task.options.lang)
     judged = form_options(task.options, loaded[0])
     result = validate_file(filing, settings.options(judged), catalogs, loaded)
     policy.apply(result)

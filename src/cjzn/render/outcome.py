@@ -11,6 +11,7 @@ from cjzn.i18n import Msg
 from cjzn.load import Document
 from cjzn.model import iso_date
 from cjzn.options import Options, today_in_shanghai
+from cjzn.text import display_path
 
 __all__ = ["RenderOutcome", "form_options"]
 
@@ -53,9 +54,12 @@ class RenderOutcome:
         lines = [text.get(lang) for text in self.skipped]
         if self.booklet is not None:
             count, pages = self.booklet
-            lines += [_BOOKLET.format(lang, path=p, count=count, pages=pages) for p in self.written]
+            lines += [
+                _BOOKLET.format(lang, path=display_path(p), count=count, pages=pages)
+                for p in self.written
+            ]
         else:
-            lines += [_WROTE.format(lang, path=path) for path in self.written]
+            lines += [_WROTE.format(lang, path=display_path(path)) for path in self.written]
         lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
         unreadable = _UNREADABLE_IN_BOOKLET if self.booklet is not None else _UNREADABLE
         for result in self.unreadable:

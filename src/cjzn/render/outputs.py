@@ -20,7 +20,7 @@ from pathlib import Path
 from cjzn.check import Policy, ProgressHook, Selection, find
 from cjzn.check.parallel import max_workers, run_all
 from cjzn.errors import UsageError
-from cjzn.fileio import refusal, write_atomic
+from cjzn.fileio import refusal, special_kind, write_atomic
 from cjzn.i18n import Msg
 from cjzn.options import Options
 from cjzn.render import booklet
@@ -109,8 +109,9 @@ def _check_folder(output: Path | None, folder: bool) -> Path:
             "多个备案或目录需要用 -o 指定输出目录 / several filings or a folder need -o DIR"
         )
     if output.exists() and not output.is_dir():
+        kind = special_kind(output) or Msg("是文件", "is a file")
         raise UsageError(
-            f"-o 应为目录，但 {output} 是文件 / -o must be a folder, {output} is a file"
+            f"-o 应为目录，但 {output} {kind.zh} / -o must be a folder, {output}: {kind.en}"
         )
     if not output.exists() and not folder and output.suffix.lower() in SUFFIX_FORMATS:
         raise UsageError(

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from cjzn import __version__
 from cjzn.check import FileResult
+from cjzn.errors import UsageError
 from cjzn.gitutil import blob_id, git_output
 from cjzn.load.read import read_limited
 from cjzn.options import SHANGHAI
 from cjzn.render.view import Provenance
+from cjzn.text import visible
 
 __all__ = ["AUTO", "MARKER", "generation_time", "git_state", "provenance"]
 
@@ -23,11 +25,25 @@ MARKER = "cjzn-render"
 
 
 def generation_time() -> datetime:
-    """`SOURCE_DATE_EPOCH` when set (reproducible output), otherwise now; Shanghai time."""
+    """`SOURCE_DATE_EPOCH` when set (reproducible output), otherwise now; Shanghai time.
+
+    A value that is not a whole number of seconds between 1970 and the year 9999 is a
+    `UsageError` (exit 2) that says so, never a crash: reproducible builds want to
+    know their date was not used.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=SHANGHAI)
-    return datetime.now(SHANGHAI)
+    if not epoch:
+        return datetime.now(SHANGHAI)
+    try:
+        seconds = int(epoch)
+        if seconds < 0:
+            raise ValueError(epoch)
+        return datetime.fromtimestamp(seconds, tz=SHANGHAI)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={epoch[:40]} 应为 1970 年以来的秒数（整数，不晚于 9999 年）"
+            f" / SOURCE_DATE_EPOCH must be whole seconds since 1970, before the year 9999"
+        ) from None
 
 
 def git_state(path: Path) -> tuple[str, str, bool] | None:
@@ -81,7 +97,7 @@ def provenance(
     return Provenance(
         version=__version__,
         round=round_name.strip(),
-        source=source.replace(os.sep, "/"),
+        source=visible(source.replace(os.sep, "/")),
         generated_at=when.isoformat(timespec="seconds"),
         commit=commit or "",
         dirty=dirty,

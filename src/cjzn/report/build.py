@@ -195,7 +195,7 @@ def _form_link(filing: Path, base: Path, forms: Path | None, out_dir: Path) -> s
     for candidate in candidates:
         if candidate.is_file():
             relative = os.path.relpath(os.path.abspath(candidate), os.path.abspath(out_dir))
-            return url_quote(Path(relative).as_posix(), safe="/")
+            return url_quote(os.fsencode(Path(relative).as_posix()), safe="/")  # bytes: any name
     return None
 
 

@@ -73,7 +73,7 @@ class Redactor:
         if not self.active:
             return message
         if _is_sensitive(path):
-            parts = tuple(int(p) if p.isdigit() else p for p in path.split("."))
+            parts = tuple(int(p) if p.isdecimal() else p for p in path.split("."))
             label = describe(parts, self.catalog, self.lang)
             info = ALL_CODES.get(code)
             summary = info.summary.get(self.lang) if info is not None else code

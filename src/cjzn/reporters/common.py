@@ -1,14 +1,18 @@
-"""What the CI formats share: forward-slash paths, problems grouped by file, a located line."""
+"""What the CI formats share: forward-slash paths, problems grouped by file, a located line,
+and every shown field passed through the one sanitiser (`text.visible`): a value's ESC
+or bidi override never reaches a terminal or a CI log raw, JUnit XML stays well-formed."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from cjzn.check import Report
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.i18n import Msg
+from cjzn.text import visible
 
-__all__ = ["HINT", "WAIVED", "by_file", "located", "posix_file", "waiver_note"]
+__all__ = ["HINT", "WAIVED", "by_file", "located", "posix_file", "shown", "waiver_note"]
 
 HINT = Msg("提示：", "hint: ")
 WAIVED = Msg("已豁免", "waived")
@@ -23,13 +27,25 @@ def posix_file(file: str) -> str:
     return file.replace(os.sep, "/") if os.sep != "/" else file
 
 
+def shown(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic as a terminal, a CI log or an XML file may show it (`text.visible`)."""
+    return dataclasses.replace(
+        diagnostic,
+        file=visible(diagnostic.file),
+        path=visible(diagnostic.path),
+        message=visible(diagnostic.message),
+        hint=visible(diagnostic.hint),
+    )
+
+
 def by_file(report: Report, waived: bool = False) -> list[tuple[str, list[Diagnostic]]]:
     """Every problem grouped by file: files in run order, then those only a repo-wide rule or
-    a `cjzn.toml` names. `waived`: waived problems too (in place, marked by `.waived`)."""
-    groups: dict[str, list[Diagnostic]] = {result.file: [] for result in report.results}
-    shown = [*report.problems, *(report.waived if waived else [])]
-    for diagnostic in sorted(shown, key=sort_key):
-        groups.setdefault(diagnostic.file, []).append(diagnostic)
+    a `cjzn.toml` names. `waived`: waived problems too (in place, marked by `.waived`).
+    Files and diagnostics come `shown` (safe to print)."""
+    groups: dict[str, list[Diagnostic]] = {visible(result.file): [] for result in report.results}
+    listed = [*report.problems, *(report.waived if waived else [])]
+    for diagnostic in sorted(listed, key=sort_key):
+        groups.setdefault(visible(diagnostic.file), []).append(shown(diagnostic))
     return list(groups.items())
 
 
@@ -38,13 +54,15 @@ def waiver_note(diagnostic: Diagnostic, lang: str) -> str:
     record = diagnostic.waived
     if record is None:
         return ""
-    return WAIVED_NOTE.format(
-        lang,
-        reason=record.reason,
-        by=record.approved_by,
-        on=record.approved_on,
-        expires=record.expires,
-        waiver=record.waiver,
+    return visible(
+        WAIVED_NOTE.format(
+            lang,
+            reason=record.reason,
+            by=record.approved_by,
+            on=record.approved_on,
+            expires=record.expires,
+            waiver=record.waiver,
+        )
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from cjzn.check import Report
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.i18n import paren
-from cjzn.reporters.common import WAIVED, posix_file, waiver_note
+from cjzn.reporters.common import WAIVED, posix_file, shown, waiver_note
 from cjzn.reporters.text import summary_line
 
 __all__ = ["command", "escape_data", "escape_property", "render"]
@@ -24,6 +24,7 @@ def escape_property(value: str) -> str:
 
 def command(diagnostic: Diagnostic, lang: str = "zh") -> str:
     """`::error file=F,line=L,col=C,title=CODE::message` (`::notice` for a waived problem)."""
+    diagnostic = shown(diagnostic)  # no raw ESC or bidi override in the log
     kind = "error" if diagnostic.is_error else "warning"
     message = diagnostic.message
     if diagnostic.waived is not None:

@@ -30,7 +30,10 @@ EVIDENCE_OUTSIDE = error(
     Msg("{label}：{value} {reason}；存档材料必须放在备案仓库内", "{label}: {value} {reason}; evidence must be inside the filings repo"),
     Msg("把材料复制到备案文件旁的文件夹（例如 archive/B1.1/），写相对于备案文件的路径", "copy the file next to the filing (e.g. archive/B1.1/) and write the path relative to the filing"),
     passing=(_evidence("archive/B1.1/规划.pdf", _PDF),),
-    failing=(_evidence("/etc/passwd"), _evidence("../../../etc/passwd")),
+    failing=(
+        _evidence("/etc/passwd"), _evidence("../../../etc/passwd"),
+        _evidence("..\\..\\..\\etc\\passwd"), _evidence(".git/config"),
+    ),
 )  # fmt: skip
 EVIDENCE_NOT_FILE = error(
     "T105", "evidence-not-a-file",
@@ -45,6 +48,7 @@ _OUTSIDE_REASONS = {
     "absolute": Msg("是绝对路径", "is an absolute path"),
     "dotdot": Msg("用 .. 指向了备案仓库之外", "uses .. to point outside the filings repo"),
     "symlink": Msg("是指向备案仓库之外的符号链接", "is a symbolic link to outside the filings repo"),
+    "git": Msg("在 .git 文件夹中（那是 git 自己的文件，不是存档材料）", "is inside .git (git's own files, not evidence)"),
 }  # fmt: skip
 
 

@@ -24,7 +24,7 @@ class EvidenceCheck:
     """What one evidence path turned out to be."""
 
     kind: str  # ok | file_missing | outside | not_a_file
-    reason: str = ""  # for outside: absolute | dotdot | symlink
+    reason: str = ""  # for outside: absolute | dotdot | symlink | git
 
 
 _WINDOWS_ABSOLUTE = re.compile(r"^(?:[A-Za-z]:|[\\/]{2})")
@@ -40,20 +40,26 @@ def _classify(value: str, base: str, root: str) -> EvidenceCheck:
 
     Lexical checks first (absolute, `..` escape), so a path pointing out is an
     error even when the file does not exist; then the resolved path, so a
-    symlink cannot smuggle in a file from elsewhere.
+    symlink cannot smuggle in a file from elsewhere. A backslash separates
+    folders on every system (`..\\..\\x` written on Windows escapes on Linux
+    too), and git's own folder is not evidence (`.git/config`).
     """
-    text = value.strip()
-    if text.startswith(("/", "\\")) or _WINDOWS_ABSOLUTE.match(text):
+    text = value.strip().replace("\\", "/")
+    if text.startswith("/") or _WINDOWS_ABSOLUTE.match(text):
         return EvidenceCheck("outside", "absolute")
     joined = os.path.normpath(os.path.join(base, text))
     if not _inside(joined, root):
         return EvidenceCheck("outside", "dotdot")
+    if _in_git_folder(joined, root):
+        return EvidenceCheck("outside", "git")
     try:
         resolved = _realpath_below(base, joined)
     except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
         return EvidenceCheck("file_missing")
     if not _inside(resolved, root):
         return EvidenceCheck("outside", "symlink")
+    if _in_git_folder(resolved, root):
+        return EvidenceCheck("outside", "git")
     try:
         mode = os.stat(resolved).st_mode
     except (OSError, ValueError):
@@ -79,6 +85,12 @@ def _realpath_below(base: str, joined: str) -> str:
         if os.path.islink(current):
             return os.path.realpath(joined)
     return joined
+
+
+def _in_git_folder(path: str, root: str) -> bool:
+    """Whether `path` (inside `root`) lies in a `.git` folder (any case: Windows, macOS)."""
+    inside = path[len(root) :] if path.startswith(root) else path
+    return ".git" in (part.lower() for part in inside.split(os.sep))
 
 
 def _inside(path: str, root: str) -> bool:

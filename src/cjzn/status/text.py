@@ -22,11 +22,20 @@ from cjzn.stages import (
 )
 from cjzn.stages.wording import DUE_WORDS, STATE_WORDS, stage_title
 from cjzn.status.collect import FilingStatus, StatusReport
+from cjzn.text import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 __all__ = ["TEXT_GAP_LIMIT", "render_text"]
+
+
+def _escape(text: str) -> str:
+    """User and catalog text for rich: markup escaped, controls and bidi overrides shown."""
+    from rich.markup import escape  # rich only for the text output
+
+    return escape(visible(text))
+
 
 #: Items of one requirement listed in the text timeline (JSON lists them all).
 TEXT_GAP_LIMIT = 5
@@ -92,35 +101,33 @@ def render_text(report: StatusReport, *, color: bool = False, width: int = 160) 
 
 def _coverage(console: Console, report: StatusReport) -> None:
     """Per district: how many of the roster's units filed, and which have not."""
-    from rich.markup import escape  # rich only for the text output
-
     lang, coverage = report.options.lang, report.coverage
     if not coverage.districts and not coverage.unknown_district:
         return
     console.print()
-    console.print(f"[bold]{escape(_W['coverage'].get(lang))}[/]")
+    console.print(f"[bold]{_escape(_W['coverage'].get(lang))}[/]")
     for district in coverage.districts:
         total, filed = len(district.expected), len(district.filed)
         colour = "green" if filed == total else "yellow"
         count = _W["filed"].format(lang, filed=filed, total=total)
-        console.print(f"  [bold]{escape(district.district)}[/]  [{colour}]{escape(count)}[/]")
+        console.print(f"  [bold]{_escape(district.district)}[/]  [{colour}]{_escape(count)}[/]")
         if district.missing:
             names = join(district.missing, lang)
             line = _W["not_filed"].format(lang, n=len(district.missing), names=names)
-            console.print(f"    {escape(line)}")
+            console.print(f"    {_escape(line)}")
         elif total:
-            console.print(f"    {escape(_W['all_filed'].get(lang))}")
+            console.print(f"    {_escape(_W['all_filed'].get(lang))}")
         if district.others:
             console.print(
-                f"    {escape(_W['others'].format(lang, names=join(district.others, lang)))}"
+                f"    {_escape(_W['others'].format(lang, names=join(district.others, lang)))}"
             )
     if coverage.unknown_district:
         files = join(coverage.unknown_district, lang)
         line = _W["unknown"].format(lang, n=len(coverage.unknown_district), files=files)
-        console.print(f"  [yellow]{escape(line)}[/]")
+        console.print(f"  [yellow]{_escape(line)}[/]")
     if coverage.source is not None:
         console.print(
-            f"[dim]{escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]"
+            f"[dim]{_escape(_W['source'].format(lang, source=coverage.source.get(lang)))}[/]"
         )
 
 
@@ -145,8 +152,6 @@ def _stage_mark(stage: StageResult) -> tuple[str, str]:
 
 
 def _stage_heading(stage: StageResult, catalog: Catalog, lang: str) -> str:
-    from rich.markup import escape  # rich only for the text output
-
     mark, colour = _stage_mark(stage)
     start, end = stage.stage.start, stage.stage.end
     window = _W["window"].format(lang, start=start, end=end)
@@ -157,37 +162,35 @@ def _stage_heading(stage: StageResult, catalog: Catalog, lang: str) -> str:
         state += _W["then"].format(lang, x=DUE_WORDS[stage.due].get(lang))
     name = stage_name(stage.stage, catalog, lang)
     return (
-        f"[bold {colour}]{mark}[/] [bold]{escape(name)}[/]"
-        f"  {escape(window)}  [dim]{escape(state)}[/]"
+        f"[bold {colour}]{mark}[/] [bold]{_escape(name)}[/]"
+        f"  {_escape(window)}  [dim]{_escape(state)}[/]"
     )
 
 
 def _requirements(
     console: Console, stage: StageResult, catalog: Catalog, lang: str, data: Any
 ) -> None:
-    from rich.markup import escape  # rich only for the text output
-
     for requirement in stage.requirements:
         mark, colour = _MARKS[requirement.status]
         text = requirement_text(requirement.id, catalog, lang)
         word = requirement_word(requirement, stage, lang)
-        console.print(f"    [{colour}]{mark}[/] {escape(text)}  [{colour}]{escape(word)}[/]")
+        console.print(f"    [{colour}]{mark}[/] {_escape(text)}  [{colour}]{_escape(word)}[/]")
         for gap in requirement.gaps[:TEXT_GAP_LIMIT]:
-            console.print(f"        [dim]· {escape(gap_message(gap, catalog, lang, data))}[/]")
+            console.print(f"        [dim]· {_escape(gap_message(gap, catalog, lang, data))}[/]")
         more = len(requirement.gaps) - TEXT_GAP_LIMIT
         if more > 0:
-            console.print(f"        [dim]{escape(_W['more'].format(lang, n=more))}[/]")
+            console.print(f"        [dim]{_escape(_W['more'].format(lang, n=more))}[/]")
 
 
 def _timeline(console: Console, status: FilingStatus, lang: str) -> None:
-    from rich.markup import escape  # rich only for the text output
-
-    console.print(f"[bold]{escape(_title(status, lang))}[/]  [dim]{escape(status.result.file)}[/]")
+    console.print(
+        f"[bold]{_escape(_title(status, lang))}[/]  [dim]{_escape(status.result.file)}[/]"
+    )
     timeline, catalog = status.timeline, status.result.catalog
     if timeline is None or catalog is None:
-        console.print(f"[red]{escape(_W['unplaced'].format(lang, n=status.errors))}[/]")
+        console.print(f"[red]{_escape(_W['unplaced'].format(lang, n=status.errors))}[/]")
         return
-    console.print(escape(where_it_stands(timeline, catalog, lang)))
+    console.print(_escape(where_it_stands(timeline, catalog, lang)))
     console.print()
     for stage in timeline.stages:
         console.print(_stage_heading(stage, catalog, lang))
@@ -212,8 +215,6 @@ def _stage_cell(timeline: Timeline, lang: str) -> str:
 
 
 def _row(status: FilingStatus, lang: str) -> list[str]:
-    from rich.markup import escape  # rich only for the text output
-
     timeline = status.timeline
     upcoming = timeline.next_deadline if timeline else None
     stage_cell = (
@@ -231,14 +232,14 @@ def _row(status: FilingStatus, lang: str) -> list[str]:
     if timeline is not None and timeline.overdue_count:
         open_cell = _W["overdue"].format(lang, open=open_cell, n=timeline.overdue_count)
     return [
-        escape(status.unit) or "—",
-        escape(status.district) or "—",
-        escape(stage_cell),
+        _escape(status.unit) or "—",
+        _escape(status.district) or "—",
+        _escape(stage_cell),
         open_cell,
         deadline_cell,
         f"[red]{status.errors}[/]" if status.errors else "0",
         str(status.warnings),
-        escape(status.result.file),
+        _escape(status.result.file),
     ]
 
 
