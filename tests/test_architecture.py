@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "cjzn.status": 10,
     "cjzn.init": 10,
     "cjzn.fix": 10,
+    "cjzn.review": 10,
     "cjzn.report": 11,
     "cjzn.cli": 12,
 }

@@ -462,6 +462,7 @@ def test_json_shape(outputs: dict[str, str], generated: tuple[Path, list[Expecte
         "file", "unit", "district", "round", "readable", "current_stage", "errors",
         "warnings", "overdue", "open_requirements", "next_deadline", "key_work",
         "key_works", "basic_work", "form", "contacts", "problems",
+        "workflow", "workflow_name", "changed_since_review",
     }  # fmt: skip
     by_file = {str(e.file): e for e in expected}
     for filing in data["filings"]:

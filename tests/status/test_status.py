@@ -30,6 +30,7 @@ runner = CliRunner()
 FILING_KEYS = {
     "file", "unit", "district", "round", "current_stage", "position", "complete", "open",
     "overdue", "next_deadline", "errors", "warnings", "stages",
+    "workflow", "workflow_name", "changed_since_review",
 }  # fmt: skip
 STAGE_KEYS = {
     "code", "title", "start", "end", "state", "due", "days_left", "complete", "requirements",
@@ -136,7 +137,7 @@ def test_due_soon_status(tmp_path: Path) -> None:
 
 def test_json_shape_is_stable() -> None:
     document = as_json(collect_status([EXAMPLES], options("2013-04-15")))
-    assert set(document) == {"version", "as_of", "files", "filings", "coverage"}
+    assert set(document) == {"version", "as_of", "files", "filings", "coverage", "workflow"}
     coverage = document["coverage"]
     assert set(coverage) == {"roster", "districts", "unknown_district"}
     # the district folders searched; the draft's 闵行县 is no district: listed apart

@@ -17,6 +17,11 @@ folder named there, except:
   folder or named (so a pre-commit hook, which names files, and CI, which names
   folders, check the same filings).
 
+Review files are not filings: `天平路街道.district-review.yaml` and
+`天平路街道.municipal-review.yaml` beside `天平路街道.yaml` hold the district's and
+the city's decisions on it (`classify` tells the kinds apart, in this one place);
+they are listed in `Found.reviews` and checked with their filing.
+
 Suffixes match in any case (`*.YAML`, `*.Yml`). Symlinked folders are not
 followed, so a symlink loop cannot hang the walk. A folder that cannot be opened
 is listed itself, so the loader reports it (Y015) instead of its filings silently
@@ -41,6 +46,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cjzn.check.naming import (
+    FILING_SUFFIXES,
+    REVIEW_LEVELS,
+    FileKind,
+    filing_of,
+    is_filing_name,
+    review_level,
+    review_path,
+    reviews_of,
+)
 from cjzn.config import glob_match
 from cjzn.errors import UsageError
 from cjzn.gitutil import work_tree_of
@@ -50,20 +65,25 @@ from cjzn.load.read import file_kind
 __all__ = [
     "EVIDENCE_FOLDERS",
     "FILING_SUFFIXES",
+    "REVIEW_LEVELS",
+    "FileKind",
     "Found",
     "Selection",
+    "classify",
     "discover",
+    "filing_of",
     "find",
     "find_repo_root",
     "folders_above",
     "forget_repo_roots",
     "is_filing_name",
+    "review_level",
+    "review_path",
+    "reviews_of",
 ]
 
-FILING_SUFFIXES = (".yaml", ".yml")
 #: Folders that hold a filing's evidence (its `evidence:` paths point into them).
 EVIDENCE_FOLDERS = ("archive",)
-
 _EVIDENCE = Msg(
     "{path}：在存档材料目录 {folder}/ 下，是存档材料，不是备案，未检查",
     "{path}: below the evidence folder {folder}/, evidence and not a filing; not checked",
@@ -111,6 +131,7 @@ class Found:
 
     files: list[Path] = field(default_factory=list)
     skipped: list[Msg] = field(default_factory=list)  # one line per named file left out
+    reviews: list[Path] = field(default_factory=list)  # review files met (not filings)
     #: names of the folders the run covers: every folder searched, and the folders
     #: above a folder named on the command line (inside its repo), so a run over
     #: `filings/` of a repo with 17 district folders covers 17 districts.
@@ -142,11 +163,16 @@ def find(paths: Sequence[Path], selection: Selection | None = None) -> Found:
             _find_named_file(path, selection, found)
         else:
             raise UsageError(_not_a_filing(path))
-    unique: dict[object, Path] = {}
-    for path in found.files:
-        unique.setdefault(_identity(path), path)
-    found.files = list(unique.values())
+    found.files = _once(found.files)
+    found.reviews = _once(found.reviews)
     return found
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    unique: dict[object, Path] = {}
+    for path in paths:
+        unique.setdefault(_identity(path), path)
+    return list(unique.values())
 
 
 def _not_a_filing(path: Path) -> str:
@@ -159,9 +185,13 @@ def _not_a_filing(path: Path) -> str:
     return f"{zh}，不是备案文件 / {en}, not a filing: {path}"
 
 
-def is_filing_name(name: str) -> bool:
-    """`x.yaml`, `x.YML` …, not hidden (`.x.yaml` is an editor's or a tool's file)."""
-    return name.lower().endswith(FILING_SUFFIXES) and not name.startswith(".")
+def classify(path: Path) -> FileKind:
+    """Filing, review, evidence or other: the one decision of what a file is."""
+    if not is_filing_name(path.name):
+        return FileKind.OTHER
+    if _evidence_folder(folders_above(path)) is not None:
+        return FileKind.EVIDENCE
+    return FileKind.REVIEW if review_level(path.name) else FileKind.FILING
 
 
 def _identity(path: Path) -> object:
@@ -194,23 +224,27 @@ def _find_named_file(path: Path, selection: Selection, found: Found) -> None:
     if pattern is not None:
         found.skipped.append(_fill(_EXCLUDED, path=printed, pattern=pattern))
         return
-    if selection.keep_out is None or not selection.keep_out(path):
+    if review_level(path.name):
+        found.reviews.append(path)
+    elif selection.keep_out is None or not selection.keep_out(path):
         found.files.append(path)
 
 
 def _find_in_folder(root: Path, selection: Selection, found: Found) -> None:
     above = folders_above(root / "_")  # the root's own name and the folders above it
     evidence = _evidence_folder(above) is not None
-    before = len(found.files)
+    before = len(found.files) + len(found.reviews)
     kept_out = 0
     if not evidence:
         found.folders.update(above)
         for path in _walk(root, selection, found):
-            if selection.keep_out is not None and selection.keep_out(path):
+            if review_level(path.name):
+                found.reviews.append(path)
+            elif selection.keep_out is not None and selection.keep_out(path):
                 kept_out += 1
             else:
                 found.files.append(path)
-    if len(found.files) == before and not selection.allow_empty:
+    if len(found.files) + len(found.reviews) == before and not selection.allow_empty:
         raise _holds_no_filing(root, selection, evidence, kept_out)
 
 

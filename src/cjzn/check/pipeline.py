@@ -8,14 +8,18 @@ The one library call behind `cjzn validate` (and the first step of `status`,
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from cjzn.check.discover import Selection, find, find_repo_root, folders_above, forget_repo_roots
+from cjzn.check.naming import filing_of, review_level
 from cjzn.check.parallel import ProgressHook, run_all
 from cjzn.check.policy import Policy
 from cjzn.check.result import FileResult, Report
+from cjzn.check.reviews import read_reviews
+from cjzn.check.workflow import changed_since_review, workflow_state
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.guide import Catalog, Catalogs
 from cjzn.i18n import quote
@@ -24,6 +28,7 @@ from cjzn.model import Filing, check_document
 from cjzn.model.codes import ROUND
 from cjzn.options import Options, effective_as_of
 from cjzn.rules import REPO_RULES, RULES, RuleContext, unit_key
+from cjzn.rules.review import orphan
 from cjzn.stages import Subject, evaluate
 from cjzn.text import display_path
 
@@ -35,10 +40,12 @@ def validate_file(
     options: Options,
     catalogs: Catalogs | None = None,
     loaded: Loaded | None = None,
+    reviews: Mapping[str, bytes] | None = None,
 ) -> FileResult:
-    """Load, check, place on the timeline and run the rules on one filing.
+    """Load, check, place on the timeline and run the rules on one filing, then its review files.
 
-    `loaded`: what `load_path` already gave for it (render reads the filing date first).
+    `loaded`: what `load_path` already gave for it (render reads the filing date first);
+    `reviews`: a level's review file as it would be (checked instead of the one on disk).
     """
     catalogs = catalogs or Catalogs()
     document, diagnostics = (
@@ -63,6 +70,10 @@ def validate_file(
         result.timeline = context.timeline
         found = [d for rule in RULES.values() for d in rule.check(context)]
         diagnostics.extend(_without_restatements(found, diagnostics))
+    read_reviews(path, result, options, labels, reviews)
+    if filing is not None and catalog is not None:
+        result.workflow = workflow_state(filing, result.trail, catalog)
+        result.changed_since_review = changed_since_review(result.trail, catalog)
     diagnostics.sort(key=sort_key)
     return result
 
@@ -172,12 +183,48 @@ def validate_paths(
     report.folders = found.folders
     report.results = [result for result in results if result is not None]
     apply_repo_rules(report.results, options)
-    for result in report.results:
+    _loose_reviews(report, found.reviews, policy)
+    for result in [*report.results, *report.review_results]:
         policy.apply(result)
     report.config_problems = policy.waiver_problems()
     report.excluded = policy.excluded
     report.as_of = policy.run_as_of()
     return report
+
+
+def _loose_reviews(report: Report, reviews: Sequence[Path], policy: Policy) -> None:
+    """Count the run's review files, and check those whose filing is not in the run: a
+    review file named alone is checked against its filing (whose own problems are not
+    this run's), one without a filing is W001."""
+    covered = {
+        os.path.realpath(file)
+        for result in report.results
+        if result.trail is not None
+        for file in result.trail.files.values()
+    }
+    report.reviews = len(covered)
+    for review in reviews:
+        if os.path.realpath(review) in covered:
+            continue
+        report.reviews += 1
+        loose = FileResult(file=str(review), path=review, diagnostics=[], readable=True)
+        filing = filing_of(review)
+        lang = report.options.lang
+        if not review.is_file():  # a FIFO, a device, a folder: the loader says what it is
+            loose.diagnostics = load_path(review, str(review), lang)[1]
+        elif filing is None:
+            level = review_level(review.name) or "district"
+            name = review.name.rsplit(".", 2)[0] + ".yaml"
+            loose.diagnostics.append(orphan(str(review), level, name, lang))
+        else:
+            settings = policy.for_file(filing)
+            checked = validate_file(
+                filing, settings.options(report.options), policy.catalogs(settings)
+            )
+            mine = os.path.realpath(review)
+            loose.unit = checked.unit
+            loose.diagnostics = [d for d in checked.diagnostics if os.path.realpath(d.file) == mine]
+        report.review_results.append(loose)
 
 
 def _offset(progress: ProgressHook | None, before: int, total: int) -> ProgressHook | None:

@@ -140,10 +140,15 @@ class Policy:
             usage.checked.append((relative, unit))
         as_of = effective_as_of(settings.options(self.options).as_of)
         kept: list[Diagnostic] = []
+        # a review file's problems are matched by its own path (and the filing's unit)
+        places: dict[str, str | None] = {result.file: relative}
         for diagnostic in result.diagnostics:
-            if not settings.reports(diagnostic.code, relative):
+            if diagnostic.file not in places:
+                places[diagnostic.file] = config.relative(Path(diagnostic.file)) if config else None
+            where = places[diagnostic.file]
+            if not settings.reports(diagnostic.code, where):
                 continue
-            waiver = _first_active(settings.waivers, diagnostic, relative, unit, as_of)
+            waiver = _first_active(settings.waivers, diagnostic, where, unit, as_of)
             if waiver is None or usage is None:
                 kept.append(settings.severity(diagnostic))
                 continue

@@ -10,12 +10,12 @@ from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.guide import Catalog, Catalogs
 from cjzn.i18n import Msg
 from cjzn.load import Document
-from cjzn.model import Filing
+from cjzn.model import Filing, ReviewTrail
 from cjzn.options import Options
 from cjzn.rules import UnitKey
 from cjzn.stages import Timeline
 
-__all__ = ["FileResult", "Report"]
+_all_results__ = ["FileResult", "Report"]
 
 
 @dataclass
@@ -32,6 +32,9 @@ class FileResult:
     unit: UnitKey | None = None  # what the repo-wide rules need, kept when the rest is dropped
     waived: list[Diagnostic] = field(default_factory=list)  # problems a cjzn.toml waiver accepts
     readable: bool = False  # it parsed into a document (kept when `slim` drops the document)
+    trail: ReviewTrail | None = None  # its review files' decisions and evaluations
+    workflow: str | None = None  # where it stands: a state code of the catalog's `review.states`
+    changed_since_review: bool = False  # the filing changed after a level's latest approval
 
     def slim(self) -> FileResult:
         """Drop the parsed document, model and timeline: a 10,000-file run keeps diagnostics."""
@@ -58,31 +61,42 @@ class Report:
     folders: set[str] = field(default_factory=set)  # names of the folders the run covers
     #: problems of the cjzn.toml files themselves (their waivers: C010-C012)
     config_problems: list[Diagnostic] = field(default_factory=list)
+    #: review files checked without their filing in the run (named alone, or W001: no filing)
+    review_results: list[FileResult] = field(default_factory=list)
+    reviews: int = 0  # review files checked (counted with the files of the run)
     excluded: list[Path] = field(default_factory=list)  # filings `exclude` kept out of the run
     as_of: date | None = None  # the day the run judged by (None: not known, e.g. no files)
 
     @property
     def problems(self) -> list[Diagnostic]:
         """Every problem that counts: the filings' and the configs', waived ones left out."""
-        found = [d for r in self.results for d in r.diagnostics]
+        found = [d for r in self.all_results for d in r.diagnostics]
         return sorted([*found, *self.config_problems], key=sort_key)
+
+    @property
+    def all_results(self) -> list[FileResult]:
+        """The filings' results and those of review files checked without their filing."""
+        return [*self.results, *self.review_results]
 
     @property
     def waived(self) -> list[Diagnostic]:
         """The problems waivers accept (each with its `waived` record)."""
-        return sorted((d for r in self.results for d in r.waived), key=sort_key)
+        return sorted((d for r in self.all_results for d in r.waived), key=sort_key)
+
+    @property
+    def files(self) -> int:
+        """How many files the run checked: its filings and their review files."""
+        return len(self.results) + self.reviews
 
     @property
     def errors(self) -> int:
-        return sum(r.errors for r in self.results) + sum(
-            1 for d in self.config_problems if d.is_error
-        )
+        found = sum(r.errors for r in self.all_results)
+        return found + sum(1 for d in self.config_problems if d.is_error)
 
     @property
     def warnings(self) -> int:
-        return sum(r.warnings for r in self.results) + sum(
-            1 for d in self.config_problems if not d.is_error
-        )
+        found = sum(r.warnings for r in self.all_results)
+        return found + sum(1 for d in self.config_problems if not d.is_error)
 
     def exit_code(self, strict: bool = False) -> int:
         """0 clean (warnings allowed unless strict), 1 problems found."""

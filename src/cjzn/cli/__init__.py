@@ -16,7 +16,19 @@ from typing import Annotated, NoReturn
 import typer
 
 from cjzn import __version__
-from cjzn.cli import catalog, config, fix, init, output, render, report, rules, status, validate
+from cjzn.cli import (
+    catalog,
+    config,
+    fix,
+    init,
+    output,
+    render,
+    report,
+    review,
+    rules,
+    status,
+    validate,
+)
 from cjzn.cli.frame import CjznCommand, CjznGroup, bi
 
 __all__ = ["app", "main"]
@@ -65,6 +77,7 @@ for _name, _function, _help in (
     ("status", status.status, status.HELP),
     ("init", init.init, init.HELP),
     ("report", report.report, report.HELP),
+    ("review", review.review, review.HELP),
     ("catalog", catalog.catalog_command, catalog.CATALOG_HELP),
     ("schema", catalog.schema_command, catalog.SCHEMA_HELP),
     ("rules", rules.rules, rules.HELP),

@@ -114,7 +114,8 @@ def _round(text: str, path: Path, file: str, setting: _Setting) -> tuple[FileRes
     result = validate_file(path, setting.options, setting.catalogs, loaded=loaded)
     if setting.policy is not None:
         setting.policy.apply(result)
-    return result, [d.fix for d in result.diagnostics if d.fix is not None]
+    # the filing's own fixes only: its review files' problems are located in those files
+    return result, [d.fix for d in result.diagnostics if d.fix is not None and d.file == file]
 
 
 def fix_text(

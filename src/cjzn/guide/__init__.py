@@ -2,6 +2,9 @@
 
 from cjzn.guide.load import load_catalog
 from cjzn.guide.models import (
+    REVIEW_DECISIONS,
+    REVIEW_RESULTS,
+    WORKFLOW_STATES,
     BasicGroup,
     BasicItem,
     Catalog,
@@ -13,6 +16,7 @@ from cjzn.guide.models import (
     PlanPart,
     Point,
     PostcodeRange,
+    ReviewWords,
     Stage,
     Text,
     Wording,
@@ -22,6 +26,9 @@ from cjzn.guide.resolve import Catalogs, bundled_rounds, catalog_for_round, reso
 from cjzn.guide.roster import Roster, normalise_unit_name
 
 __all__ = [
+    "REVIEW_DECISIONS",
+    "REVIEW_RESULTS",
+    "WORKFLOW_STATES",
     "BasicGroup",
     "BasicItem",
     "Catalog",
@@ -34,6 +41,7 @@ __all__ = [
     "PlanPart",
     "Point",
     "PostcodeRange",
+    "ReviewWords",
     "Roster",
     "Stage",
     "Text",

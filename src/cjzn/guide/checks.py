@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cjzn.guide.models import Catalog
+from cjzn.guide.models import REVIEW_DECISIONS, REVIEW_RESULTS, WORKFLOW_STATES, Catalog
 from cjzn.guide.roster import normalise_unit_name
 from cjzn.guide.verbatim import wording_problems
 from cjzn.i18n import Msg
@@ -62,6 +62,7 @@ def cross_check(catalog: Catalog) -> list[Problem]:
         *_stages(catalog),
         *_aliases(catalog),
         *_workflow(catalog),
+        *_review(catalog),
         *_postcodes(catalog),
         *_names(catalog),
         *_form(catalog),
@@ -183,6 +184,30 @@ def _workflow(catalog: Catalog) -> Iterator[Problem]:
                     f"{value} 不是本轮的阶段代码（{'、'.join(codes)}）",
                     f"{value} is not a stage of the round ({', '.join(codes)})",
                 ),
+            )
+
+
+def _review(catalog: Catalog) -> Iterator[Problem]:
+    """The review section names every code cjzn refers to, and a stage of the round."""
+    review = catalog.review
+    codes = catalog.stage_codes()
+    if review.final_stage not in codes:
+        yield (
+            ("review", "final_stage"),
+            Msg(
+                f"{review.final_stage} 不是本轮的阶段代码（{'、'.join(codes)}）",
+                f"{review.final_stage} is not a stage of the round ({', '.join(codes)})",
+            ),
+        )
+    for key, written, known in (
+        ("decisions", review.decisions, REVIEW_DECISIONS),
+        ("results", review.results, REVIEW_RESULTS),
+        ("states", review.states, WORKFLOW_STATES),
+    ):
+        if set(written) != set(known):
+            yield (
+                ("review", key),
+                Msg(f"应写出 {'、'.join(known)}", f"must name {', '.join(known)}"),
             )
 
 

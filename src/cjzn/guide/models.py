@@ -29,6 +29,9 @@ from cjzn.guide.roster import Roster
 from cjzn.i18n import Msg
 
 __all__ = [
+    "REVIEW_DECISIONS",
+    "REVIEW_RESULTS",
+    "WORKFLOW_STATES",
     "BasicGroup",
     "BasicItem",
     "Catalog",
@@ -40,6 +43,7 @@ __all__ = [
     "PlanPart",
     "Point",
     "PostcodeRange",
+    "ReviewWords",
     "Stage",
     "Text",
     "Wording",
@@ -159,6 +163,40 @@ class Workflow(_Model):
     early_evaluation_stage: NonEmptyStr  # the stage in which a unit may apply for evaluation
 
 
+#: The codes cjzn refers to; the catalog's `review` section gives each its words.
+REVIEW_DECISIONS = ("approve", "return")
+REVIEW_RESULTS = ("pass", "fail", "defer")
+WORKFLOW_STATES = (
+    "draft",
+    "filed",
+    "returned",
+    "district_approved",
+    "accepted",
+    "evaluating",
+    "named",
+    "not_passed",
+)
+
+
+class ReviewWords(_Model):
+    """The review around the filing: the words for decisions and results (keys are cjzn's
+    codes), the stage of the final evaluation, the title the city confers, the states."""
+
+    decisions: dict[str, NonEmptyStr]  # approve / return -> 同意 / 退回修改
+    results: dict[str, NonEmptyStr]  # pass / fail / defer -> 通过 / 不通过 / 暂缓
+    final_stage: NonEmptyStr  # the stage of the final evaluation (第四阶段)
+    title: NonEmptyStr  # the title conferred when the unit passes
+    states: dict[str, Text]  # workflow state code -> its name (in `WORKFLOW_STATES`' order)
+
+    def decision_code(self, word: str | None) -> str | None:
+        """`同意` -> `approve` (None for a word that is not a decision)."""
+        return next((code for code, text in self.decisions.items() if text == word), None)
+
+    def result_code(self, word: str | None) -> str | None:
+        """`通过` -> `pass`."""
+        return next((code for code, text in self.results.items() if text == word), None)
+
+
 class PostcodeRange(_Model):
     """The postcodes of the city (inclusive), six digits each."""
 
@@ -181,6 +219,7 @@ class Catalog(_Model):
     labels: dict[str, Text]
     enums: CatalogEnums
     workflow: Workflow
+    review: ReviewWords
     postcodes: PostcodeRange
     # the city's telephone area code (a landline under another one is a warning); None: unchecked
     area_code: Annotated[str, StringConstraints(pattern=r"^0\d{1,3}$")] | None = None

@@ -82,6 +82,7 @@ _TEMPLATES = {
     "repo/gitlab-ci.yml.j2": ".gitlab-ci.yml",
     "repo/gitignore.j2": ".gitignore",
     "repo/cjzn.toml.j2": "cjzn.toml",
+    "repo/CODEOWNERS.j2": "CODEOWNERS",
 }
 
 
@@ -303,6 +304,10 @@ def plan_files(
         "example_district": chosen[0] if chosen else catalog.districts[0],
         "basic_first": basic[0] if basic else "",
         "basic_last": basic[-1] if basic else "",
+        # CODEOWNERS: teams numbered in the catalog's order (team names are ASCII on the forges)
+        "owners": [
+            (d, f"{catalog.districts.index(d) + 1:02d}") for d in chosen if d in catalog.districts
+        ],
     }
     files = [
         PlannedFile(target, env.get_template(name).render(**context))

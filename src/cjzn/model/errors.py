@@ -15,7 +15,7 @@ import copy
 import difflib
 import types
 import typing
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
@@ -30,6 +30,7 @@ from cjzn.text import invisible_in, visible
 from cjzn.validation import EXAMPLES, EXPECTED, expected_kind
 
 _DEFAULTS_FOR_MISSING = {"cjzn": "1"}
+M = TypeVar("M", bound=BaseModel)
 
 
 def check_document(
@@ -40,19 +41,30 @@ def check_document(
     `catalog` drives the catalog-dependent checks (districts); `labels` (default: `catalog`)
     names the fields in messages even when the filing's round is unknown.
     """
+    return check_against(Filing, document, catalog, lang, labels)
+
+
+def check_against(
+    model: type[M],
+    document: Document,
+    catalog: Catalog | None,
+    lang: str,
+    labels: Catalog | None = None,
+) -> tuple[M | None, list[Diagnostic]]:
+    """`check_document` for any model of the format (a filing, a review file)."""
     naming = labels or catalog
     context = {"catalog": catalog}
     try:
-        return Filing.model_validate(document.data, context=context), []
+        return model.model_validate(document.data, context=context), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
-    diagnostics = [_diagnostic(error, document, naming, lang) for error in errors]
+    diagnostics = [_diagnostic(error, document, naming, lang, model) for error in errors]
     data: Any = copy.deepcopy(document.data)
     for _ in range(8):
         for error in errors:
             _prune(data, tuple(error["loc"]), error["type"], naming)
         try:
-            return Filing.model_validate(data, context=context), diagnostics
+            return model.model_validate(data, context=context), diagnostics
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
     return None, diagnostics
@@ -61,7 +73,9 @@ def check_document(
 _UNDER = Msg("{parent} 中", " under {parent}")
 
 
-def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: str) -> Diagnostic:
+def _diagnostic(
+    error: Any, document: Document, catalog: Catalog | None, lang: str, model: type[BaseModel]
+) -> Diagnostic:
     """The diagnostic of one pydantic error, located at the node (or key) at fault."""
     loc: PathKey = tuple(error["loc"])
     kind: str = error["type"]
@@ -69,7 +83,7 @@ def _diagnostic(error: Any, document: Document, catalog: Catalog | None, lang: s
     if kind == "extra_forbidden":
         line, column = document.locate_key(loc)
         return codes.UNKNOWN_KEY.diagnostic(
-            **where, line=line, column=column, **_unknown_key(loc, catalog, lang)
+            **where, line=line, column=column, **_unknown_key(loc, catalog, lang, model)
         )
     line, column = document.locate(loc)
     where.update(line=line, column=column, label=describe(loc, catalog, lang, document.data))
@@ -101,7 +115,9 @@ _HIDDEN_IN_KEY = Msg(
 )
 
 
-def _unknown_key(loc: PathKey, catalog: Catalog | None, lang: str) -> dict[str, Any]:
+def _unknown_key(
+    loc: PathKey, catalog: Catalog | None, lang: str, model: type[BaseModel]
+) -> dict[str, Any]:
     """The key (shown: an invisible character as an escape), where it is, and the allowed
     key it most likely meant: an empty key gets no guess, a key that is an allowed one
     plus invisible characters (U+200B, a bidi mark) says so."""
@@ -111,7 +127,7 @@ def _unknown_key(loc: PathKey, catalog: Catalog | None, lang: str) -> dict[str, 
     shown = visible(key) if key.strip() else quote(key, lang)
     if not key.strip():
         return {"key": shown, "suggestion": _EMPTY_KEY.get(lang), "place": place}
-    allowed = _allowed_keys(loc[:-1])
+    allowed = _allowed_keys(loc[:-1], model)
     hidden = invisible_in(key)
     bare = "".join(char for char in key if char not in hidden).strip()
     if hidden and bare in allowed:
@@ -198,9 +214,9 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _annotation_at(path: PathKey) -> Any:
+def _annotation_at(path: PathKey, model: type[BaseModel]) -> Any:
     """The model's type annotation for `path` (None when the path leaves the model)."""
-    current: Any = Filing
+    current: Any = model
     for part in path:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
@@ -215,9 +231,9 @@ def _annotation_at(path: PathKey) -> Any:
     return current
 
 
-def _allowed_keys(path: PathKey) -> list[str]:
+def _allowed_keys(path: PathKey, model: type[BaseModel]) -> list[str]:
     """The keys the model accepts at `path` (for "did you mean")."""
-    current = _unwrap(_annotation_at(path))
+    current = _unwrap(_annotation_at(path, model))
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []

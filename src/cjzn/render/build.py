@@ -14,7 +14,7 @@ from typing import Any
 from cjzn.check import FileResult
 from cjzn.guide import Catalog, Catalogs
 from cjzn.load.walk import ABSENT, BROKEN, value_at
-from cjzn.model import Contact, Filing
+from cjzn.model import Contact, Filing, ReviewTrail
 from cjzn.model.filing import Leader
 from cjzn.render.fit import fit_form
 from cjzn.render.provenance import AUTO, provenance
@@ -141,9 +141,16 @@ def _key_works(src: _Source, catalog: Catalog) -> list[KeyWorkView]:
     return views
 
 
-def _reviews(src: _Source, catalog: Catalog, signed: bool) -> tuple[ReviewView, ReviewView]:
-    """The district's and the city's boxes, filled only with what the filing records;
-    the district's signer only when `signed` (a preview), else a blank line for ink."""
+def _reviews(
+    src: _Source, catalog: Catalog, signed: bool, trail: ReviewTrail | None
+) -> tuple[ReviewView, ReviewView]:
+    """The district's and the city's boxes, filled only with what is recorded: the latest
+    decision of each level's review file, else version 1's inline `reviews:`; the
+    district's signer and seal only when `signed` (a preview), else blank for ink."""
+    if trail is not None and not trail.empty:
+        return _decided(trail, "district", catalog, signed), _decided(
+            trail, "municipal", catalog, signed
+        )
     district = ReviewView(
         src.text("reviews", "district", "opinion"),
         SignBlock(
@@ -157,6 +164,26 @@ def _reviews(src: _Source, catalog: Catalog, signed: bool) -> tuple[ReviewView, 
         SignBlock(catalog.form.municipal_signer, False, src.date("reviews", "municipal", "date")),
     )
     return district, municipal
+
+
+_RETURNED = "【{word}】"
+
+
+def _decided(trail: ReviewTrail, level: str, catalog: Catalog, signed: bool) -> ReviewView:
+    """A level's box from its latest decision (a return is marked as such in the box)."""
+    decision = trail.latest(level)
+    if decision is None:
+        signer = "" if level == "district" else catalog.form.municipal_signer
+        return ReviewView("", SignBlock(signer))
+    opinion = (decision.opinion or "").strip()
+    if catalog.review.decision_code(decision.decision) == "return":
+        opinion = _RETURNED.format(word=decision.decision) + opinion
+    day = decision.date
+    parts = DateParts(str(day.year), str(day.month), str(day.day)) if day else DateParts()
+    if level == "municipal":
+        return ReviewView(opinion, SignBlock(catalog.form.municipal_signer, False, parts))
+    signer = (decision.signed_by or "") if signed else ""
+    return ReviewView(opinion, SignBlock(signer, signed and decision.sealed is True, parts))
 
 
 def _stage_goals(src: _Source, catalog: Catalog) -> list[StageGoalView]:
@@ -288,7 +315,7 @@ def build_view(
     catalog = result.catalog or (catalogs or Catalogs()).default()
     src = _Source(result.filing, result.document.data)
     status_labels = catalog.status_words("zh")
-    district_review, municipal_review = _reviews(src, catalog, fill_signatures)
+    district_review, municipal_review = _reviews(src, catalog, fill_signatures, result.trail)
     view = View(
         title=catalog.form.title,
         rows=dict(catalog.form.rows),

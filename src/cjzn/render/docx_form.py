@@ -246,7 +246,8 @@ def _review_rows(b: DocBuilder, cells: Cells) -> None:
         _value(b, text, form.text("district.opinion"))
     text.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
     signer = _ink(form.text("district.signer"))
-    line = f"{v.rows['district_signature']}：{signer}　{v.rows['seal']}：{_BLANK}"
+    sealed = "（已盖章）" if v.district_review.sign.sealed else _BLANK
+    line = f"{v.rows['district_signature']}：{signer}　{v.rows['seal']}：{sealed}"
     date = v.district_review.sign.date
     _sign(b, sign, line, _date(date, form.text("district.date")))
     text, sign = _box(b, cells, 13, "municipal_review")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from cjzn.check import Selection, discover
+from cjzn.check import FileResult, Selection, discover
 from cjzn.errors import UsageError
 from cjzn.guide import Catalog, Catalogs
 from cjzn.i18n import paren
@@ -32,6 +32,7 @@ from cjzn.report.model import (
 from cjzn.report.redact import Redactor, contact_texts
 from cjzn.stages import Timeline, gap_message, requirement_text
 from cjzn.status import FilingStatus, StatusReport, collect_status
+from cjzn.status.workflow import state_label
 
 __all__ = ["FORM_SUFFIXES", "build_dashboard", "collect_dashboard"]
 
@@ -103,7 +104,7 @@ def _entry(
     result = status.result
     data = result.document.data if result.document is not None else {}
     own = result.catalog or catalog
-    redact = Redactor(data, own, lang, active=not contacts)
+    redact = Redactor(data, own, lang, active=not contacts, extra=_review_signers(result))
     timeline = status.timeline
     stage, stage_title = _stage(timeline, own, lang)
     problems = [
@@ -128,7 +129,20 @@ def _entry(
         problems=problems,
         contacts=contact_texts(data) if contacts else None,
         key_works=_key_work_entries(data, own, lang),
+        workflow=result.workflow or "",
+        workflow_name=state_label(result.workflow, own, lang),
+        changed_since_review=result.changed_since_review,
     )
+
+
+def _review_signers(result: FileResult) -> list[str]:
+    """Who signed the filing's review decisions and evaluations (left out of a dashboard)."""
+    trail = result.trail
+    if trail is None:
+        return []
+    people = [d.signed_by for level in trail.decisions for d in trail.of(level)]
+    people += [e.signed_by for e in trail.evaluations]
+    return [name for name in people if name]
 
 
 def _stage(timeline: Timeline | None, catalog: Catalog, lang: str) -> tuple[str, str]:

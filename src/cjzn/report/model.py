@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from cjzn.diagnostics import Diagnostic
-from cjzn.guide import Catalog
+from cjzn.guide import WORKFLOW_STATES, Catalog
 from cjzn.guide.roster import Coverage
 from cjzn.i18n import Msg
 from cjzn.stages import days_phrase
@@ -73,6 +73,9 @@ _WORDS: dict[str, Msg] = {
     "problems": Msg("问题", "problems"),
     "none": Msg("无", "none"),
     "stage_chart": Msg("各区县阶段进度", "Stage progress per district"),
+    "workflow_chart": Msg("各区县流程状态", "Workflow states per district"),
+    "workflow": Msg("流程", "workflow"),
+    "changed": Msg("同意之后备案文件又修改过", "the filing changed after it was approved"),
     "key_chart": Msg("重点创建工作选择分布", "Key works chosen"),
     "heatmap": Msg("基础性建设工作完成情况", "Basic work completion"),
     "details": Msg("各街镇明细", "Filings"),
@@ -191,6 +194,9 @@ class FilingEntry:
     form: str | None = None  # link to a rendered form, relative to the report
     contacts: dict[str, str] | None = None  # only with include_contacts
     key_works: list[KeyWorkEntry] = field(default_factory=list)  # with their outcomes
+    workflow: str = ""  # the workflow state's code ("" when it cannot be told)
+    workflow_name: str = ""  # its name in the catalog's words
+    changed_since_review: bool = False
 
     @property
     def failing(self) -> bool:
@@ -206,6 +212,9 @@ class DistrictEntry:
 
     def stage_counts(self, keys: Sequence[str]) -> dict[str, int]:
         return {key: sum(1 for f in self.filings if f.stage == key) for key in keys}
+
+    def workflow_counts(self, states: Sequence[str]) -> dict[str, int]:
+        return {state: sum(1 for f in self.filings if f.workflow == state) for state in states}
 
     @property
     def errors(self) -> int:
@@ -230,6 +239,15 @@ class Dashboard:
     districts: list[DistrictEntry]
     roster_source: Msg | None = None
     skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
+
+    @property
+    def workflow_states(self) -> tuple[str, ...]:
+        """The workflow's state codes, in order."""
+        return WORKFLOW_STATES
+
+    def workflow_label(self, code: str) -> str:
+        text = self.catalog.review.states.get(code)
+        return text.get(self.lang) if text is not None else code
 
     @property
     def coverage(self) -> list[Coverage]:

@@ -7,6 +7,7 @@ earlier output but never a file somebody else wrote (unless --force).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
             dashboard.roster_source.get(dashboard.lang) if dashboard.roster_source else None
         ),
         "stages": {key: dashboard.stage_label(key) for key in keys},
+        "workflow_states": {s: dashboard.workflow_label(s) for s in dashboard.workflow_states},
         # the round's K codes, then "own": the works of the units' own, as one group
         "key_work": [
             {"code": code, "title": title, "count": count}
@@ -66,6 +68,7 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
                 "warnings": d.warnings,
                 "failing": d.failing,
                 "stages": d.stage_counts(keys),
+                "workflow": d.workflow_counts(dashboard.workflow_states),
                 "coverage": district_json(d.coverage) if d.coverage is not None else None,
             }
             for d in dashboard.districts
@@ -83,6 +86,9 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
         "round": entry.round or None,
         "readable": entry.readable,
         "current_stage": entry.stage,
+        "workflow": entry.workflow or None,
+        "workflow_name": entry.workflow_name or None,
+        "changed_since_review": entry.changed_since_review,
         "errors": entry.errors,
         "warnings": entry.warnings,
         "overdue": entry.overdue,
@@ -121,7 +127,8 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
         "basic_work": entry.basic,
         "form": entry.form,
         "contacts": entry.contacts,
-        "problems": [{**p.as_json(), "file": entry.file} for p in entry.problems],
+        # each problem in its own file: the filing's, or one of its review files
+        "problems": [{**p.as_json(), "file": p.file.replace(os.sep, "/")} for p in entry.problems],
     }
 
 

@@ -3,6 +3,7 @@ signers are left out of everything it shows (messages too) unless asked for."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from cjzn.guide import Catalog
@@ -57,8 +58,12 @@ def _is_sensitive(path: str) -> bool:
 class Redactor:
     """Removes one filing's contact details from every text the dashboard shows."""
 
-    def __init__(self, data: Any, catalog: Catalog, lang: str, active: bool) -> None:
-        self.values = sensitive_values(data) if active else []
+    def __init__(
+        self, data: Any, catalog: Catalog, lang: str, active: bool, extra: Iterable[str] = ()
+    ) -> None:
+        """`extra`: more names to leave out (the signers of the filing's review files)."""
+        found = {*sensitive_values(data), *(e.strip() for e in extra if len(e.strip()) >= 2)}
+        self.values = sorted(found, key=len, reverse=True) if active else []
         self.catalog = catalog
         self.lang = lang
         self.active = active

@@ -17,7 +17,7 @@ __all__ = ["render"]
 
 def render(report: Report, *, color: bool = False) -> str:
     document = {
-        "files": len(report.results),
+        "files": report.files,
         "problems": [d.as_json() for d in sorted([*report.problems, *report.waived], key=sort_key)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -53,12 +53,12 @@ def summary_line(report: Report) -> str:
 
 
 def _counts(report: Report, lang: str) -> str:
-    files = len(report.results)
+    files = report.files
     if not files:  # an empty folder or a typo in a glob: say so rather than "no problems"
         return _NONE_FOUND.get(lang)
     if not report.errors and not report.warnings:
         return _CLEAN.format(lang, files=files)
-    failing = sum(1 for r in report.results if r.diagnostics)
+    failing = len({d.file for r in report.all_results for d in r.diagnostics})
     return _SUMMARY.format(
         lang, files=files, failing=failing, errors=report.errors, warnings=report.warnings
     )

@@ -12,7 +12,7 @@ from cjzn import config, load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg
-from cjzn.rules import codes, dates, evidence, key_work, plan, roster, stages, values
+from cjzn.rules import codes, dates, evidence, key_work, plan, review_codes, roster, stages, values
 from cjzn.rules.base import Rule
 from cjzn.rules.repo import REPO_RULES
 
@@ -34,6 +34,7 @@ def _gather() -> dict[str, CodeInfo]:
         model.CODES,
         {code: rule.info for code, rule in RULES.items()},
         {rule.code: rule.info for rule in REPO_RULES},
+        review_codes.CODES,  # the review files' (rules.review)
     ]
     for source in sources:
         for code, info in source.items():

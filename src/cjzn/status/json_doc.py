@@ -10,6 +10,7 @@ from cjzn.load import dotted
 from cjzn.stages import RequirementResult, StageResult, gap_message, requirement_text
 from cjzn.status.collect import FilingStatus, StatusReport
 from cjzn.status.coverage import DistrictCoverage
+from cjzn.status.workflow import state_label, workflow_counts, workflow_json
 
 __all__ = ["STATUS_JSON_VERSION", "as_json", "coverage_json", "filing_json", "render_json"]
 
@@ -90,6 +91,9 @@ def filing_json(status: FilingStatus, lang: str) -> dict[str, Any]:
         ),
         "errors": status.errors,
         "warnings": status.warnings,
+        "workflow": status.result.workflow,
+        "workflow_name": state_label(status.result.workflow, catalog, lang) or None,
+        "changed_since_review": status.result.changed_since_review,
         "stages": stages,
     }
 
@@ -124,6 +128,7 @@ def as_json(report: StatusReport) -> dict[str, Any]:
         "files": len(report.filings),
         "filings": [filing_json(status, lang) for status in report.filings],
         "coverage": coverage_json(report.coverage, lang),
+        "workflow": workflow_json(workflow_counts(report.filings), report.catalog, lang),
     }
 
 

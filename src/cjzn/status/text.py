@@ -22,6 +22,7 @@ from cjzn.stages import (
 )
 from cjzn.stages.wording import DUE_WORDS, STATE_WORDS, stage_title
 from cjzn.status.collect import FilingStatus, StatusReport
+from cjzn.status.workflow import state_label, workflow_counts
 from cjzn.text import visible
 
 if TYPE_CHECKING:
@@ -71,9 +72,13 @@ _W = {
     "others": Msg("另有：{names}（不在本区县名册可备案的街镇之列）", "also: {names} (not among the district's units that file, by the roster)"),
     "unknown": Msg("（未知区县）{n} 份：{files}", "(unknown district) {n}: {files}"),
     "source": Msg("名册：{source}", "Roster: {source}"),
+    "workflow": Msg("流程状态：{state}{changed}", "Workflow state: {state}{changed}"),
+    "changed": Msg("（同意之后备案文件又修改过）", " (the filing changed after it was approved)"),
+    "per_district": Msg("各区县流程状态", "Workflow states per district"),
 }
 _HEADS = (
-    Msg("街道（乡镇）", "street/town"), Msg("区县", "district"), Msg("当前阶段", "current stage"),
+    Msg("街道（乡镇）", "street/town"), Msg("区县", "district"), Msg("流程", "workflow"),
+    Msg("当前阶段", "current stage"),
     Msg("未完成要求", "open"), Msg("下一个截止", "next deadline"), Msg("错误", "errors"),
     Msg("警告", "warnings"), Msg("文件", "file"),
 )
@@ -95,8 +100,28 @@ def render_text(report: StatusReport, *, color: bool = False, width: int = 160) 
             _coverage(console, report)
     else:
         _table(console, report)
+        _workflow(console, report)
         _coverage(console, report)
     return buffer.getvalue()
+
+
+def _state(status: FilingStatus, lang: str) -> str:
+    return state_label(status.result.workflow, status.result.catalog, lang)
+
+
+def _workflow(console: Console, report: StatusReport) -> None:
+    """Per district: how many filings are in each state of the workflow (states with none
+    left out)."""
+    lang, counts = report.options.lang, workflow_counts(report.filings)
+    if not counts.districts:
+        return
+    console.print()
+    console.print(f"[bold]{_escape(_W['per_district'].get(lang))}[/]")
+    for district, found in counts.districts.items():
+        parts = [
+            f"{state_label(state, report.catalog, lang)} {n}" for state, n in found.items() if n
+        ]
+        console.print(f"  [bold]{_escape(district)}[/]  {_escape(join(parts, lang))}")
 
 
 def _coverage(console: Console, report: StatusReport) -> None:
@@ -191,6 +216,10 @@ def _timeline(console: Console, status: FilingStatus, lang: str) -> None:
         console.print(f"[red]{_escape(_W['unplaced'].format(lang, n=status.errors))}[/]")
         return
     console.print(_escape(where_it_stands(timeline, catalog, lang)))
+    if status.result.workflow is not None:
+        changed = _W["changed"].get(lang) if status.result.changed_since_review else ""
+        state = _state(status, lang)
+        console.print(_escape(_W["workflow"].format(lang, state=state, changed=changed)))
     console.print()
     for stage in timeline.stages:
         console.print(_stage_heading(stage, catalog, lang))
@@ -234,6 +263,7 @@ def _row(status: FilingStatus, lang: str) -> list[str]:
     return [
         _escape(status.unit) or "—",
         _escape(status.district) or "—",
+        _escape(_state(status, lang)) or "—",
         _escape(stage_cell),
         open_cell,
         deadline_cell,
