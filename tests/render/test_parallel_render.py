@@ -114,12 +114,32 @@ def test_a_write_that_fails_in_a_worker_stops_the_run_as_serially(
 
 def test_progress_counts_every_filing(corpus: Path, tmp_path: Path) -> None:
     needs_two_workers()
-    seen: list[tuple[int, int]] = []
-    render_paths(
-        [corpus], "md", f"{tmp_path}/out/", jobs=2, progress=lambda d, t: seen.append((d, t))
-    )
-    assert seen and seen[-1] == (7, 7)
-    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    seen: list[tuple[int, int, str]] = []
+
+    def note(done: int, total: int, phase: str) -> None:
+        seen.append((done, total, phase))
+
+    render_paths([corpus], "md", f"{tmp_path}/out/", jobs=2, progress=note)
+    assert seen and seen[-1] == (7, 7, "render")
+    assert [done for done, _total, _phase in seen] == sorted(d for d, _t, _p in seen)
+
+
+@pytest.mark.slow
+def test_a_booklet_reports_rendering_then_layout(corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="the optional extra cjzn[pdf] is not installed")
+    try:
+        check_pdf_support()
+    except RenderError as exc:
+        pytest.skip(str(exc))
+    seen: list[tuple[int, int, str]] = []
+
+    def note(done: int, total: int, phase: str) -> None:
+        seen.append((done, total, phase))
+
+    render_paths([corpus], None, tmp_path / "本.pdf", progress=note)
+    phases = [phase for _d, _t, phase in seen]
+    assert phases == sorted(phases, key=["render", "layout"].index)  # render, then layout
+    assert (7, 7, "render") in seen and (0, 7, "layout") in seen and seen[-1] == (7, 7, "layout")
 
 
 @pytest.mark.slow

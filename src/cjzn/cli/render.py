@@ -153,7 +153,7 @@ def render(
                 selection=selection(exclude, allow_empty),
                 fill_signatures=fill_signatures,
                 jobs=jobs,
-                progress=bar,
+                progress=bar.phase if bar is not None else None,
             )
     except OSError as exc:
         typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)

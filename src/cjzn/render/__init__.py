@@ -11,7 +11,7 @@ from cjzn.errors import RenderError
 from cjzn.render.build import build_view
 from cjzn.render.formats import FORMATS, MARKER, infer_format, render_bytes, render_text
 from cjzn.render.outcome import RenderOutcome, form_options
-from cjzn.render.outputs import plan_outputs, render_paths
+from cjzn.render.outputs import RenderProgress, plan_outputs, render_paths
 from cjzn.render.pdf import check_pdf_support
 from cjzn.render.provenance import generation_time, git_state
 from cjzn.render.view import View
@@ -21,6 +21,7 @@ __all__ = [
     "MARKER",
     "RenderError",
     "RenderOutcome",
+    "RenderProgress",
     "View",
     "build_view",
     "check_pdf_support",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cjzn.check import Policy, ProgressHook, Selection, find
@@ -29,11 +29,21 @@ from cjzn.render.job import Rendered, RenderTask, render_one
 from cjzn.render.outcome import RenderOutcome, form_options
 from cjzn.render.pdf import check_pdf_support
 
-__all__ = ["AUTO_PARALLEL", "RenderOutcome", "form_options", "plan_outputs", "render_paths"]
+__all__ = [
+    "AUTO_PARALLEL",
+    "RenderOutcome",
+    "RenderProgress",
+    "form_options",
+    "plan_outputs",
+    "render_paths",
+]
 
 #: From how many filings a run of each format uses every core unless `--jobs` says otherwise
 #: (below, starting worker processes costs more than it saves).
 AUTO_PARALLEL = {"pdf": 3, "docx": 8, "html": 100, "md": 100, "booklet": 24}
+#: `progress(done, total, phase)`: "render" (filings validated and rendered, or written), then
+#: for a booklet "layout" (filings whose pages are laid out).
+RenderProgress = Callable[[int, int, str], None]
 
 
 def _is_folder_name(output: str | os.PathLike[str]) -> bool:
@@ -173,7 +183,7 @@ def render_paths(
     selection: Selection | None = None,
     fill_signatures: bool = False,
     jobs: int | None = None,
-    progress: ProgressHook | None = None,
+    progress: RenderProgress | None = None,
 ) -> RenderOutcome:
     """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`.
 
@@ -184,7 +194,7 @@ def render_paths(
     named, whose suffix must name a format. `fill_signatures` types the recorded
     signers and （已盖章） into the form (a preview); by default those stay blank for
     ink. `jobs`: worker processes (None: automatic by format and count; 1: serial);
-    `progress(done, total)` as filings finish.
+    `progress(done, total, phase)` as filings finish (`RenderProgress`).
     """
     folder = output is not None and _is_folder_name(output)
     target_path = Path(output) if output is not None else None
@@ -222,7 +232,7 @@ class _Run:
     force: bool
     fill_signatures: bool
     jobs: int | None
-    progress: ProgressHook | None
+    progress: RenderProgress | None
 
     def _task(self, fmt: str, targets: dict[Path, Path | None]) -> RenderTask:
         return RenderTask(fmt, targets, self.policy, self.options, self.force, self.fill_signatures)
@@ -233,7 +243,8 @@ class _Run:
         """Each filing to its own file (or stdout), in the order planned."""
         files = [filing for filing, _target in planned]
         one = functools.partial(render_one, task=self._task(fmt, dict(planned)))
-        for done in run_all(files, one, _jobs(fmt, len(files), self.jobs), self.progress):
+        hook = _phase(self.progress, "render", len(files))
+        for done in run_all(files, one, _jobs(fmt, len(files), self.jobs), hook):
             _record(done, outcome)
         return outcome
 
@@ -251,8 +262,7 @@ class _Run:
             return outcome
         check_pdf_support()
         one = functools.partial(render_one, task=self._task("booklet", {}))
-        total = 2 * len(files)  # validated and written as HTML, then laid out as pages
-        hook = _scaled(self.progress, 0, len(files), total)
+        hook = _phase(self.progress, "render", len(files))
         sheets = []
         for done in run_all(files, one, _jobs("booklet", len(files), self.jobs), hook):
             _record(done, outcome, stdout=False)
@@ -261,7 +271,11 @@ class _Run:
         ordered = booklet.order(sheets, self.policy.catalogs(settings).default())
         parts = booklet.parts(ordered)
         workers = self.jobs if self.jobs is not None else max_workers()
-        hook = _scaled(self.progress, len(files), len(files), total)
+        if self.progress is not None:
+            self.progress(
+                0, len(files), "layout"
+            )  # the bar says so while the first part is laid out
+        hook = _phase(self.progress, "layout", len(files))  # parts done, counted in filings
         pdfs = run_all(parts, booklet.render_part, workers, hook)
         data, pages = booklet.join(pdfs, booklet.title(ordered))
         write_atomic(target, data)
@@ -300,10 +314,9 @@ def _sheet(done: Rendered) -> booklet.Sheet:
     return booklet.Sheet(done.file, path.parent.name, path.stem, None, why=why)
 
 
-def _scaled(
-    progress: ProgressHook | None, before: int, weight: int, total: int
-) -> ProgressHook | None:
-    """A phase's `(done, of)` as `weight` units of the run's `total`, after `before` units."""
+def _phase(progress: RenderProgress | None, phase: str, filings: int) -> ProgressHook | None:
+    """run_all's `(done, of)` as `(filings done, filings, phase)`: a booklet's parts are
+    counted by the share of the filings they hold."""
     if progress is None:
         return None
-    return lambda done, of: progress(before + (weight * done) // max(of, 1), total)
+    return lambda done, of: progress((filings * done) // max(of, 1), filings, phase)
