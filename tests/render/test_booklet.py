@@ -89,6 +89,16 @@ def test_parts_split_a_district_larger_than_a_part() -> None:
     assert sum(len(part.sheets) for part in found) == len(sheets)
 
 
+def test_a_filing_without_district_or_name_is_placed_by_its_folder_and_file() -> None:
+    from cjzn.render.job import Rendered
+    from cjzn.render.outputs import _sheet
+
+    placed = _sheet(Rendered(file="filings/徐汇区/天平路街道.yaml", text="<html>", errors=3))
+    assert (placed.district, placed.unit, placed.errors) == ("徐汇区", "天平路街道", 3)
+    named = _sheet(Rendered(file="x/y.yaml", text="<html>", district="黄浦区", unit="外滩街道"))
+    assert (named.district, named.unit) == ("黄浦区", "外滩街道")  # the form's words first
+
+
 def test_title_names_the_districts_and_the_count() -> None:
     assert title([sheet("徐汇区", "a"), sheet("徐汇区", "b")]) == "徐汇区 · 备案登记表（2 份）"
     many = [sheet(name, "x") for name in ("甲区", "乙区", "丙区", "丁区")]

@@ -305,10 +305,12 @@ def _record(done: Rendered, outcome: RenderOutcome, *, stdout: bool = True) -> N
 
 
 def _sheet(done: Rendered) -> booklet.Sheet:
-    """A filing's place in the booklet; an unreadable one is named by its folder and file."""
-    if done.unreadable is None:
-        return booklet.Sheet(done.file, done.district, done.unit, done.text, done.errors)
+    """A filing's place in the booklet: its district and unit as the form names them, else (a
+    draft without them, or an unreadable filing) its folder's name and its file's."""
     path = Path(done.file)
+    if done.unreadable is None:
+        district, unit = done.district or path.parent.name, done.unit or path.stem
+        return booklet.Sheet(done.file, district, unit, done.text, done.errors)
     first = next((d for d in done.unreadable.diagnostics if d.is_error), None)
     why = f"{first.line}:{first.column}: {first.message}" if first else ""
     return booklet.Sheet(done.file, path.parent.name, path.stem, None, why=why)
