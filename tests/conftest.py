@@ -31,6 +31,14 @@ unit:
 """
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's own catalog cache (guide.cache): tests never read or fill the user's."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("CJZN_CACHE_DIR", tempfile.mkdtemp(prefix="cjzn-test-cache-"))
+
+
 @pytest.fixture
 def write_filing(tmp_path: Path) -> Callable[..., Path]:
     """Write YAML text (dedented) to a file in tmp_path and return its path."""

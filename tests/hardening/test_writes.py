@@ -160,6 +160,10 @@ def test_a_pdf_saved_again_is_not_ours() -> None:
     assert _pdf_has_marker(ours, MARKER)
     assert not _pdf_has_marker(ours + b"2 0 obj <</Producer (Acrobat)>> endobj\n%%EOF\n", MARKER)
     assert not _pdf_has_marker(ours.replace(b"Creator", b"Title"), MARKER)
+    # pypdf (joining a booklet's parts) escapes with octal codes: the same string
+    joined = b"%PDF-1.3\n<< /Creator (cjzn 0\\0561\\0560 \\050cjzn\\055render\\051) >>\n%%EOF\n"
+    assert _pdf_has_marker(joined, MARKER)
+    assert not _pdf_has_marker(joined.replace(b"\\055render", b"\\055other"), MARKER)
 
 
 # --- schema -o, symlinks, devices, FIFOs ------------------------------------------------

@@ -12,8 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 __all__ = ["PARALLEL_MIN_FILES", "ProgressHook", "max_workers", "run_all", "worker_count"]
@@ -22,6 +21,7 @@ ProgressHook = Callable[[int, int], None]
 PARALLEL_MIN_FILES = 200  # below this, starting worker processes costs more than it saves
 
 T = TypeVar("T")
+S = TypeVar("S")  # what one call gets: a filing's path, or any picklable piece of work
 
 
 def _cpu_count() -> int:
@@ -45,14 +45,14 @@ def worker_count(files: int, jobs: int | None) -> int:
     return max(1, min(_cpu_count(), files))
 
 
-def _chunk(files: list[Path], one: Callable[[Path], T]) -> list[T]:
+def _chunk(files: Sequence[S], one: Callable[[S], T]) -> list[T]:
     """A worker's share, in order."""
     return [one(path) for path in files]
 
 
 def run_all(
-    files: list[Path],
-    one: Callable[[Path], T],
+    files: Sequence[S],
+    one: Callable[[S], T],
     jobs: int | None = None,
     progress: ProgressHook | None = None,
 ) -> list[T]:
@@ -75,7 +75,7 @@ def run_all(
 
 
 def _parallel(
-    files: list[Path], one: Callable[[Path], T], workers: int, progress: ProgressHook | None
+    files: Sequence[S], one: Callable[[S], T], workers: int, progress: ProgressHook | None
 ) -> list[T] | None:
     """Chunks of files across `workers` processes; None when processes cannot be started."""
     # Only large runs start processes: one-file runs do not pay for the executor's imports.

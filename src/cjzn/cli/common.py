@@ -27,6 +27,7 @@ __all__ = [
     "ConfigFileOption",
     "ExcludeOption",
     "IgnoreOption",
+    "JobsOption",
     "Lang",
     "LangOption",
     "NoConfigOption",
@@ -36,6 +37,7 @@ __all__ = [
     "StageOption",
     "config_options",
     "fail_usage",
+    "note_jobs_lowered",
     "parse_date_option",
     "parse_stage_option",
     "say_skipped",
@@ -165,6 +167,21 @@ AllowEmptyOption = Annotated[
         ),
     ),
 ]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar=bi("数目", "N"),
+        help=bi(
+            "并行进程数（默认自动：文件多时用全部 CPU；1 为串行；不超过 CPU 数）。",
+            "Worker processes (default: automatic, all CPUs for many files; 1: serial;"
+            " at most one per CPU).",
+        ),
+    ),
+]
+
 RoundOption = Annotated[
     str | None,
     typer.Option(
@@ -307,6 +324,22 @@ def selection(exclude: list[str] | None, allow_empty: bool) -> Selection:
     from cjzn.check import Selection
 
     return Selection(exclude=tuple(exclude or ()), allow_empty=allow_empty)
+
+
+_JOBS_LOWERED = Msg(
+    "提示：--jobs {jobs} 超过本机可用的 {cpus} 个 CPU，最多用 {cpus} 个进程",
+    "note: --jobs {jobs} is more than the {cpus} CPU(s) here; at most {cpus} worker(s) run",
+)
+
+
+def note_jobs_lowered(jobs: int | None, lang: str) -> None:
+    """`--jobs 1000` on two CPUs runs two workers: say so (stderr), once."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.check.parallel import max_workers
+
+    cpus = max_workers()
+    if jobs is not None and jobs > cpus:
+        typer.echo(_JOBS_LOWERED.format(lang, jobs=jobs, cpus=cpus), err=True)
 
 
 def say_skipped(skipped: list[Msg], lang: str) -> None:

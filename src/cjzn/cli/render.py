@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +15,7 @@ from cjzn.cli.common import (
     ConfigFileOption,
     ExcludeOption,
     IgnoreOption,
+    JobsOption,
     Lang,
     LangOption,
     NoConfigOption,
@@ -21,6 +23,7 @@ from cjzn.cli.common import (
     SelectOption,
     StageOption,
     config_options,
+    note_jobs_lowered,
     parse_date_option,
     parse_stage_option,
     selection,
@@ -28,11 +31,16 @@ from cjzn.cli.common import (
 )
 from cjzn.cli.frame import bi
 
+if TYPE_CHECKING:
+    from cjzn.cli.progress import ProgressBar
+
 HELP = bi(
     "生成可打印的备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF）。"
+    "多份备案加 -o 名称.pdf 合成一个 PDF（按名册排序，带书签）。"
     "有错误的备案也生成，标为“草稿”，退出码 1。",
     "Render the registration form (备案登记表, one A4 page) and the plan (附页) as print-ready HTML, "
-    "Markdown, DOCX or PDF. A filing with errors is rendered as a marked draft (exit 1).",
+    "Markdown, DOCX or PDF; several filings with -o NAME.pdf make one PDF booklet (roster order, "
+    "bookmarks). A filing with errors is rendered as a marked draft (exit 1).",
 )
 
 
@@ -61,9 +69,11 @@ OutputOption = Annotated[
         "-o",
         metavar=bi("路径", "PATH"),
         help=bi(
-            "输出文件（.docx、.pdf、.html 或 .md）或目录（多个备案或目录时为目录；以 / 结尾表示目录）。",
+            "输出文件（.docx、.pdf、.html 或 .md）或目录（多个备案或目录时为目录；以 / 结尾表示目录）。"
+            "多个备案写到一个 .pdf 文件时，合成一本（每份另起一页，按区和名册排序，带书签）。",
             "Output file (.docx, .pdf, .html or .md), or folder (for several filings, or a name"
-            " ending in /).",
+            " ending in /). Several filings to one .pdf file make a booklet (each on a new"
+            " page, in roster order, with bookmarks).",
         ),
     ),
 ]
@@ -87,6 +97,18 @@ FillSignaturesOption = Annotated[
 ]
 
 
+def _progress_bar(fmt: str | None, output: str | None, lang: str) -> ProgressBar | None:
+    """A bar on a terminal only, never in CI; PDFs and DOCX take long enough to want one
+    from a few files, HTML and Markdown from 50."""
+    # imported when the command runs: the other commands start without it
+    from cjzn.cli.progress import RENDERING, ProgressBar, wants_progress
+
+    if not wants_progress("text", sys.stderr):
+        return None
+    heavy = fmt in ("pdf", "docx") or (output or "").lower().endswith((".pdf", ".docx"))
+    return ProgressBar(sys.stderr, lang, threshold=3 if heavy else 50, label=RENDERING)
+
+
 def render(
     paths: PathsArgument,
     output_format: FormatOption = None,
@@ -103,13 +125,9 @@ def render(
     stage: StageOption = None,
     exclude: ExcludeOption = None,
     allow_empty: AllowEmptyOption = False,
+    jobs: JobsOption = None,
 ) -> None:
-    """生成备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF），可直接打印。
-
-    Render the registration form (备案登记表, one A4 page) and the plan (附页) as
-    print-ready HTML, Markdown, DOCX or PDF. A filing with errors is rendered as a
-    marked DRAFT (exit 1).
-    """
+    """生成备案登记表和附页 / render the form and its 附页 (the help text is `HELP`)."""
     # imported when the command runs: the other commands start without it
     from cjzn.options import Options
     from cjzn.render import render_paths
@@ -121,6 +139,8 @@ def render(
         **config_options(select, ignore, config, no_config),
     )
     fmt = output_format.value if output_format is not None else None
+    note_jobs_lowered(jobs, lang.value)
+    bar = _progress_bar(fmt, output, lang.value)
     try:
         with usage_errors():
             outcome = render_paths(
@@ -132,10 +152,15 @@ def render(
                 catalog_path=catalog,
                 selection=selection(exclude, allow_empty),
                 fill_signatures=fill_signatures,
+                jobs=jobs,
+                progress=bar.phase if bar is not None else None,
             )
     except OSError as exc:
         typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)
         raise typer.Exit(1) from None
+    finally:
+        if bar is not None:
+            bar.close()
     if outcome.stdout is not None:
         typer.echo(outcome.stdout, nl=False)
     for line in outcome.messages(lang.value):

@@ -15,6 +15,7 @@ from cjzn.cli.common import (
     ConfigFileOption,
     ExcludeOption,
     IgnoreOption,
+    JobsOption,
     Lang,
     LangOption,
     NoConfigOption,
@@ -22,6 +23,7 @@ from cjzn.cli.common import (
     SelectOption,
     StageOption,
     config_options,
+    note_jobs_lowered,
     parse_date_option,
     parse_stage_option,
     say_skipped,
@@ -86,22 +88,6 @@ StrictOption = Annotated[
     bool,
     typer.Option("--strict", help=bi("警告也算失败（退出码 1）。", "Warnings fail too (exit 1).")),
 ]
-JobsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        metavar=bi("数目", "N"),
-        help=bi(
-            "并行进程数（默认自动：超过 200 个文件时用全部 CPU；1 为串行；不超过 CPU 数）。",
-            "Worker processes (default: automatic, all CPUs above 200 files; 1: serial;"
-            " at most one per CPU).",
-        ),
-    ),
-]
-
-
 ShowWaivedOption = Annotated[
     bool,
     typer.Option(
@@ -120,22 +106,6 @@ HookOption = Annotated[
         ),
     ),
 ]
-
-
-_JOBS_LOWERED = Msg(
-    "提示：--jobs {jobs} 超过本机可用的 {cpus} 个 CPU，最多用 {cpus} 个进程",
-    "note: --jobs {jobs} is more than the {cpus} CPU(s) here; at most {cpus} worker(s) run",
-)
-
-
-def _note_jobs_lowered(jobs: int | None, lang: str) -> None:
-    """`--jobs 1000` on two CPUs runs two workers: say so (stderr), once."""
-    # imported when the command runs: the other commands start without it
-    from cjzn.check.parallel import max_workers
-
-    cpus = max_workers()
-    if jobs is not None and jobs > cpus:
-        typer.echo(_JOBS_LOWERED.format(lang, jobs=jobs, cpus=cpus), err=True)
 
 
 def validate(
@@ -177,7 +147,7 @@ def validate(
         hook=hook,
         **config_options(select, ignore, config, no_config),
     )
-    _note_jobs_lowered(jobs, lang.value)
+    note_jobs_lowered(jobs, lang.value)
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection
     try:

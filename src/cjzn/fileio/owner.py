@@ -120,18 +120,33 @@ def _docx_state(data: bytes, marker: str) -> str:
     return "ours" if untouched else "edited"
 
 
+_PDF_CREATOR = re.compile(rb"/Creator\s*\(((?:[^()\\]|\\.)*)\)", re.S)
+_PDF_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.S)
+
+
+def _pdf_unescape(match: re.Match[bytes]) -> bytes:
+    """One escape of a PDF literal string: `\\050` (octal, as pypdf writes) or `\\(`."""
+    code = match[1]
+    return bytes([int(code, 8) & 0xFF]) if code[:1].isdigit() else code
+
+
+def _has_creator(data: bytes, creator: re.Pattern[bytes]) -> bool:
+    """Whether a `/Creator (...)` of `data`, unescaped, is `creator`."""
+    found = _PDF_CREATOR.finditer(data)
+    return any(creator.fullmatch(_PDF_ESCAPE.sub(_pdf_unescape, m[1])) for m in found)
+
+
 def _pdf_has_marker(data: bytes, marker: str) -> bool:
     """WeasyPrint writes `/Creator (cjzn VERSION \\(MARKER\\))` into the document info, often
-    inside a compressed object stream near the end; a PDF saved again (an incremental
-    update: a second %%EOF) is not ours any more."""
+    inside a compressed object stream near the end (pypdf, joining a booklet's parts, writes
+    the same string with octal escapes); a PDF saved again (an incremental update: a second
+    %%EOF) is not ours any more."""
     import zlib  # only for a PDF's compressed objects
 
     if data.count(b"%%EOF") != 1:
         return False
-    creator = re.compile(
-        rb"/Creator\s*\(cjzn [^()\\]* \\\(" + re.escape(marker.encode()) + rb"\\\)\)"
-    )
-    if creator.search(data):
+    creator = re.compile(rb"cjzn [^()\\]* \(" + re.escape(marker.encode()) + rb"\)")
+    if _has_creator(data, creator):
         return True
     streams = list(re.finditer(rb"/Type\s*/ObjStm", data))[-_MAX_PDF_STREAMS:]
     for match in reversed(streams):
@@ -144,7 +159,7 @@ def _pdf_has_marker(data: bytes, marker: str) -> bool:
             plain = zlib.decompressobj().decompress(data[start:], _MAX_PDF_STREAM_BYTES)
         except zlib.error:
             continue
-        if creator.search(plain):
+        if _has_creator(plain, creator):
             return True
     return False
 

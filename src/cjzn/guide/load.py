@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from cjzn.errors import CatalogError, CatalogProblem
+from cjzn.guide.cache import read_cached, write_cached
 from cjzn.guide.checks import Loc, cross_check
 from cjzn.guide.models import Catalog
 from cjzn.i18n import Msg
@@ -52,6 +53,16 @@ def _fail(name: str, line: int | None, where: str, text: Msg) -> CatalogError:
 
 @functools.lru_cache(maxsize=16)
 def _load(name: str, mtime_ns: int, size: int) -> Catalog:
+    """This version of the file: from the cache of earlier runs (`guide.cache`), else parsed."""
+    cached = read_cached(name, mtime_ns, size)
+    if cached is not None:
+        return cached
+    catalog = _parse(name)
+    write_cached(name, mtime_ns, size, catalog)
+    return catalog
+
+
+def _parse(name: str) -> Catalog:
     document = _document(name)
     if "source" in document.data:
         raise _fail(name, document.locate_key(("source",))[0], "source", _SOURCE)

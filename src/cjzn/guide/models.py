@@ -64,7 +64,9 @@ Text = Annotated[Msg, AfterValidator(_both_written), PlainSerializer(lambda m: m
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: the validators are built when a catalog file is parsed, not at import;
+    # a run whose catalog comes from the cache (guide.cache) never builds them
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class GuideInfo(_Model):

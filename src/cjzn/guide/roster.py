@@ -166,7 +166,7 @@ NameList = Annotated[str, StringConstraints(min_length=1), PlainSerializer(_seri
 class RosterSource(BaseModel):
     """Where the roster comes from, in both languages (shown beside the coverage)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     zh: Annotated[str, StringConstraints(min_length=1)]
     en: Annotated[str, StringConstraints(min_length=1)]
@@ -179,7 +179,7 @@ class RosterSource(BaseModel):
 class Roster(BaseModel):
     """The roster of a round: `units[district][kind]` = the names, space-separated."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     source: RosterSource
     filing_kinds: list[Annotated[str, StringConstraints(min_length=1)]]

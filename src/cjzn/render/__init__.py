@@ -10,7 +10,8 @@ plan to the district, so the output follows the guide's attachment row by row.
 from cjzn.errors import RenderError
 from cjzn.render.build import build_view
 from cjzn.render.formats import FORMATS, MARKER, infer_format, render_bytes, render_text
-from cjzn.render.outputs import RenderOutcome, form_options, plan_outputs, render_paths
+from cjzn.render.outcome import RenderOutcome, form_options
+from cjzn.render.outputs import RenderProgress, plan_outputs, render_paths
 from cjzn.render.pdf import check_pdf_support
 from cjzn.render.provenance import generation_time, git_state
 from cjzn.render.view import View
@@ -20,6 +21,7 @@ __all__ = [
     "MARKER",
     "RenderError",
     "RenderOutcome",
+    "RenderProgress",
     "View",
     "build_view",
     "check_pdf_support",

@@ -3,47 +3,47 @@
 Every filing is validated first (so a draft is marked as such), judged as of
 its own filing date unless `--as-of`/`--stage` say otherwise, rendered, and
 written atomically; a file cjzn did not write is never replaced without
-`--force`.
+`--force`. Filings are rendered across cores by `check.parallel.run_all` (the
+same per-filing function, `job.render_one`, serially or in workers: the same
+files, messages and order). Several filings with one `.pdf` named by `-o` make a
+booklet (`render.booklet`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cjzn.check import FileResult, Policy, Selection, find, validate_file
+from cjzn.check import Policy, ProgressHook, Selection, find
+from cjzn.check.parallel import max_workers, run_all
 from cjzn.errors import UsageError
 from cjzn.fileio import refusal, special_kind, write_atomic
 from cjzn.i18n import Msg
-from cjzn.load import Document, load_path
-from cjzn.model import iso_date
-from cjzn.options import Options, today_in_shanghai
-from cjzn.render.build import build_view
-from cjzn.render.formats import (
-    MARKER,
-    SUFFIX_FORMATS,
-    SUFFIXES,
-    TEMPLATES,
-    infer_format,
-    render_bytes,
-    render_text,
-)
+from cjzn.options import Options
+from cjzn.render import booklet
+from cjzn.render.formats import MARKER, SUFFIX_FORMATS, SUFFIXES, TEMPLATES, infer_format
+from cjzn.render.job import Rendered, RenderTask, render_one
+from cjzn.render.outcome import RenderOutcome, form_options
 from cjzn.render.pdf import check_pdf_support
-from cjzn.text import display_path
 
-__all__ = ["RenderOutcome", "form_options", "plan_outputs", "render_paths"]
+__all__ = [
+    "AUTO_PARALLEL",
+    "RenderOutcome",
+    "RenderProgress",
+    "form_options",
+    "plan_outputs",
+    "render_paths",
+]
 
-_WROTE = Msg("已生成 {path}", "wrote {path}")
-_DRAFT = Msg(
-    "{file}：有 {errors} 个错误，已按“草稿”生成；运行 cjzn validate {file} 查看",
-    "{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`",
-)
-_UNREADABLE = Msg(
-    "{file}：无法读取，未生成 {why}", "{file}: cannot be read, nothing rendered {why}"
-)
+#: From how many filings a run of each format uses every core unless `--jobs` says otherwise
+#: (below, starting worker processes costs more than it saves).
+AUTO_PARALLEL = {"pdf": 3, "docx": 8, "html": 100, "md": 100, "booklet": 24}
+#: `progress(done, total, phase)`: "render" (filings validated and rendered, or written), then
+#: for a booklet "layout" (filings whose pages are laid out).
+RenderProgress = Callable[[int, int, str], None]
 
 
 def _is_folder_name(output: str | os.PathLike[str]) -> bool:
@@ -69,9 +69,21 @@ def plan_outputs(
     `skipped`); its `keep_out` (cjzn.toml's `exclude`) only applies to a folder's walk:
     a named filing is rendered.
     """
+    sources = _sources(paths, selection, skipped)
+    if len(paths) == 1 and not paths[0].is_dir():
+        return [_plan_one(sources[0][0], fmt, output, folder)] if sources else []
+    if not sources and selection is not None and selection.allow_empty:
+        return []
+    return _plan_folder(sources, SUFFIXES[fmt], _check_folder(output, folder))
+
+
+def _sources(
+    paths: Sequence[Path], selection: Selection | None, skipped: list[Msg] | None
+) -> list[tuple[Path, Path]]:
+    """(filing, the folder its output path is relative to) of every filing under `paths`."""
     if not paths:
         raise UsageError("请指定备案文件 / name at least one filing")
-    sources: list[tuple[Path, Path]] = []  # (filing, folder its output path is relative to)
+    sources: list[tuple[Path, Path]] = []
     for path in paths:
         base = path if path.is_dir() else path.parent
         chosen = selection or Selection()
@@ -81,11 +93,7 @@ def plan_outputs(
         sources.extend((filing, base) for filing in found.files)
         if skipped is not None:
             skipped.extend(found.skipped)
-    if len(paths) == 1 and not paths[0].is_dir():
-        return [_plan_one(sources[0][0], fmt, output, folder)] if sources else []
-    if not sources and selection is not None and selection.allow_empty:
-        return []
-    return _plan_folder(sources, SUFFIXES[fmt], _check_folder(output, folder))
+    return sources
 
 
 def _plan_one(
@@ -104,7 +112,8 @@ def _plan_one(
 
 
 def _check_folder(output: Path | None, folder: bool) -> Path:
-    """`-o` for several filings: a folder (existing, or a name that does not look like a file)."""
+    """`-o` for several filings: a folder (existing, or a name that does not look like a file);
+    only a PDF binds several filings into one file (a booklet)."""
     if output is None:
         raise UsageError(
             "多个备案或目录需要用 -o 指定输出目录 / several filings or a folder need -o DIR"
@@ -117,8 +126,10 @@ def _check_folder(output: Path | None, folder: bool) -> Path:
     if not output.exists() and not folder and output.suffix.lower() in SUFFIX_FORMATS:
         raise UsageError(
             f"多个备案或目录要写到一个目录，-o {output} 却像文件名；请改用目录，例如 -o {output.stem}/"
+            f"（只有 PDF 能把多份合成一个文件：-o {output.stem}.pdf）"
             f" / several filings or a folder go to a folder, but -o {output} looks like a"
-            f" file name; give a folder, e.g. -o {output.stem}/"
+            f" file name; give a folder, e.g. -o {output.stem}/ (only a PDF binds several"
+            f" into one file: -o {output.stem}.pdf)"
         )
     return output
 
@@ -143,49 +154,22 @@ def _plan_folder(
     return planned
 
 
-@dataclass
-class RenderOutcome:
-    """What one `cjzn render` run did; the CLI prints it and exits with `exit_code`."""
-
-    stdout: str | None = None
-    written: list[Path] = field(default_factory=list)
-    refused: list[tuple[Path, Msg]] = field(default_factory=list)  # kept files, and why
-    drafts: list[tuple[str, int]] = field(default_factory=list)  # (filing, errors)
-    unreadable: list[FileResult] = field(default_factory=list)
-    skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
-
-    @property
-    def exit_code(self) -> int:
-        """0 all rendered from clean filings; 1 a draft, an unreadable filing or a kept file."""
-        return 1 if (self.refused or self.drafts or self.unreadable) else 0
-
-    def messages(self, lang: str = "zh") -> list[str]:
-        lines = [text.get(lang) for text in self.skipped]
-        lines += [_WROTE.format(lang, path=display_path(path)) for path in self.written]
-        lines += [_DRAFT.format(lang, file=file, errors=errors) for file, errors in self.drafts]
-        for result in self.unreadable:
-            first = next((d for d in result.diagnostics if d.is_error), None)
-            why = f"{first.line}:{first.column}: {first.message}" if first else ""
-            lines.append(_UNREADABLE.format(lang, file=result.file, why=why).rstrip())
-        lines += [why.get(lang) for _path, why in self.refused]
-        return lines
+def _booklet_target(
+    output: Path | None, folder: bool, several: bool, fmt: str | None
+) -> Path | None:
+    """The `.pdf` file several filings are bound into (`-o 徐汇区.pdf 徐汇区/`), else None."""
+    if output is None or folder or not several or fmt not in (None, "pdf"):
+        return None
+    if output.is_dir() or output.suffix.lower() != ".pdf":
+        return None
+    return output
 
 
-def form_options(options: Options, document: Document | None) -> Options:
-    """Judge the form as of the day it was filed, unless `--as-of` or `--stage` say otherwise.
-
-    The 备案登记表 is the first stage's document: a form filed on time is not a
-    draft because a later stage's work is overdue today. Without a filing date
-    it is judged as of today (an unfiled form is a draft once S1 has closed).
-    """
-    if options.as_of is not None or options.stage is not None or document is None:
-        return options
-    submission = document.data.get("submission")
-    filed = submission.get("filed_on") if isinstance(submission, dict) else None
-    filed_on = iso_date(filed) if isinstance(filed, str) else None  # as validate reads it
-    if filed_on is None:
-        return options
-    return dataclasses.replace(options, as_of=min(filed_on, today_in_shanghai()))
+def _jobs(kind: str, count: int, jobs: int | None) -> int:
+    """`--jobs`, else every core from `AUTO_PARALLEL[kind]` filings on (run_all caps it)."""
+    if jobs is not None:
+        return jobs
+    return max_workers() if count >= AUTO_PARALLEL[kind] else 1
 
 
 def render_paths(
@@ -198,53 +182,143 @@ def render_paths(
     catalog_path: Path | None = None,
     selection: Selection | None = None,
     fill_signatures: bool = False,
+    jobs: int | None = None,
+    progress: RenderProgress | None = None,
 ) -> RenderOutcome:
     """Validate and render every filing under `paths`; raises `UsageError` / `RenderError`.
 
     `output` may be given as the text typed after `-o`: a trailing separator
     (`out/`) then means a folder. An existing folder, or several filings, also
-    write into a folder; a single filing otherwise goes to the file named, whose
-    suffix must name a format. `fill_signatures` types the recorded signers and
-    （已盖章） into the form (a preview); by default those stay blank for ink.
+    write into a folder, except that several filings and a `.pdf` file name make
+    one booklet (`render.booklet`); a single filing otherwise goes to the file
+    named, whose suffix must name a format. `fill_signatures` types the recorded
+    signers and （已盖章） into the form (a preview); by default those stay blank for
+    ink. `jobs`: worker processes (None: automatic by format and count; 1: serial);
+    `progress(done, total, phase)` as filings finish (`RenderProgress`).
     """
     folder = output is not None and _is_folder_name(output)
     target_path = Path(output) if output is not None else None
     several = len(paths) != 1 or (bool(paths) and paths[0].is_dir())
-    into_folder = target_path is not None and (folder or several or target_path.is_dir())
+    bound = _booklet_target(target_path, folder, several, fmt)
+    into_folder = (
+        bound is None and target_path is not None and (folder or several or target_path.is_dir())
+    )
     # a folder's name says nothing about the format; a file's suffix does
     options = options or Options()
     fmt = infer_format(fmt, None if into_folder else target_path, options.lang)
     policy = Policy(options, catalog_path)  # each filing's cjzn.toml: ignores, waivers, as-of
     outcome = RenderOutcome()
     chosen = dataclasses.replace(selection or Selection(), keep_out=policy.is_excluded)
-    jobs = plan_outputs(
+    run = _Run(policy, options, force, fill_signatures, jobs, progress)
+    if bound is not None:
+        sources = _sources(paths, chosen, outcome.skipped)
+        return run.booklet([filing for filing, _base in sources], bound, chosen, outcome)
+    planned = plan_outputs(
         paths, fmt, target_path, folder=folder, selection=chosen, skipped=outcome.skipped
     )
-    if not jobs and into_folder and target_path is not None:
+    if not planned and into_folder and target_path is not None:
         target_path.mkdir(parents=True, exist_ok=True)  # --allow-empty: an empty forms folder
-    if fmt == "pdf" and jobs:
+    if fmt == "pdf" and planned:
         check_pdf_support()
-    for filing, target in jobs:
-        settings = policy.for_file(filing)
-        catalogs = policy.catalogs(settings)
-        loaded = load_path(filing, display_path(filing), options.lang)
-        judged = form_options(options, loaded[0])
-        result = validate_file(filing, settings.options(judged), catalogs, loaded)
-        policy.apply(result)
-        if result.document is None:
-            outcome.unreadable.append(result)
-            continue
-        why = refusal(target, MARKER, force=force, command="render") if target else None
-        if why is not None and target is not None:
+    return run.separate(fmt, planned, outcome)
+
+
+@dataclasses.dataclass
+class _Run:
+    """One run's settings, and its two ways: a file per filing, or one booklet."""
+
+    policy: Policy
+    options: Options
+    force: bool
+    fill_signatures: bool
+    jobs: int | None
+    progress: RenderProgress | None
+
+    def _task(self, fmt: str, targets: dict[Path, Path | None]) -> RenderTask:
+        return RenderTask(fmt, targets, self.policy, self.options, self.force, self.fill_signatures)
+
+    def separate(
+        self, fmt: str, planned: list[tuple[Path, Path | None]], outcome: RenderOutcome
+    ) -> RenderOutcome:
+        """Each filing to its own file (or stdout), in the order planned."""
+        files = [filing for filing, _target in planned]
+        one = functools.partial(render_one, task=self._task(fmt, dict(planned)))
+        hook = _phase(self.progress, "render", len(files))
+        for done in run_all(files, one, _jobs(fmt, len(files), self.jobs), hook):
+            _record(done, outcome)
+        return outcome
+
+    def booklet(
+        self, files: list[Path], target: Path, selection: Selection, outcome: RenderOutcome
+    ) -> RenderOutcome:
+        """Every filing into the one PDF `target`, in roster order."""
+        if not files:
+            if selection.allow_empty:
+                return outcome
+            raise UsageError("没有找到备案文件（*.yaml）/ no filings (*.yaml) found")
+        why = refusal(target, MARKER, force=self.force, command="render")
+        if why is not None:
             outcome.refused.append((target, why))
-            continue
-        view = build_view(result, catalogs=catalogs, fill_signatures=fill_signatures)
-        if result.errors:
-            outcome.drafts.append((result.file, result.errors))
-        if target is None:
-            outcome.stdout = render_text(view, fmt)
-        else:
-            # atomic (temporary file beside it, then rename): no half-written output
-            write_atomic(target, render_bytes(view, fmt))
-            outcome.written.append(target)
-    return outcome
+            return outcome
+        check_pdf_support()
+        one = functools.partial(render_one, task=self._task("booklet", {}))
+        hook = _phase(self.progress, "render", len(files))
+        sheets = []
+        for done in run_all(files, one, _jobs("booklet", len(files), self.jobs), hook):
+            _record(done, outcome, stdout=False)
+            sheets.append(_sheet(done))
+        settings = self.policy.for_file(files[0])
+        ordered = booklet.order(sheets, self.policy.catalogs(settings).default())
+        parts = booklet.parts(ordered)
+        workers = self.jobs if self.jobs is not None else max_workers()
+        if self.progress is not None:
+            self.progress(
+                0, len(files), "layout"
+            )  # the bar says so while the first part is laid out
+        hook = _phase(self.progress, "layout", len(files))  # parts done, counted in filings
+        pdfs = run_all(parts, booklet.render_part, workers, hook)
+        data, pages = booklet.join(pdfs, booklet.title(ordered))
+        write_atomic(target, data)
+        outcome.written.append(target)
+        outcome.booklet = (len(sheets), pages)
+        return outcome
+
+
+def _record(done: Rendered, outcome: RenderOutcome, *, stdout: bool = True) -> None:
+    """What one filing's render adds to the outcome; an output that failed stops the run.
+
+    `stdout`: a text that came back is the run's output (not a booklet's page)."""
+    if done.failure is not None:
+        raise done.failure
+    if done.unreadable is not None:
+        outcome.unreadable.append(done.unreadable)
+        return
+    if done.refused is not None:
+        outcome.refused.append(done.refused)
+        return
+    if done.errors:
+        outcome.drafts.append((done.file, done.errors))
+    if done.written is not None:
+        outcome.written.append(done.written)
+    elif done.text is not None and stdout:
+        outcome.stdout = done.text
+
+
+def _sheet(done: Rendered) -> booklet.Sheet:
+    """A filing's place in the booklet: its district and unit as the form names them, else (a
+    draft without them, or an unreadable filing) its folder's name and its file's."""
+    path = Path(done.file)
+    if done.unreadable is None:
+        district, unit = done.district or path.parent.name, done.unit or path.stem
+        return booklet.Sheet(done.file, district, unit, done.text, done.errors)
+    first = next((d for d in done.unreadable.diagnostics if d.is_error), None)
+    why = f"{first.line}:{first.column}: {first.message}" if first else ""
+    return booklet.Sheet(done.file, path.parent.name, path.stem, None, why=why)
+
+
+def _phase(progress: RenderProgress | None, phase: str, filings: int) -> ProgressHook | None:
+    """run_all's `(done, of)` as `(filings done, filings, phase)`: a booklet's parts are
+    counted by the share of the filings they hold."""
+    if progress is None:
+        return None
+    return lambda done, of: progress((filings * done) // max(of, 1), filings, phase)

@@ -10,19 +10,31 @@ costs time quadratic in its length (1,000 characters 4 s, 10,000 over 250 s).
 `RUN` characters, at places where a line may break anyway (between two CJK
 characters, before a space): the page looks the same (the text is one flow),
 and each line is laid out from a short span, so the cost grows linearly.
+
+A large booklet's parts are joined with pypdf (also in the extra).
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
+import io
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from typing import Any
 
 from cjzn.errors import RenderError
 
-__all__ = ["RUN", "check_pdf_support", "html_to_pdf", "short_runs"]
+__all__ = [
+    "RUN",
+    "check_pdf_support",
+    "html_to_pdf",
+    "html_to_pdf_pages",
+    "join_pdfs",
+    "short_runs",
+]
 
 #: Characters per span WeasyPrint lays out at a time (a cell's line holds about 20-40).
 RUN = 60
@@ -68,10 +80,44 @@ def check_pdf_support() -> None:
 
 def html_to_pdf(html: str) -> bytes:
     """The PDF of an HTML page (WeasyPrint is imported only here, when a PDF is asked for)."""
+    return html_to_pdf_pages(html)[0]
+
+
+def html_to_pdf_pages(html: str) -> tuple[bytes, int]:
+    """The PDF of an HTML document and its number of pages."""
     check_pdf_support()
     weasyprint: Any = importlib.import_module("weasyprint")
-    pdf: bytes = weasyprint.HTML(string=short_runs(html)).write_pdf()
-    return pdf
+    document = weasyprint.HTML(string=short_runs(html)).render()
+    pdf: bytes = document.write_pdf()
+    pages = len(document.pages)
+    # A laid-out document is ~100 MB of reference cycles (Pango layouts included), and the
+    # CLI collects old objects rarely (see cli.main): without this, 20 PDFs in a row held 2 GB.
+    del document
+    gc.collect()
+    return pdf, pages
+
+
+def join_pdfs(pdfs: Sequence[bytes], title: str) -> bytes:
+    """PDFs written by WeasyPrint as one, with their bookmarks, under the first one's metadata."""
+    try:
+        pypdf: Any = importlib.import_module("pypdf")
+    except ImportError:
+        raise RenderError(
+            "合订本超过一部分，需要可选组件 pypdf：pip install 'cjzn[pdf]'。"
+            " / A booklet in several parts needs pypdf: pip install 'cjzn[pdf]'."
+        ) from None
+    writer = pypdf.PdfWriter()
+    info: dict[str, Any] = {}
+    for number, data in enumerate(pdfs):
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if number == 0:
+            info = {key: value for key, value in (reader.metadata or {}).items()}
+        writer.append(reader, import_outline=True)
+    info["/Title"] = title
+    writer.add_metadata(info)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def short_runs(html: str, run: int = RUN) -> str:

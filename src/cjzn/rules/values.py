@@ -10,7 +10,7 @@ from cjzn.diagnostics import Diagnostic, Example, error, warning
 from cjzn.i18n import Msg
 from cjzn.load import PathKey
 from cjzn.model.codes import LANDLINE_OUTSIDE, POSTCODE_OUTSIDE
-from cjzn.model.fields import landline_area
+from cjzn.model.fields import landline_area, landline_area_code
 from cjzn.rules.base import Rule, RuleContext
 
 __all__ = ["RULES"]
@@ -85,8 +85,11 @@ def check_landline_region(ctx: RuleContext) -> Iterator[Diagnostic]:
     for path in _PHONES:
         section = getattr(ctx.filing, str(path[0]))
         value = getattr(section, str(path[1])) if section is not None else None
-        found = landline_area(value) if value else None
-        if found is None or found[0] == home:
+        # the area code first: the city's name (geocoder data, 0.3 s) only for another city's
+        if not value or landline_area_code(value) in (None, home):
+            continue
+        found = landline_area(value)
+        if found is None:
             continue
         area, city = found
         yield ctx.report(
