@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from run import Timing, _tool, best_of, corpus  # noqa: E402
+from run import CHILD_ENV, Timing, _tool, best_of, child_env, corpus  # noqa: E402
 
 EXAMPLE = HERE.parent / "examples" / "filings" / "徐汇区" / "天平路街道.yaml"
 LENGTHS = (100, 1_000, 2_500, 5_000, 10_000)  # 100: the form without a long cell
@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if cjzn is None:
         print("cjzn is not installed in this environment", file=sys.stderr)
         return 2
+    CHILD_ENV.update(child_env(work))  # as installed: with bytecode (run.py)
     rows = [] if args.skip_pdf else pdf_rows(cjzn, work, max(1, args.repeat))
     rows += memory_rows(cjzn, work, args.memory_count)
     for label, value, ratio in rows:
