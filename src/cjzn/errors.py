@@ -5,6 +5,10 @@ run itself: a bad option or path (`UsageError`, exit 2), a round catalog that
 cannot be used (`CatalogError`, exit 2), output that cannot be produced here
 (`RenderError`). Every module may raise them; only the CLI turns them into a
 message and an exit code.
+
+An error carries its message as a `Msg` (raised before anyone knows the run's
+language): the CLI prints `error.text(lang)`, the run's language only; `str(error)`
+is ``<Chinese> / <English>`` for library users and logs.
 """
 
 from __future__ import annotations
@@ -17,10 +21,29 @@ from cjzn.i18n import Msg
 __all__ = ["CatalogError", "CatalogProblem", "CjznError", "RenderError", "UsageError"]
 
 
+def _both(message: Msg) -> str:
+    """``<Chinese> / <English>``; one text when both are the same (a path, a name)."""
+    return message.zh if message.zh == message.en else f"{message.zh} / {message.en}"
+
+
 class CjznError(Exception):
-    """Base of cjzn's own errors: a message for the user and the exit code it means."""
+    """Base of cjzn's own errors: a message for the user and the exit code it means.
+
+    `message` is a `Msg`, or a plain `str` for a text that is the same in both
+    languages (a path, a message already worded in the run's language).
+    """
 
     exit_code = 2
+
+    def __init__(self, message: Msg | str = "", exit_code: int | None = None) -> None:
+        self.message = message if isinstance(message, Msg) else Msg(message, message)
+        if exit_code is not None:
+            self.exit_code = exit_code
+        super().__init__(_both(self.message))
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (what the CLI prints)."""
+        return self.message.get(lang)
 
 
 class UsageError(CjznError):
@@ -30,9 +53,8 @@ class UsageError(CjznError):
 class RenderError(CjznError):
     """A render that cannot be done here (missing PDF extra or CJK font)."""
 
-    def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    def __init__(self, message: Msg | str, exit_code: int = 2) -> None:
+        super().__init__(message, exit_code)
 
 
 @dataclass(frozen=True)
@@ -44,19 +66,29 @@ class CatalogProblem:
     path: str
     text: Msg
 
-    def __str__(self) -> str:
+    def located(self, lang: str) -> str:
+        """``<file>:<line>: <path>: <text in lang>``."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        what = f"{self.path}: {self.text.zh}" if self.path else self.text.zh
-        return f"{where}: {what} / {self.text.en}"
+        what = self.text.get(lang)
+        return f"{where}: {self.path}: {what}" if self.path else f"{where}: {what}"
+
+    def __str__(self) -> str:
+        return f"{self.located('zh')} / {self.text.en}"
 
 
 class CatalogError(CjznError):
-    """A catalog file that cannot be used; `str()` is one located line per problem:
-    ``<file>:<line>: <path>: <Chinese> / <English>``."""
+    """A catalog file that cannot be used: one located line per problem, ``text(lang)`` in
+    one language (``<file>:<line>: <path>: <text>``), `str()` in both."""
 
     def __init__(self, problems: Sequence[CatalogProblem]) -> None:
         self.problems: tuple[CatalogProblem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(Msg(self.text("zh"), self.text("en")))
+
+    def text(self, lang: str) -> str:
+        return "\n".join(p.located(lang) for p in self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
 
     @property
     def file(self) -> str:

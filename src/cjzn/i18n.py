@@ -8,7 +8,7 @@ and lists into a sentence the way each language punctuates them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal, NamedTuple
 
 from cjzn.text import visible
@@ -40,6 +40,17 @@ class Msg(NamedTuple):
     def __call__(self, lang: str, **params: Any) -> str:
         """`MSG(lang, n=3)`: shorthand for `format`."""
         return self.format(lang, **params)
+
+    def fill(self, **params: Any) -> Msg:
+        """Both texts with their placeholders filled: a message made once and read later in
+        either language (an error raised before anyone knows the run's language)."""
+        return Msg(self.format("zh", **params), self.format("en", **params))
+
+    @classmethod
+    def each(cls, make: Callable[[str], str]) -> Msg:
+        """The text `make(lang)` words in each language, for a message whose parts are
+        themselves worded per language (`join`, `quote`, `did_you_mean`)."""
+        return cls(make("zh"), make("en"))
 
 
 _SEPARATOR = Msg("、", ", ")

@@ -189,7 +189,11 @@ def test_a_folder_without_filings_is_a_usage_error_naming_it(tmp_path: Path) -> 
 def test_special_file_is_a_usage_error_that_says_what_it_is() -> None:
     code, output = invoke("validate", "/dev/null")
     assert code == 2
-    assert "设备文件，不是普通文件" in output and "device" in output
+    assert output == "cjzn: 这是设备文件，不是普通文件，不是备案文件：/dev/null\n"
+    code, output = invoke("validate", "--lang", "en", "/dev/null")
+    assert code == 2
+    assert "device" in output and "not a filing: /dev/null" in output
+    assert not any("\u4e00" <= c <= "\u9fff" for c in output), output
 
 
 def test_text_for_a_file_and_for_its_folder_agree(tmp_path: Path) -> None:

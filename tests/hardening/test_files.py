@@ -148,8 +148,11 @@ def test_a_named_fifo_is_a_usage_error_that_says_it_is_a_pipe(tmp_path: Path) ->
     for command in ("validate", "status", "render", "report"):
         result = RUNNER.invoke(app, [command, str(tmp_path / "pipe.yaml")])
         assert result.exit_code == 2, (command, result.output)
-        assert "命名管道（FIFO）" in result.output and "named pipe" in result.output
+        assert "命名管道（FIFO）" in result.output and "named pipe" not in result.output
         assert "目录" not in result.output.split("pipe.yaml")[0]
+        english = RUNNER.invoke(app, [command, "--lang", "en", str(tmp_path / "pipe.yaml")])
+        assert english.exit_code == 2, (command, english.output)
+        assert "named pipe" in english.output and "命名管道" not in english.output
 
 
 def test_too_large_is_counted_while_reading(tmp_path: Path) -> None:

@@ -92,6 +92,9 @@ _EXCLUDED = Msg(
     "{path}：与 --exclude {pattern} 相符，未检查",
     "{path}: matches --exclude {pattern}; not checked",
 )
+_MISSING = Msg("路径不存在：{path}", "path does not exist: {path}")
+_NOT_REGULAR = Msg("{kind}，不是备案文件：{path}", "{kind}, not a filing: {path}")
+_IRREGULAR = Msg("不是普通文件或目录", "is not a regular file or folder")
 _EMPTY = Msg(
     "{path}：没有找到备案文件（*.yaml、*.yml）{why}。请检查路径是否写错；"
     "新建的仓库还没有备案时，加 --allow-empty",
@@ -175,14 +178,17 @@ def _once(paths: list[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def _not_a_filing(path: Path) -> str:
+def _not_a_filing(path: Path) -> Msg:
     """Why a path named on the command line is not a filing: missing, or what it is instead."""
     if not path.exists():
-        return f"路径不存在 / path does not exist: {path}"
-    zh, en = file_kind(path, "zh"), file_kind(path, "en")
-    if zh is None or en is None:  # pragma: no cover - exists, is neither a folder nor a file
-        zh, en = "不是普通文件或目录", "is not a regular file or folder"
-    return f"{zh}，不是备案文件 / {en}, not a filing: {path}"
+        return _MISSING.fill(path=path)
+
+    def worded(lang: str) -> str:
+        # file_kind is None only for what exists and is neither a folder nor a file
+        kind = file_kind(path, lang) or _IRREGULAR.get(lang)
+        return _NOT_REGULAR.format(lang, path=path, kind=kind)
+
+    return Msg.each(worded)
 
 
 def classify(path: Path) -> FileKind:
@@ -218,11 +224,11 @@ def _find_named_file(path: Path, selection: Selection, found: Found) -> None:
     printed = _printed(path)
     evidence = _evidence_folder(folders_above(path))
     if evidence is not None:
-        found.skipped.append(_fill(_EVIDENCE, path=printed, folder=evidence))
+        found.skipped.append(_EVIDENCE.fill(path=printed, folder=evidence))
         return
     pattern = selection.excluded_by(printed)
     if pattern is not None:
-        found.skipped.append(_fill(_EXCLUDED, path=printed, pattern=pattern))
+        found.skipped.append(_EXCLUDED.fill(path=printed, pattern=pattern))
         return
     if review_level(path.name):
         found.reviews.append(path)
@@ -263,10 +269,14 @@ def _holds_no_filing(root: Path, selection: Selection, evidence: bool, kept_out:
         (_EMPTY_EXCLUDED, counts["excluded"]),
         (_EMPTY_CONFIG, counts["config"]),
     ]
-    why = {lang: "".join(m.format(lang, n=n) for m, n in parts if n) for lang in ("zh", "en")}
     printed = _printed(root)
-    zh, en = (_EMPTY.format(lang, path=printed, why=why[lang]) for lang in ("zh", "en"))
-    return UsageError(f"{zh} / {en}")
+    return UsageError(
+        Msg.each(
+            lambda lang: _EMPTY.format(
+                lang, path=printed, why="".join(m.format(lang, n=n) for m, n in parts if n)
+            )
+        )
+    )
 
 
 def _walk(root: Path, selection: Selection | None, found: Found) -> Iterator[Path]:
@@ -302,10 +312,6 @@ def _unreadable(errors: list[OSError]) -> Iterator[Path]:
         error = errors.pop(0)
         if error.filename is not None:
             yield Path(os.fsdecode(error.filename))
-
-
-def _fill(message: Msg, **params: str) -> Msg:
-    return Msg(message.zh.format(**params), message.en.format(**params))
 
 
 def folders_above(path: Path) -> list[str]:

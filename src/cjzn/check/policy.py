@@ -34,10 +34,13 @@ from cjzn.config.globs import normalise_pattern
 from cjzn.diagnostics import Diagnostic, sort_key
 from cjzn.errors import UsageError
 from cjzn.guide import Catalogs, bundled_rounds, catalog_for_round
+from cjzn.i18n import Msg
 from cjzn.options import Options, effective_as_of
 from cjzn.rules import ALL_CODES
 
 __all__ = ["Policy", "vocabulary"]
+
+_NO_CONFIG_FILE = Msg("--config 文件不存在：{path}", "--config file does not exist: {path}")
 
 
 def vocabulary() -> Vocabulary:
@@ -70,9 +73,7 @@ class Policy:
         forget_configs()
         given = self.options.config if not self.options.no_config else None
         if given is not None and not given.is_file():
-            raise UsageError(
-                f"--config 文件不存在 / --config file does not exist: {self.options.config}"
-            )
+            raise UsageError(_NO_CONFIG_FILE.fill(path=self.options.config))
 
     # -- which config ---------------------------------------------------------------------------
 

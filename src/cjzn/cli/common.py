@@ -203,6 +203,7 @@ _NOT_A_CODE = Msg(
     "{option} 中的 {code} 不是问题代码或代码前缀{tail}（cjzn rules 列出全部代码）",
     "{option}: {code} is not a code or code prefix{tail} (see cjzn rules)",
 )
+_BROKEN_CATALOG = Msg("目录文件有误：{error}", "broken catalog: {error}")
 _NOT_A_STAGE = Msg(
     "--stage 应为 {choices} 之一，这里是“{value}”",
     "--stage must be one of {choices}, not “{value}”",
@@ -219,13 +220,10 @@ def usage_errors() -> Iterator[None]:
     try:
         yield
     except CatalogError as exc:
-        fail_usage(
-            Msg("目录文件有误：{error}", "broken catalog: {error}").format(
-                current_lang(), error=exc
-            )
-        )
+        lang = current_lang()
+        fail_usage(_BROKEN_CATALOG.format(lang, error=exc.text(lang)))
     except CjznError as exc:
-        typer.echo(f"cjzn: {exc}", err=True)
+        typer.echo(f"cjzn: {exc.text(current_lang())}", err=True)
         raise typer.Exit(exc.exit_code) from None
 
 

@@ -140,7 +140,7 @@ def report(
         **config_options(select, ignore, config, no_config),
     )
     with usage_errors():
-        fmt = infer_format(output_format.value if output_format else None, output, lang.value)
+        fmt = infer_format(output_format.value if output_format else None, output)
         dashboard = collect_dashboard(
             paths, options, catalog, include_contacts=include_contacts, forms=forms,
             out_dir=output.parent if output is not None else None,

@@ -116,16 +116,19 @@ class ConfigError(CjznError):
         self.file = file
         self.diagnostics = list(diagnostics)
         self.lang = lang
-        super().__init__(self.text())
+        super().__init__(self.text(lang))
 
-    def text(self) -> str:
-        lines = [self._HEAD.format(self.lang, file=self.file, count=len(self.diagnostics))]
+    def text(self, lang: str | None = None) -> str:
+        """The problems as the CLI prints them; their messages were worded in `self.lang`
+        (the run's), the heading and labels are in `lang` (default: the same)."""
+        lang = lang or self.lang
+        lines = [self._HEAD.format(lang, file=self.file, count=len(self.diagnostics))]
         for d in self.diagnostics:
             lines.append(
-                f"  {d.file}:{d.line}:{d.column}  {self._WORD.get(self.lang)}  {d.code}  {d.message}"
+                f"  {d.file}:{d.line}:{d.column}  {self._WORD.get(lang)}  {d.code}  {d.message}"
             )
             if d.hint:
-                lines.append(f"      {self._HINT.get(self.lang)}{d.hint}")
+                lines.append(f"      {self._HINT.get(lang)}{d.hint}")
         return "\n".join(lines)
 
 

@@ -15,9 +15,19 @@ from pathlib import Path
 from cjzn.errors import UsageError
 from cjzn.guide.load import load_catalog
 from cjzn.guide.models import Catalog
+from cjzn.i18n import Msg
 from cjzn.resources import rounds_dir
 
 __all__ = ["Catalogs", "bundled_rounds", "catalog_for_round", "resolve_catalog"]
+
+_NO_CATALOG_FILE = Msg("目录文件不存在：{path}", "catalog file does not exist: {path}")
+_OTHER_ROUND = Msg(
+    "--round {name} 与目录文件的轮次 {round} 不一致",
+    "--round {name} does not match the catalog's round {round}",
+)
+_UNKNOWN_ROUND = Msg(
+    "未知的创建轮次 {name}；已知轮次：{known}", "unknown round {name}; known rounds: {known}"
+)
 
 
 def bundled_rounds() -> dict[str, Path]:
@@ -47,7 +57,7 @@ class Catalogs:
         if catalog_path is None:
             return cls()
         if not catalog_path.exists():  # anything else that is not a file: load_catalog says what
-            raise UsageError(f"目录文件不存在 / catalog file does not exist: {catalog_path}")
+            raise UsageError(_NO_CATALOG_FILE.fill(path=catalog_path))
         return cls(load_catalog(catalog_path))
 
     def known_rounds(self) -> list[str]:
@@ -71,15 +81,9 @@ class Catalogs:
         catalog = self.for_round(name) if name else None
         if catalog is not None:
             return catalog
-        known = ", ".join(rounds) or "-"
         if self.override is not None:
-            raise UsageError(
-                f"--round {name} 与目录文件的轮次 {self.override.round} 不一致 / "
-                f"--round {name} does not match the catalog's round {self.override.round}"
-            )
-        raise UsageError(
-            f"未知的创建轮次 {name}；已知轮次：{known} / unknown round {name}; known rounds: {known}"
-        )
+            raise UsageError(_OTHER_ROUND.fill(name=name, round=self.override.round))
+        raise UsageError(_UNKNOWN_ROUND.fill(name=name, known=", ".join(rounds) or "-"))
 
     def stage_codes(self) -> list[str]:
         """The stage codes `--stage` accepts: those of every round of the run."""

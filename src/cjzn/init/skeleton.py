@@ -65,6 +65,8 @@ _OUT_OF_RANGE = Msg(
 _NOT_A_DISTRICT = Msg(
     "{value} 不是 {round} 年度的区县{hint}", "{value} is not a district of the {round} round{hint}"
 )
+_DISTRICT_OPTION = Msg("--district: {why}（可选：{choices}）", "--district: {why}")
+_BAD_SCHEMA_URL = Msg("--schema-url 不能含空白或控制字符", "--schema-url must not contain spaces")
 
 
 def unit_name_problem(name: str) -> Msg | None:
@@ -105,10 +107,13 @@ def require_district(catalog: Catalog, value: str) -> str:
     choice = resolve_district(catalog, value)
     if choice.district is not None:
         return choice.district
-    params = {"value": value, "round": catalog.round}
-    zh = _NOT_A_DISTRICT.format("zh", hint=did_you_mean(choice.suggestion, "zh"), **params)
-    en = _NOT_A_DISTRICT.format("en", hint=did_you_mean(choice.suggestion, "en"), **params)
-    raise UsageError(f"--district: {zh}（可选：{'、'.join(catalog.districts)}）/ {en}")
+
+    def worded(lang: str) -> str:
+        hint = did_you_mean(choice.suggestion, lang)
+        why = _NOT_A_DISTRICT.format(lang, value=value, round=catalog.round, hint=hint)
+        return _DISTRICT_OPTION.format(lang, why=why, choices="、".join(catalog.districts))
+
+    raise UsageError(Msg.each(worded))
 
 
 def ask_unit(prompt: Callable[[str], str], say: Callable[[str], None], lang: str = "zh") -> str:
@@ -238,7 +243,7 @@ def new_filing(
     """
     problem = unit_name_problem(unit)
     if problem is not None:
-        raise UsageError(f"--unit: {problem.zh} / {problem.en}")
+        raise UsageError(Msg.each(lambda lang: f"--unit: {problem.get(lang)}"))
     unit = unit.strip()  # "　天平路街道　" as an IME may leave it: the name without the spaces
     district = require_district(catalog, district)
     if schema_url is None:  # inside a filings repo: its own schema, as a relative path
@@ -246,7 +251,5 @@ def new_filing(
     try:
         text = skeleton_text(catalog, unit, district, schema_url=schema_url)
     except ValueError:
-        raise UsageError(
-            "--schema-url 不能含空白或控制字符 / --schema-url must not contain spaces"
-        ) from None
+        raise UsageError(_BAD_SCHEMA_URL) from None
     return write_atomic(path, text, overwrite=force)

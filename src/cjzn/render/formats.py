@@ -64,9 +64,7 @@ def render_bytes(view: View, fmt: str) -> bytes:
     raise ValueError(f"unknown format: {fmt}")
 
 
-def infer_format(fmt: str | None, output: Path | None, lang: str = "zh") -> str:
+def infer_format(fmt: str | None, output: Path | None) -> str:
     """`--format`, else the `-o` file's suffix, else HTML; an unknown suffix or a
-    contradiction is a `UsageError` (in `lang`) that names .docx, .pdf, .html and .md."""
-    return format_for(
-        fmt, output, FORMATS, SUFFIX_FORMATS, suggest=SUGGESTED, lang=lang, folders=True
-    )
+    contradiction is a `UsageError` that names .docx, .pdf, .html and .md."""
+    return format_for(fmt, output, FORMATS, SUFFIX_FORMATS, suggest=SUGGESTED, folders=True)

@@ -45,6 +45,24 @@ AUTO_PARALLEL = {"pdf": 3, "docx": 8, "html": 100, "md": 100, "booklet": 24}
 #: for a booklet "layout" (filings whose pages are laid out).
 RenderProgress = Callable[[int, int, str], None]
 
+_NO_PATHS = Msg("请指定备案文件", "name at least one filing")
+_NO_FILINGS = Msg("没有找到备案文件（*.yaml）", "no filings (*.yaml) found")
+_NEEDS_FILE = Msg("{FMT} 格式需要用 -o 指定输出文件", "{fmt} output needs -o FILE")
+_NEEDS_FOLDER = Msg(
+    "多个备案或目录需要用 -o 指定输出目录", "several filings or a folder need -o DIR"
+)
+_NOT_A_FOLDER = Msg("-o 应为目录，但 {path} {kind}", "-o must be a folder, {path}: {kind}")
+_LOOKS_LIKE_A_FILE = Msg(
+    "多个备案或目录要写到一个目录，-o {path} 却像文件名；请改用目录，例如 -o {stem}/"
+    "（只有 PDF 能把多份合成一个文件：-o {stem}.pdf）",
+    "several filings or a folder go to a folder, but -o {path} looks like a file name;"
+    " give a folder, e.g. -o {stem}/ (only a PDF binds several into one file: -o {stem}.pdf)",
+)
+_SAME_TARGET = Msg(
+    "{first} 和 {second} 会写到同一个文件 {target}",
+    "{first} and {second} would both be written to {target}",
+)
+
 
 def _is_folder_name(output: str | os.PathLike[str]) -> bool:
     """`-o out/` (a trailing separator) names a folder even before it exists."""
@@ -82,7 +100,7 @@ def _sources(
 ) -> list[tuple[Path, Path]]:
     """(filing, the folder its output path is relative to) of every filing under `paths`."""
     if not paths:
-        raise UsageError("请指定备案文件 / name at least one filing")
+        raise UsageError(_NO_PATHS)
     sources: list[tuple[Path, Path]] = []
     for path in paths:
         base = path if path.is_dir() else path.parent
@@ -102,9 +120,7 @@ def _plan_one(
     """One filing: to stdout (text formats), into a folder, or to the file named."""
     if output is None:
         if fmt not in TEMPLATES:
-            raise UsageError(
-                f"{fmt.upper()} 格式需要用 -o 指定输出文件 / {fmt} output needs -o FILE"
-            )
+            raise UsageError(_NEEDS_FILE.fill(FMT=fmt.upper(), fmt=fmt))
         return filing, None
     if folder or output.is_dir() or _is_folder_name(output):
         return filing, output / (filing.stem + SUFFIXES[fmt])
@@ -115,22 +131,14 @@ def _check_folder(output: Path | None, folder: bool) -> Path:
     """`-o` for several filings: a folder (existing, or a name that does not look like a file);
     only a PDF binds several filings into one file (a booklet)."""
     if output is None:
-        raise UsageError(
-            "多个备案或目录需要用 -o 指定输出目录 / several filings or a folder need -o DIR"
-        )
+        raise UsageError(_NEEDS_FOLDER)
     if output.exists() and not output.is_dir():
         kind = special_kind(output) or Msg("是文件", "is a file")
         raise UsageError(
-            f"-o 应为目录，但 {output} {kind.zh} / -o must be a folder, {output}: {kind.en}"
+            Msg.each(lambda lang: _NOT_A_FOLDER(lang, path=output, kind=kind.get(lang)))
         )
     if not output.exists() and not folder and output.suffix.lower() in SUFFIX_FORMATS:
-        raise UsageError(
-            f"多个备案或目录要写到一个目录，-o {output} 却像文件名；请改用目录，例如 -o {output.stem}/"
-            f"（只有 PDF 能把多份合成一个文件：-o {output.stem}.pdf）"
-            f" / several filings or a folder go to a folder, but -o {output} looks like a"
-            f" file name; give a folder, e.g. -o {output.stem}/ (only a PDF binds several"
-            f" into one file: -o {output.stem}.pdf)"
-        )
+        raise UsageError(_LOOKS_LIKE_A_FILE.fill(path=output, stem=output.stem))
     return output
 
 
@@ -139,16 +147,13 @@ def _plan_folder(
 ) -> list[tuple[Path, Path | None]]:
     """Each filing into `output`, keeping its place below the folder it was found in."""
     if not sources:
-        raise UsageError("没有找到备案文件（*.yaml）/ no filings (*.yaml) found")
+        raise UsageError(_NO_FILINGS)
     planned: list[tuple[Path, Path | None]] = []
     seen: dict[Path, Path] = {}
     for filing, base in sources:
         target = output / filing.relative_to(base).with_suffix(suffix)
         if target in seen:
-            raise UsageError(
-                f"{seen[target]} 和 {filing} 会写到同一个文件 {target}"
-                f" / both would be written to {target}"
-            )
+            raise UsageError(_SAME_TARGET.fill(first=seen[target], second=filing, target=target))
         seen[target] = filing
         planned.append((filing, target))
     return planned
@@ -205,7 +210,7 @@ def render_paths(
     )
     # a folder's name says nothing about the format; a file's suffix does
     options = options or Options()
-    fmt = infer_format(fmt, None if into_folder else target_path, options.lang)
+    fmt = infer_format(fmt, None if into_folder else target_path)
     policy = Policy(options, catalog_path)  # each filing's cjzn.toml: ignores, waivers, as-of
     outcome = RenderOutcome()
     chosen = dataclasses.replace(selection or Selection(), keep_out=policy.is_excluded)
@@ -255,7 +260,7 @@ class _Run:
         if not files:
             if selection.allow_empty:
                 return outcome
-            raise UsageError("没有找到备案文件（*.yaml）/ no filings (*.yaml) found")
+            raise UsageError(_NO_FILINGS)
         why = refusal(target, MARKER, force=self.force, command="render")
         if why is not None:
             outcome.refused.append((target, why))

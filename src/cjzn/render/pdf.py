@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cjzn.errors import RenderError
+from cjzn.i18n import Msg
 
 __all__ = [
     "RUN",
@@ -42,6 +43,26 @@ _TAG = re.compile(r"(<[^>]*>)")
 _OPENING = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 _UNIT = re.compile(r"&#?\w+;|.", re.S)  # an entity stays whole
 _RAW_TEXT = frozenset({"style", "script", "title", "textarea"})
+_NO_WEASYPRINT = Msg(
+    "生成 PDF 需要可选组件 WeasyPrint：pip install 'cjzn[pdf]'；"
+    "也可以先生成 HTML，在浏览器中“打印 → 另存为 PDF”。",
+    "PDF output needs the optional extra: pip install 'cjzn[pdf]' "
+    "(or render HTML and print it to PDF from a browser).",
+)
+_NO_PANGO = Msg(
+    "WeasyPrint 无法加载系统库（{why}），请按 WeasyPrint 文档安装 Pango。",
+    "WeasyPrint cannot load its system libraries ({why}); install Pango.",
+)
+_NO_CJK_FONT = Msg(
+    "没有找到中文字体，生成的 PDF 将无法显示汉字。请安装中文字体，例如 "
+    "Debian/Ubuntu：apt-get install fonts-noto-cjk。",
+    "No Chinese (CJK) font found, the PDF would show empty boxes; "
+    "install one, e.g. apt-get install fonts-noto-cjk.",
+)
+_NO_PYPDF = Msg(
+    "合订本超过一部分，需要可选组件 pypdf：pip install 'cjzn[pdf]'。",
+    "A booklet in several parts needs pypdf: pip install 'cjzn[pdf]'.",
+)
 
 
 def check_pdf_support() -> None:
@@ -49,17 +70,9 @@ def check_pdf_support() -> None:
     try:
         importlib.import_module("weasyprint")
     except ImportError:
-        raise RenderError(
-            "生成 PDF 需要可选组件 WeasyPrint：pip install 'cjzn[pdf]'；"
-            "也可以先生成 HTML，在浏览器中“打印 → 另存为 PDF”。"
-            " / PDF output needs the optional extra: pip install 'cjzn[pdf]' "
-            "(or render HTML and print it to PDF from a browser)."
-        ) from None
+        raise RenderError(_NO_WEASYPRINT) from None
     except OSError as exc:  # the Python package is there, its system libraries (Pango) are not
-        raise RenderError(
-            f"WeasyPrint 无法加载系统库（{exc}），请按 WeasyPrint 文档安装 Pango。"
-            f" / WeasyPrint cannot load its system libraries ({exc}); install Pango."
-        ) from None
+        raise RenderError(_NO_PANGO.fill(why=exc)) from None
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return  # no fontconfig tool to ask (Windows, macOS): WeasyPrint finds system fonts itself
@@ -70,12 +83,7 @@ def check_pdf_support() -> None:
     except (OSError, subprocess.SubprocessError):
         return
     if not fonts.strip():
-        raise RenderError(
-            "没有找到中文字体，生成的 PDF 将无法显示汉字。请安装中文字体，例如 "
-            "Debian/Ubuntu：apt-get install fonts-noto-cjk。"
-            " / No Chinese (CJK) font found, the PDF would show empty boxes; "
-            "install one, e.g. apt-get install fonts-noto-cjk."
-        )
+        raise RenderError(_NO_CJK_FONT)
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -102,10 +110,7 @@ def join_pdfs(pdfs: Sequence[bytes], title: str) -> bytes:
     try:
         pypdf: Any = importlib.import_module("pypdf")
     except ImportError:
-        raise RenderError(
-            "合订本超过一部分，需要可选组件 pypdf：pip install 'cjzn[pdf]'。"
-            " / A booklet in several parts needs pypdf: pip install 'cjzn[pdf]'."
-        ) from None
+        raise RenderError(_NO_PYPDF) from None
     writer = pypdf.PdfWriter()
     info: dict[str, Any] = {}
     for number, data in enumerate(pdfs):

@@ -10,12 +10,18 @@ from cjzn import __version__
 from cjzn.check import FileResult
 from cjzn.errors import UsageError
 from cjzn.gitutil import blob_id, git_output
+from cjzn.i18n import Msg
 from cjzn.load.read import read_limited
 from cjzn.options import SHANGHAI
 from cjzn.render.view import Provenance
 from cjzn.text import visible
 
 __all__ = ["AUTO", "MARKER", "generation_time", "git_state", "provenance"]
+
+_BAD_EPOCH = Msg(
+    "SOURCE_DATE_EPOCH={epoch} 应为 1970 年以来的秒数（整数，不晚于 9999 年）",
+    "SOURCE_DATE_EPOCH={epoch}: must be whole seconds since 1970, before the year 9999",
+)
 
 #: Marks `commit=` as "ask git" (the default), as opposed to None = no commit.
 AUTO = "auto"
@@ -40,10 +46,7 @@ def generation_time() -> datetime:
             raise ValueError(epoch)
         return datetime.fromtimestamp(seconds, tz=SHANGHAI)
     except (ValueError, OverflowError, OSError):
-        raise UsageError(
-            f"SOURCE_DATE_EPOCH={epoch[:40]} 应为 1970 年以来的秒数（整数，不晚于 9999 年）"
-            f" / SOURCE_DATE_EPOCH must be whole seconds since 1970, before the year 9999"
-        ) from None
+        raise UsageError(_BAD_EPOCH.fill(epoch=epoch[:40])) from None
 
 
 def git_state(path: Path) -> tuple[str, str, bool] | None:

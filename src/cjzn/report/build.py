@@ -12,6 +12,7 @@ from urllib.parse import quote as url_quote
 from cjzn.check import Selection, discover
 from cjzn.errors import UsageError
 from cjzn.guide import Catalog, Catalogs
+from cjzn.i18n import Msg
 from cjzn.options import Options
 from cjzn.report.facts import EntryFacts, dashboard_facts, entry_facts
 from cjzn.report.model import Dashboard, DistrictEntry, FilingEntry
@@ -20,6 +21,8 @@ from cjzn.status import FilingStatus, StatusReport, collect_status
 from cjzn.status.workflow import state_label
 
 __all__ = ["FORM_SUFFIXES", "build_dashboard", "collect_dashboard"]
+
+_NO_FORMS = Msg("--forms 目录不存在：{path}", "--forms folder does not exist: {path}")
 
 #: Rendered forms looked for beside a filing (or in --forms), in this order.
 FORM_SUFFIXES = (".html", ".pdf", ".docx")
@@ -159,7 +162,7 @@ def collect_dashboard(
 ) -> Dashboard:
     """Validate `paths` and build their dashboard. Raises `UsageError` / `CatalogError`."""
     if forms is not None and not forms.is_dir():
-        raise UsageError(f"--forms 目录不存在 / --forms folder does not exist: {forms}")
+        raise UsageError(_NO_FORMS.fill(path=forms))
     # each filing reduced to its dashboard facts where it is checked: flat memory
     digest = functools.partial(dashboard_facts, lang=options.lang, contacts=include_contacts)
     report = collect_status(paths, options, catalog_path, selection, digest=digest)

@@ -134,12 +134,10 @@ def _filing_json(entry: FilingEntry) -> dict[str, Any]:
     }
 
 
-def infer_format(fmt: str | None, output: Path | None, lang: str = "zh") -> str:
+def infer_format(fmt: str | None, output: Path | None) -> str:
     """`--format`, else the `-o` file's suffix, else HTML; an unknown suffix or a
-    contradiction is a `UsageError` (in `lang`) that names .html, .md and .json."""
-    return format_for(
-        fmt, output, FORMATS, _SUFFIX_FORMATS, suggest=(".html", ".md", ".json"), lang=lang
-    )
+    contradiction is a `UsageError` that names .html, .md and .json."""
+    return format_for(fmt, output, FORMATS, _SUFFIX_FORMATS, suggest=(".html", ".md", ".json"))
 
 
 def render_report(dashboard: Dashboard, fmt: str) -> str:

@@ -103,8 +103,10 @@ def filing_result(filing: Path, options: Options, catalog_path: Path | None) -> 
     for a path that is not a filing."""
     kind = classify(filing) if filing.is_file() else FileKind.FILING
     if kind is not FileKind.FILING:
-        lang = options.lang
-        raise UsageError(_NOT_A_FILING.format(lang, path=filing, kind=_KINDS[kind].get(lang)))
+        what = _KINDS[kind]
+        raise UsageError(
+            Msg.each(lambda lang: _NOT_A_FILING.format(lang, path=filing, kind=what.get(lang)))
+        )
     report = validate_paths([filing], options, catalog_path)
     result = report.results[0]
     if result.filing is None or result.catalog is None:
@@ -192,8 +194,8 @@ def _read(path: Path, lang: str) -> str:
     data, problem = read_bytes(path, str(path), lang)
     text, problem = decode(data, str(path), lang) if data is not None else (None, problem)
     if text is None:
-        message = problem.message if problem is not None else str(path)
-        raise UsageError(message)
+        # worded in the run's language by the reader (`lang`): a text for this run only
+        raise UsageError(problem.message if problem is not None else str(path))
     return text
 
 
@@ -277,7 +279,7 @@ def review_filing(
     if request.evaluation is None:
         entry, what = _decision(result, catalog, request, day, options.lang)
     else:
-        entry, what = _evaluation(catalog, request, day, options.lang)
+        entry, what = _evaluation(catalog, request, day)
     recorded = record(filing, entry, result, options, force=request.force)
     after = validate_file(filing, options, Catalogs(catalog))
     state = state_name(after.workflow, catalog, options.lang)
@@ -299,14 +301,16 @@ def _decision(
     return entry, f"{day.isoformat()} {catalog.review.decisions[code]}（{signer}）"
 
 
-def _evaluation(catalog: Catalog, request: Request, day: date, lang: str) -> tuple[Entry, str]:
+def _evaluation(catalog: Catalog, request: Request, day: date) -> tuple[Entry, str]:
     stages = [catalog.workflow.early_evaluation_stage, catalog.review.final_stage]
     stage = request.evaluation or ""
     if stage not in stages:
-        raise UsageError(_STAGE.format(lang, choices=join(stages, lang)))
+        raise UsageError(Msg.each(lambda lang: _STAGE.format(lang, choices=join(stages, lang))))
     words = catalog.review.results
     word = words.get(request.result or "", request.result or "")
     if catalog.review.result_code(word) is None:
-        raise UsageError(_RESULT.format(lang, choices=join(words.values(), lang)))
+        raise UsageError(
+            Msg.each(lambda lang: _RESULT.format(lang, choices=join(words.values(), lang)))
+        )
     entry = evaluation_entry(stage, word, day, request.title, request.note, request.signed_by)
     return entry, f"{day.isoformat()} {stage} {word}"
