@@ -221,7 +221,10 @@ def usage_errors() -> Iterator[None]:
         yield
     except CatalogError as exc:
         lang = current_lang()
-        fail_usage(_BROKEN_CATALOG.format(lang, error=exc.text(lang)))
+        lines = exc.text(lang)  # one located line per problem; several start on a line of their own
+        fail_usage(
+            _BROKEN_CATALOG.format(lang, error=lines if len(exc.problems) < 2 else f"\n{lines}")
+        )
     except CjznError as exc:
         typer.echo(f"cjzn: {exc.text(current_lang())}", err=True)
         raise typer.Exit(exc.exit_code) from None
