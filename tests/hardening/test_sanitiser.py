@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cjzn.cli import app
-from cjzn.init.scaffold import CjznSource
+from cjzn.init.source import CjznSource
 from cjzn.text import display_path, visible
 
 ROOT = Path(__file__).resolve().parents[2]

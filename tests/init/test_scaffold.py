@@ -27,13 +27,12 @@ from cjzn.init.scaffold import (
     HOOK_ENTRY,
     HOOK_ID,
     PROJECT_URL,
-    CjznSource,
     GitOutcome,
-    default_source,
     plan_files,
     scaffold_repo,
 )
 from cjzn.init.skeleton import repo_schema_url
+from cjzn.init.source import CjznSource, default_source
 from cjzn.options import Options
 
 ROUND = "2013-2014"
@@ -92,6 +91,10 @@ def test_vscode_maps_the_filings_to_the_schema(repo: Path) -> None:
     settings = json.loads((repo / ".vscode/settings.json").read_text(encoding="utf-8"))
     globs = settings["yaml.schemas"][SCHEMA]
     assert "filings/**/*.yaml" in globs
+    # review files have their own format and archive/ holds evidence: not filings
+    assert "!filings/**/*.district-review.yaml" in globs
+    assert "!filings/**/*.municipal-review.yaml" in globs
+    assert "!filings/**/archive/**" in globs
     assert (repo / next(iter(settings["yaml.schemas"]))).is_file()
 
 

@@ -298,8 +298,9 @@ def _init_repo(
 ) -> None:
     """`cjzn init --repo DIR`: scaffold, print what was created and kept, exit 0 when complete."""
     # imported when the command runs: the other commands start without it
-    from cjzn.init.scaffold import CjznSource, scaffold_repo
+    from cjzn.init.scaffold import scaffold_repo
     from cjzn.init.skeleton import require_district
+    from cjzn.init.source import CjznSource
 
     try:
         cjzn_source = CjznSource.parse(source)

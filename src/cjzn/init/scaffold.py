@@ -27,22 +27,21 @@ under `templates/repo/`, rendered by `templating`'s "text" environment
 from __future__ import annotations
 
 import json
-import re
-import shlex
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
 
 from cjzn import PROJECT_URL, __version__, gitutil
+from cjzn.check.discover import EVIDENCE_FOLDERS
+from cjzn.check.naming import REVIEW_LEVELS
 from cjzn.fileio import stays_inside, write_atomic
 from cjzn.i18n import Msg
 from cjzn.init.jsonschema import schema_filename, schema_text
+from cjzn.init.source import CjznSource, default_source
 from cjzn.templating import environment
-from cjzn.text import invisible_in
 
 if TYPE_CHECKING:
     from cjzn.guide import Catalog
@@ -69,8 +68,6 @@ SCHEMAS_DIR = "schemas"
 #: Where the filings go, one folder per district.
 FILINGS_DIR = "filings"
 
-#: The scaffold's files that install cjzn (they all name the same `CjznSource`).
-INSTALLING = (".pre-commit-config.yaml", ".github/workflows/cjzn.yml", ".gitlab-ci.yml")
 #: What the pre-commit hook runs: the repo's [hook] settings of cjzn.toml apply.
 HOOK_ENTRY = "cjzn validate --hook"
 
@@ -92,96 +89,6 @@ class PlannedFile:
 
     path: str
     text: str
-
-
-def default_source(version: str = __version__) -> str:
-    """What CI pip-installs by default: this project's repository at the version's tag."""
-    return f"git+{PROJECT_URL}@v{version}"
-
-
-_PEP508_NAME = re.compile(r"cjzn(?:\[[^\]]*\])?\s*@\s*", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class CjznSource:
-    """One pip requirement that installs cjzn, and what pre-commit makes of it.
-
-    `spec` is what CI runs `pip install` on (`cjzn==0.1.0`,
-    `git+https://git.example/cjzn@v0.1.0`, a wheel's path or URL). `explicit`:
-    it was given (`--cjzn-source`), so the pre-commit hook installs it too; by
-    default the hook runs the installed cjzn (`hook_language` "system"). When it
-    is a git URL with a tag or commit (`git+URL@REV`), `repo`/`rev` are that URL
-    and REV, so the hook comes from the same repository and tag; otherwise they
-    are None and the hook is a local python hook installing `spec`.
-    """
-
-    spec: str
-    repo: str | None = None
-    rev: str | None = None
-    explicit: bool = False
-
-    @classmethod
-    def parse(cls, spec: str | None = None) -> CjznSource:
-        """`spec` (None: `default_source()`); `ValueError` for an empty or multi-line one."""
-        text = default_source() if spec is None else spec.strip()
-        # not only ASCII controls: YAML also breaks lines at U+2028, U+2029 and NEL, and a
-        # bidi override would hide what the generated CI files really install
-        if not text or any(not c.isprintable() and c != " " for c in text) or invisible_in(text):
-            raise ValueError("empty, or contains a line break, control or invisible character")
-        if text.startswith("-"):
-            raise ValueError("a requirement, not a pip option")
-        repo, rev = _git_repo_and_rev(text)
-        return cls(text, repo, rev, explicit=spec is not None)
-
-    @property
-    def is_git(self) -> bool:
-        """Whether pre-commit can use the hook of `repo` at `rev` (a git URL with a tag)."""
-        return self.repo is not None and self.rev is not None
-
-    @property
-    def hook_language(self) -> str:
-        """How pre-commit gets cjzn: "system" (installed), "git" (`repo`/`rev`), or "python"."""
-        if not self.explicit:
-            return "system"
-        return "git" if self.is_git else "python"
-
-    def installs(self, path: str) -> bool:
-        """Whether the scaffold file `path` installs cjzn (the hook does only when explicit)."""
-        return path in INSTALLING and (path != ".pre-commit-config.yaml" or self.explicit)
-
-    @property
-    def pip_install(self) -> str:
-        """The shell command CI runs (double quotes where they suffice: easy to read)."""
-        word = self.spec if not re.search(r'["$`\\!]', self.spec) else None
-        return (
-            f'pip install "{word}"' if word is not None else f"pip install {shlex.quote(self.spec)}"
-        )
-
-    def mentioned_in(self, text: str) -> bool:
-        """Whether an installing file's text names this source (a kept file may name another)."""
-        if self.spec in text:
-            return True
-        return self.is_git and f"{self.repo}" in text and f"{self.rev}" in text
-
-
-def _git_repo_and_rev(spec: str) -> tuple[str | None, str | None]:
-    """(clone URL, rev) of `git+URL@REV` or `cjzn @ git+URL@REV`, else (None, None).
-
-    Splits like pip: the rev is after the last `@` of the URL's path (a user in
-    the host part, `git+ssh://git@host/...`, is not a rev). A `#subdirectory=`
-    fragment or a query keeps it local: pre-commit clones a whole repository.
-    """
-    text = _PEP508_NAME.sub("", spec, count=1) if _PEP508_NAME.match(spec) else spec
-    if not text.lower().startswith("git+") or re.search(r"\s", text):
-        return None, None
-    parts = urlsplit(text[len("git+") :])
-    fragment_ok = parts.fragment in ("", "egg=cjzn")
-    if not parts.scheme or parts.query or not fragment_ok or "@" not in parts.path:
-        return None, None
-    path, rev = parts.path.rsplit("@", 1)
-    if not rev or not path.strip("/"):
-        return None, None
-    return urlunsplit((parts.scheme, parts.netloc, path, "", "")), rev
 
 
 class GitOutcome(str, Enum):
@@ -263,9 +170,16 @@ class ScaffoldResult:
 
 
 def vscode_settings(schema_path: str) -> str:
-    """`.vscode/settings.json`: the YAML extension applies the schema to every filing."""
+    """`.vscode/settings.json`: the YAML extension applies the schema to every filing.
+
+    Not to what cjzn does not check as a filing: review files (their own format) and
+    evidence below `archive/` (`!` patterns; an older extension ignores them).
+    """
+    globs = [f"{FILINGS_DIR}/**/*.yaml", f"{FILINGS_DIR}/**/*.yml"]
+    globs += [f"!{FILINGS_DIR}/**/*.{level}-review.yaml" for level in REVIEW_LEVELS]
+    globs += [f"!{FILINGS_DIR}/**/{folder}/**" for folder in EVIDENCE_FOLDERS]
     settings = {
-        "yaml.schemas": {schema_path: [f"{FILINGS_DIR}/**/*.yaml", f"{FILINGS_DIR}/**/*.yml"]},
+        "yaml.schemas": {schema_path: globs},
         "files.encoding": "utf8",
         "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
     }
