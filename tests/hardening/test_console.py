@@ -5,9 +5,9 @@ process: its encodings, its exit code, its stderr and its children.
 
 - A GBK console (`PYTHONIOENCODING=gbk`, Chinese Windows) never crashes a
   command: characters it lacks become look-alikes or `?`.
-- A full disk or a closed stdout says "cannot write output" (exit 1); a reader
+- A full disk or a closed stdout says "无法写出结果" ("cannot write output") (exit 1); a reader
   that stops early (`| head`) ends the run quietly.
-- Ctrl-C, serial or parallel, prints "已中断 / interrupted" and exits 130, with no
+- Ctrl-C, serial or parallel, prints "已中断" ("interrupted") and exits 130, with no
   worker traceback and no process left behind; `--jobs` is capped at the CPUs.
 """
 
@@ -40,6 +40,11 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and de
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CJZN_LANG", "COLUMNS")}
     return {**env, "PYTHONPATH": SRC, **extra}
+
+
+def _internal_error(stderr: str) -> bool:
+    """Whether cjzn stopped on an error of its own (in either language) or a traceback."""
+    return any(word in stderr for word in ("内部错误", "internal error", "Traceback"))
 
 
 def _run(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
@@ -84,7 +89,7 @@ def test_a_narrow_console_never_crashes(args: list[str], encoding: str, zero_wid
     done = _run(*argv, env=_env(PYTHONIOENCODING=encoding))
     stderr = done.stderr.decode(encoding, errors="strict")
     assert done.returncode in (0, 1), stderr
-    assert "internal error" not in stderr and "Traceback" not in stderr, stderr
+    assert not _internal_error(stderr), stderr
     text = done.stdout.decode(encoding, errors="strict")  # every byte is the console's
     assert text.strip()
     if args[0] != "rules":
@@ -107,8 +112,23 @@ def test_a_full_disk_says_cannot_write_output(args: list[str]) -> None:
         done = _run(*args, stdout=full)
     stderr = done.stderr.decode("utf-8")
     assert done.returncode == 1
-    assert "无法写出结果 / cannot write output" in stderr, stderr
-    assert "internal error" not in stderr and "Traceback" not in stderr
+    assert stderr.startswith("cjzn: 无法写出结果："), stderr
+    assert "cannot write output" not in stderr  # the run's language only
+    assert not _internal_error(stderr), stderr
+
+
+@posix_only
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_disk_is_said_in_english_with_lang_en() -> None:
+    with open("/dev/full", "wb") as full:
+        done = _run("catalog", "--lang", "en", stdout=full)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 1
+    assert stderr.startswith("cjzn: cannot write output: "), stderr
+    assert not any("\u4e00" <= char <= "\u9fff" for char in stderr), stderr
+    with open("/dev/full", "wb") as full:
+        done = _run("catalog", stdout=full, env=_env(CJZN_LANG="en"))
+    assert done.stderr.decode("utf-8").startswith("cjzn: cannot write output: ")
 
 
 @posix_only
@@ -118,7 +138,7 @@ def test_a_closed_stdout_says_cannot_write_output(args: list[str]) -> None:
     done = _run(*args, stdout=None, preexec_fn=lambda: os.close(1))
     stderr = done.stderr.decode("utf-8")
     assert done.returncode == 1, stderr
-    assert "cannot write output" in stderr and "Traceback" not in stderr
+    assert "无法写出结果" in stderr and not _internal_error(stderr), stderr
 
 
 @posix_only
@@ -191,7 +211,7 @@ def test_ctrl_c_ends_cleanly(jobs: str, delay: float, many: Path) -> None:
     left the parent blocked with an orphan and a zombie."""
     code, stderr, left = _interrupt(["validate", "--jobs", jobs, str(many)], delay)
     assert code == 130, stderr
-    assert stderr == "已中断 / interrupted\n"
+    assert stderr == "已中断\n"
     assert not left
 
 

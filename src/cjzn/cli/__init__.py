@@ -29,7 +29,8 @@ from cjzn.cli import (
     status,
     validate,
 )
-from cjzn.cli.frame import CjznCommand, CjznGroup, bi
+from cjzn.cli.frame import CjznCommand, CjznGroup, bi, lang_of
+from cjzn.i18n import Msg
 
 __all__ = ["app", "main"]
 
@@ -86,15 +87,18 @@ for _name, _function, _help in (
     app.command(_name, cls=CjznCommand, help=_help)(_function)
 
 
-_INTERRUPTED = "已中断 / interrupted"
-_CANNOT_WRITE = "cjzn: 无法写出结果 / cannot write output: {why}"
+_INTERRUPTED = Msg("已中断", "interrupted")
+_CANNOT_WRITE = Msg("cjzn: 无法写出结果：{why}", "cjzn: cannot write output: {why}")
+_INTERNAL = Msg(
+    "cjzn 内部错误，请报告此问题：{error}", "cjzn: internal error, please report it: {error}"
+)
 
 
 def main() -> None:
     """Console-script entry point: never a traceback for the user.
 
     The output policy (`cli.output`): console encodings, Ctrl-C (exit 130 with
-    "已中断 / interrupted"), and output that cannot be written (exit 1).
+    "已中断", in the run's language), and output that cannot be written (exit 1).
     """
     # Each filing makes thousands of short-lived objects and keeps few (diagnostics):
     # fewer young-generation collections save about a tenth of a large run.
@@ -107,7 +111,7 @@ def main() -> None:
         finally:
             output.flush_output()  # a full disk shows here, not as an error at exit
     except (output.Interrupted, KeyboardInterrupt):
-        _say(_INTERRUPTED)
+        _say(_INTERRUPTED.get(_lang()))
         sys.exit(130)
     except OSError as exc:
         if not output.is_output_failure(exc):
@@ -115,10 +119,15 @@ def main() -> None:
         if isinstance(exc, BrokenPipeError):  # the reader stopped reading: nothing to say
             output.quiet_broken_pipe()
             sys.exit(1)
-        _say(_CANNOT_WRITE.format(why=exc.strerror or exc))
+        _say(_CANNOT_WRITE.format(_lang(), why=exc.strerror or exc))
         sys.exit(1)
     except Exception as exc:  # pragma: no cover - last line of defence
         _internal_error(exc)
+
+
+def _lang() -> str:
+    """The run's language after the command has ended (`--lang en` or CJZN_LANG)."""
+    return lang_of(sys.argv[1:])
 
 
 def _say(text: str) -> None:
@@ -129,8 +138,5 @@ def _say(text: str) -> None:
 
 
 def _internal_error(exc: BaseException) -> NoReturn:
-    _say(
-        f"cjzn 内部错误，请报告此问题 / internal error, please report it: "
-        f"{type(exc).__name__}: {exc}"
-    )
+    _say(_INTERNAL.format(_lang(), error=f"{type(exc).__name__}: {exc}"))
     sys.exit(1)

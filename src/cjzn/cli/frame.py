@@ -46,6 +46,7 @@ __all__ = [
     "bi",
     "current_lang",
     "fail_usage",
+    "lang_of",
     "shown",
 ]
 

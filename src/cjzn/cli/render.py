@@ -30,9 +30,12 @@ from cjzn.cli.common import (
     usage_errors,
 )
 from cjzn.cli.frame import bi
+from cjzn.i18n import Msg
 
 if TYPE_CHECKING:
     from cjzn.cli.progress import ProgressBar
+
+_CANNOT_WRITE = Msg("cjzn: 无法写入：{why}", "cjzn: cannot write: {why}")
 
 HELP = bi(
     "生成可打印的备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF）。"
@@ -156,7 +159,7 @@ def render(
                 progress=bar.phase if bar is not None else None,
             )
     except OSError as exc:
-        typer.echo(f"cjzn: 无法写入 / cannot write: {exc}", err=True)
+        typer.echo(_CANNOT_WRITE.format(lang.value, why=exc), err=True)
         raise typer.Exit(1) from None
     finally:
         if bar is not None:

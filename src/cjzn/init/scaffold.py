@@ -101,6 +101,9 @@ class GitOutcome(str, Enum):
 
 _NOT_WRITTEN = Msg("无法写入 {path}：{why}", "could not write {path}: {why}")
 _GIT_FAILED = Msg("git init 失败：{error}", "git init failed: {error}")
+_OUTSIDE = Msg("不在仓库文件夹内", "outside the repo folder")
+_NOT_A_FILE = Msg("不是文件", "not a file")
+_CANNOT_CREATE = Msg("无法创建", "cannot be created")
 _GIT_NOTES = {
     GitOutcome.INITIALISED: Msg(
         "已在 {root} 初始化 git 仓库（git init）", "initialised a git repository in {root}"
@@ -138,7 +141,7 @@ class ScaffoldResult:
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # existed already: untouched
     other_source: list[str] = field(default_factory=list)  # kept installing files naming another
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    failed: list[tuple[str, Msg]] = field(default_factory=list)  # (path, why)
     git: GitOutcome = GitOutcome.SKIPPED
     git_error: str = ""
 
@@ -149,7 +152,9 @@ class ScaffoldResult:
 
     def problems(self, lang: str = "zh") -> list[str]:
         """What went wrong (for stderr): files that could not be written, a failed git init."""
-        lines = [_NOT_WRITTEN.format(lang, path=path, why=why) for path, why in self.failed]
+        lines = [
+            _NOT_WRITTEN.format(lang, path=path, why=why.get(lang)) for path, why in self.failed
+        ]
         if self.git is GitOutcome.FAILED:
             lines.append(_GIT_FAILED.format(lang, error=self.git_error))
         return lines
@@ -269,7 +274,7 @@ def scaffold_repo(
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        result.failed.append((str(root), exc.strerror or str(exc)))
+        result.failed.append((str(root), _system(exc)))
         return result
     if git:
         result.git, result.git_error = init_git(root)
@@ -282,7 +287,7 @@ def _place(root: Path, planned: PlannedFile, source: CjznSource, result: Scaffol
     """Write one file of the scaffold unless it is there (kept) or cannot be (failed)."""
     target = root / planned.path
     if not stays_inside(root, planned.path):  # the catalog's checks refuse such names too
-        result.failed.append((planned.path, "不在仓库文件夹内 / outside the repo folder"))
+        result.failed.append((planned.path, _OUTSIDE))
         return
     if target.exists() or target.is_symlink():
         if target.is_file():
@@ -290,7 +295,7 @@ def _place(root: Path, planned: PlannedFile, source: CjznSource, result: Scaffol
             if source.installs(planned.path) and not _names_source(target, source):
                 result.other_source.append(planned.path)
         else:
-            result.failed.append((planned.path, "不是文件 / not a file"))
+            result.failed.append((planned.path, _NOT_A_FILE))
         return
     try:
         write_atomic(target, planned.text, overwrite=False)
@@ -298,11 +303,17 @@ def _place(root: Path, planned: PlannedFile, source: CjznSource, result: Scaffol
         if target.is_file():  # made by someone else meanwhile: theirs, kept
             result.kept.append(planned.path)
         else:
-            result.failed.append((planned.path, "无法创建 / cannot be created"))
+            result.failed.append((planned.path, _CANNOT_CREATE))
     except OSError as exc:
-        result.failed.append((planned.path, exc.strerror or str(exc)))
+        result.failed.append((planned.path, _system(exc)))
     else:
         result.created.append(planned.path)
+
+
+def _system(exc: OSError) -> Msg:
+    """The system's own reason (one text, as the system words it)."""
+    why = exc.strerror or str(exc)
+    return Msg(why, why)
 
 
 def _names_source(path: Path, source: CjznSource) -> bool:
