@@ -203,7 +203,7 @@ _NOT_A_CODE = Msg(
     "{option} 中的 {code} 不是问题代码或代码前缀{tail}（cjzn rules 列出全部代码）",
     "{option}: {code} is not a code or code prefix{tail} (see cjzn rules)",
 )
-_BROKEN_CATALOG = Msg("目录文件有误：{error}", "broken catalog: {error}")
+_BROKEN_CATALOG = Msg("目录文件有误：", "broken catalog: ")
 _NOT_A_STAGE = Msg(
     "--stage 应为 {choices} 之一，这里是“{value}”",
     "--stage must be one of {choices}, not “{value}”",
@@ -221,10 +221,8 @@ def usage_errors() -> Iterator[None]:
         yield
     except CatalogError as exc:
         lang = current_lang()
-        lines = exc.text(lang)  # one located line per problem; several start on a line of their own
-        fail_usage(
-            _BROKEN_CATALOG.format(lang, error=lines if len(exc.problems) < 2 else f"\n{lines}")
-        )
+        head, lines = _BROKEN_CATALOG.get(lang), exc.text(lang)  # one located line per problem
+        fail_usage(head + lines if len(exc.problems) < 2 else f"{head.rstrip()}\n{lines}")
     except CjznError as exc:
         typer.echo(f"cjzn: {exc.text(current_lang())}", err=True)
         raise typer.Exit(exc.exit_code) from None

@@ -258,7 +258,7 @@ class Request:
 
 
 _STAGE = Msg("--evaluation 应为 {choices} 之一", "--evaluation must be one of {choices}")
-_RESULT = Msg("--result 应为 {choices} 之一", "--result must be one of {choices}")
+_RESULT = Msg("--result 应为 {words} 之一", "--result must be one of {codes}")
 _DONE = Msg(
     "已在 {path} 记下第 {n} 条记录：{what}。流程状态：{state}",
     "Recorded entry {n} in {path}: {what}. Workflow state: {state}",
@@ -310,7 +310,11 @@ def _evaluation(catalog: Catalog, request: Request, day: date) -> tuple[Entry, s
     word = words.get(request.result or "", request.result or "")
     if catalog.review.result_code(word) is None:
         raise UsageError(
-            Msg.each(lambda lang: _RESULT.format(lang, choices=join(words.values(), lang)))
+            Msg.each(
+                lambda lang: _RESULT.format(
+                    lang, words=join(words.values(), lang), codes=join(words, lang)
+                )
+            )
         )
     entry = evaluation_entry(stage, word, day, request.title, request.note, request.signed_by)
     return entry, f"{day.isoformat()} {stage} {word}"
