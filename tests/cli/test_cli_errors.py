@@ -220,3 +220,39 @@ def test_a_refused_review_is_said_in_one_language(tmp_path: Path) -> None:
     assert code == 1, output
     assert "error(s) and cannot be approved" in output and "不能同意" not in output
     assert not list(tmp_path.glob("*review*"))
+
+
+def test_schema_and_report_say_what_they_wrote_or_kept_in_one_language(tmp_path: Path) -> None:
+    theirs = tmp_path / "mine.json"
+    theirs.write_text("{}\n", encoding="utf-8")
+    code, output = run("schema", "-o", str(theirs))
+    assert code == 1 and "已存在且不是 cjzn schema 生成的，未覆盖" in output, output
+    assert not ENGLISH.search(output), output
+    code, output = run("schema", "-o", str(theirs), env_lang="en")
+    assert code == 1 and "exists and was not made by cjzn schema" in output, output
+    assert not CJK.search(output), output
+    assert theirs.read_text(encoding="utf-8") == "{}\n"
+    report = tmp_path / "r.md"
+    assert run("report", str(COMPLETE), "-o", str(report)) == (0, f"已写入 {report}\n")
+    assert run("report", str(COMPLETE), "-o", str(report), lang="en") == (0, f"wrote {report}\n")
+
+
+def test_a_file_where_a_folder_must_be_is_said_in_one_language(tmp_path: Path) -> None:
+    """`NotAFolder` (from `write_atomic`) words its reason per language (`fileio.os_reason`)."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("x\n", encoding="utf-8")
+    commands = [
+        ("render", str(COMPLETE), "-o", str(blocker / "x.html")),
+        ("report", str(COMPLETE), "-o", str(blocker / "x.html")),
+        ("init", str(blocker / "n.yaml"), "--district", "徐汇区", "--unit", "天平路街道"),
+    ]
+    for args in commands:
+        code, output = run(*args)
+        assert code == 1, output
+        assert output.startswith(f"cjzn: 无法写入 {blocker}") and output.endswith("：不是文件夹\n")
+        code, output = run(*args, lang="en")
+        assert code == 1, output
+        assert output.startswith(f"cjzn: cannot write {blocker}") and output.endswith(
+            ": not a folder\n"
+        ), output
+    assert blocker.read_text(encoding="utf-8") == "x\n"

@@ -8,8 +8,16 @@ from typing import Annotated
 
 import typer
 
-from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, usage_errors
-from cjzn.cli.frame import bi
+from cjzn.cli.common import (
+    CANNOT_WRITE,
+    WROTE,
+    CatalogOption,
+    Lang,
+    LangOption,
+    RoundOption,
+    usage_errors,
+)
+from cjzn.cli.frame import bi, current_lang
 from cjzn.cli.wording import path_kind
 
 CATALOG_HELP = bi(
@@ -81,7 +89,7 @@ def schema_command(
     exit 1) unless --force; a device, FIFO or folder never.
     """
     # imported when the command runs: the other commands start without it
-    from cjzn.fileio import refusal, write_atomic
+    from cjzn.fileio import os_reason, refusal, write_atomic
     from cjzn.guide import resolve_catalog
     from cjzn.init.jsonschema import MARKER, schema_text
 
@@ -90,13 +98,14 @@ def schema_command(
     if output is None:
         typer.echo(text, nl=False)
         return
+    lang = current_lang()  # `schema` has no --lang: CJZN_LANG=en
     why = refusal(output, MARKER, force=force, command="schema")
     if why is not None:
-        typer.echo(f"cjzn: {why.get('zh')} / {why.get('en')}", err=True)
+        typer.echo(f"cjzn: {why.get(lang)}", err=True)
         raise typer.Exit(1)
     try:
         write_atomic(output, text)
     except OSError as exc:
-        typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
+        typer.echo(CANNOT_WRITE.format(lang, path=output, why=os_reason(exc, lang)), err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"已写入 / wrote {output}", err=True)
+    typer.echo(WROTE.format(lang, path=output), err=True)

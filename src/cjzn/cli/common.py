@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from cjzn.check import Selection
 
 __all__ = [
+    "CANNOT_WRITE",
+    "WROTE",
     "AllowEmptyOption",
     "AsOfOption",
     "CatalogOption",
@@ -203,6 +205,9 @@ _NOT_A_CODE = Msg(
     "{option} 中的 {code} 不是问题代码或代码前缀{tail}（cjzn rules 列出全部代码）",
     "{option}: {code} is not a code or code prefix{tail} (see cjzn rules)",
 )
+#: What a command that writes one file (`report -o`, `schema -o`) says on stderr.
+WROTE = Msg("已写入 {path}", "wrote {path}")
+CANNOT_WRITE = Msg("cjzn: 无法写入 {path}：{why}", "cjzn: cannot write {path}: {why}")
 _BROKEN_CATALOG = Msg("目录文件有误：", "broken catalog: ")
 _NOT_A_STAGE = Msg(
     "--stage 应为 {choices} 之一，这里是“{value}”",

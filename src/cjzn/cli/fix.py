@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    CANNOT_WRITE,
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
@@ -23,7 +24,6 @@ from cjzn.cli.common import (
     usage_errors,
 )
 from cjzn.cli.frame import bi
-from cjzn.i18n import Msg
 
 HELP = bi(
     "自动改正备案文件中可以确定的错误：输入法打出的全角冒号、全角空格、中文逗号、中文引号，"
@@ -38,7 +38,6 @@ HELP = bi(
     "\nExit 0 when no errors are left, 1 when some are (or --diff would change "
     "something), 2 on a usage error.",
 )
-_CANNOT_WRITE = Msg("cjzn: 无法写入 {path}：{why}", "cjzn: cannot write {path}: {why}")
 
 DiffOption = Annotated[
     bool,
@@ -84,8 +83,10 @@ def fix(
             try:
                 fixed.write()
             except OSError as exc:
-                why = exc.strerror or exc
-                typer.echo(_CANNOT_WRITE.format(lang.value, path=fixed.file, why=why), err=True)
+                from cjzn.fileio import os_reason  # imported when a write failed: start-up time
+
+                why = os_reason(exc, lang.value)
+                typer.echo(CANNOT_WRITE.format(lang.value, path=fixed.file, why=why), err=True)
                 raise typer.Exit(1) from None
         typer.echo(changes_text(run), nl=False)
     report = run.report()

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjzn.cli.common import CatalogOption, Lang, LangOption, RoundOption, fail_usage, usage_errors
+from cjzn.cli.common import (
+    CANNOT_WRITE,
+    CatalogOption,
+    Lang,
+    LangOption,
+    RoundOption,
+    fail_usage,
+    usage_errors,
+)
 from cjzn.cli.frame import bi
 from cjzn.cli.wording import current_lang, path_kind
 from cjzn.i18n import Msg
@@ -21,7 +29,6 @@ _EXISTS = Msg(
     "cjzn: {path} 已存在，未做任何改动（确需覆盖请加 --force）",
     "cjzn: {path} already exists; nothing was written (use --force to overwrite)",
 )
-_CANNOT_WRITE = Msg("cjzn: 无法写入 {path}：{why}", "cjzn: cannot write {path}: {why}")
 HELP = bi(
     "生成备案文件模板：全部键、每项的中文说明和指南要求，照着填写即可。"
     "缺少 --unit 或 --district 时在终端中提问（没有终端时是用法错误，退出码 2）；"
@@ -288,7 +295,9 @@ def _write_filing(
         typer.echo(_EXISTS.format(lang, path=path), err=True)
         raise typer.Exit(1) from None
     except OSError as exc:
-        typer.echo(_CANNOT_WRITE.format(lang, path=path, why=exc.strerror or exc), err=True)
+        from cjzn.fileio import os_reason  # imported when a write failed: start-up time
+
+        typer.echo(CANNOT_WRITE.format(lang, path=path, why=os_reason(exc, lang)), err=True)
         raise typer.Exit(1) from None
     typer.echo(_WROTE.format(lang, path=path))
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cjzn.cli.common import (
+    CANNOT_WRITE,
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
@@ -35,7 +36,7 @@ from cjzn.i18n import Msg
 if TYPE_CHECKING:
     from cjzn.cli.progress import ProgressBar
 
-_CANNOT_WRITE = Msg("cjzn: 无法写入：{why}", "cjzn: cannot write: {why}")
+_CANNOT_WRITE = Msg("cjzn: 无法写入：{why}", "cjzn: cannot write: {why}")  # no file named
 
 HELP = bi(
     "生成可打印的备案登记表（一页 A4）和创建工作方案附页（HTML、Markdown、Word、PDF）。"
@@ -159,7 +160,7 @@ def render(
                 progress=bar.phase if bar is not None else None,
             )
     except OSError as exc:
-        typer.echo(_CANNOT_WRITE.format(lang.value, why=exc), err=True)
+        typer.echo(_cannot_write(exc, lang.value), err=True)
         raise typer.Exit(1) from None
     finally:
         if bar is not None:
@@ -169,3 +170,13 @@ def render(
     for line in outcome.messages(lang.value):
         typer.echo(line, err=True)
     raise typer.Exit(outcome.exit_code)
+
+
+def _cannot_write(exc: OSError, lang: str) -> str:
+    """`cjzn: 无法写入 out/x.html：不是文件夹`: the file the system named, and why."""
+    from cjzn.fileio import os_reason  # imported when a write failed: start-up time
+
+    why = os_reason(exc, lang)
+    if exc.filename is None:
+        return _CANNOT_WRITE.format(lang, why=why)
+    return CANNOT_WRITE.format(lang, path=exc.filename, why=why)

@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from cjzn.cli.common import (
+    CANNOT_WRITE,
+    WROTE,
     AllowEmptyOption,
     AsOfOption,
     CatalogOption,
@@ -27,7 +29,7 @@ from cjzn.cli.common import (
     selection,
     usage_errors,
 )
-from cjzn.cli.frame import bi
+from cjzn.cli.frame import bi, current_lang
 from cjzn.cli.output import echo_chunks
 from cjzn.cli.wording import path_kind
 
@@ -162,11 +164,12 @@ def report(
 def _write(output: Path, text: Iterable[str]) -> None:
     """The dashboard to `output`, atomically; exit 1 when it cannot be written."""
     # imported when the command runs: the other commands start without it
-    from cjzn.fileio import write_atomic
+    from cjzn.fileio import os_reason, write_atomic
 
     try:
         write_atomic(output, text)
     except OSError as exc:
-        typer.echo(f"cjzn: 无法写入 {output}：{exc.strerror or exc} / cannot write", err=True)
+        lang = current_lang()
+        typer.echo(CANNOT_WRITE.format(lang, path=output, why=os_reason(exc, lang)), err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"已写入 / wrote {output}", err=True)
+    typer.echo(WROTE.format(current_lang(), path=output), err=True)

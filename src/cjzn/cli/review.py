@@ -297,7 +297,9 @@ def _migrate(paths: list[Path], options: Options, catalog: Path | None, chosen: 
             try:
                 write(migrated)
             except OSError as exc:  # a review file there already, a read-only folder …
-                why = exc.strerror or exc
+                from cjzn.fileio import os_reason  # imported when a write failed: start-up time
+
+                why = os_reason(exc, options.lang)
                 typer.echo(
                     _W["cannot"].format(options.lang, path=migrated.filing, why=why), err=True
                 )

@@ -20,7 +20,7 @@ cannot exhaust memory. `format_for` is the one rule the commands use to pick
 the output format from `--format` and `-o`.
 """
 
-from cjzn.fileio.atomic import stays_inside, write_atomic
+from cjzn.fileio.atomic import NotAFolder, os_reason, stays_inside, write_atomic
 from cjzn.fileio.formats import format_for
 from cjzn.fileio.owner import (
     MAX_OUTPUT_BYTES,
@@ -33,9 +33,11 @@ from cjzn.fileio.owner import (
 
 __all__ = [
     "MAX_OUTPUT_BYTES",
+    "NotAFolder",
     "format_for",
     "has_marker",
     "may_replace",
+    "os_reason",
     "output_state",
     "refusal",
     "special_kind",

@@ -9,11 +9,33 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from cjzn.i18n import Msg
 from cjzn.load.read import not_regular
 
-__all__ = ["stays_inside", "write_atomic"]
+__all__ = ["NotAFolder", "os_reason", "stays_inside", "write_atomic"]
+
+_NOT_A_FOLDER = Msg("不是文件夹", "not a folder")
 
 _CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+class NotAFolder(NotADirectoryError):
+    """A file where the folder of a file to write must be."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(errno.ENOTDIR, f"{_NOT_A_FOLDER.zh} / {_NOT_A_FOLDER.en}", folder)
+
+    def reason(self, lang: str) -> str:
+        return _NOT_A_FOLDER.get(lang)
+
+
+def os_reason(exc: BaseException, lang: str) -> str:
+    """Why a file could not be read or written: in `lang` when the reason is cjzn's own (a
+    folder that is a file, a FIFO: `reason(lang)`), else as the system words it."""
+    reason = getattr(exc, "reason", None)
+    if callable(reason):
+        return str(reason(lang))
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def _temporary(folder: Path, name: str) -> tuple[Path, int]:
@@ -50,7 +72,7 @@ def write_atomic(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where a folder must be: not "the target exists"
-        raise NotADirectoryError(errno.ENOTDIR, "不是文件夹 / not a folder", str(folder)) from None
+        raise NotAFolder(str(folder)) from None
     if not overwrite and (target.exists() or target.is_symlink()):
         raise FileExistsError(str(target))
     temporary, fd = _temporary(folder, target.name)

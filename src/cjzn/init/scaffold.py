@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from cjzn import PROJECT_URL, __version__, gitutil
 from cjzn.check.discover import EVIDENCE_FOLDERS
 from cjzn.check.naming import REVIEW_LEVELS
-from cjzn.fileio import stays_inside, write_atomic
+from cjzn.fileio import os_reason, stays_inside, write_atomic
 from cjzn.i18n import Msg
 from cjzn.init.jsonschema import schema_filename, schema_text
 from cjzn.init.source import CjznSource, default_source
@@ -311,9 +311,8 @@ def _place(root: Path, planned: PlannedFile, source: CjznSource, result: Scaffol
 
 
 def _system(exc: OSError) -> Msg:
-    """The system's own reason (one text, as the system words it)."""
-    why = exc.strerror or str(exc)
-    return Msg(why, why)
+    """Why the system refused (`not a folder` in each language; the system's own words)."""
+    return Msg(os_reason(exc, "zh"), os_reason(exc, "en"))
 
 
 def _names_source(path: Path, source: CjznSource) -> bool:

@@ -20,7 +20,7 @@ from cjzn.check.naming import review_path, reviews_of
 from cjzn.check.reviews import filing_sha256
 from cjzn.diagnostics import Diagnostic
 from cjzn.errors import UsageError
-from cjzn.fileio import write_atomic
+from cjzn.fileio import os_reason, write_atomic
 from cjzn.guide import Catalog, Catalogs
 from cjzn.i18n import Msg, join
 from cjzn.load.read import decode, read_bytes
@@ -149,7 +149,9 @@ def record(
     try:
         created = not path.exists()
     except OSError as exc:  # a name the system refuses (too long)
-        raise Refused(_CANNOT_WRITE, [], {"path": path, "why": exc.strerror or exc}) from None
+        raise Refused(
+            _CANNOT_WRITE, [], {"path": path, "why": os_reason(exc, options.lang)}
+        ) from None
     old = _header(entry.level, options.lang) if created else _read(path, options.lang)
     before = len(_entries(result, entry))
     fields = list(entry.fields)
@@ -173,7 +175,9 @@ def record(
     try:
         write_atomic(path, text)
     except OSError as exc:
-        raise Refused(_CANNOT_WRITE, [], {"path": path, "why": exc.strerror or exc}) from None
+        raise Refused(
+            _CANNOT_WRITE, [], {"path": path, "why": os_reason(exc, options.lang)}
+        ) from None
     return Recorded(path=path, number=before + 1, created=created, text=text)
 
 
