@@ -3,6 +3,7 @@ prints), `str()` both (for library users and logs); exit codes as the contract s
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,20 @@ def test_a_review_usage_error_has_both_languages_whatever_the_runs(tmp_path: Pat
     error = _raised(review_filing, COMPLETE, request, Options(lang="en"))
     assert error.text("zh") == "--result 应为 通过、不通过、暂缓 之一"
     assert error.text("en") == "--result must be one of pass, fail, defer"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        UsageError(Msg("路径不存在：x", "path does not exist: x")),
+        RenderError(Msg("没有找到中文字体", "no Chinese font"), exit_code=3),
+        CatalogError([CatalogProblem("round.yaml", 2, "bogus", Msg("未知字段", "unknown field"))]),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_an_error_from_a_worker_process_keeps_both_languages(error: CjznError) -> None:
+    """`check.parallel` hands a worker's exception to the parent pickled."""
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error)
+    assert (again.text("zh"), again.text("en")) == (error.text("zh"), error.text("en"))
+    assert (str(again), again.exit_code) == (str(error), error.exit_code)

@@ -87,6 +87,10 @@ class CatalogError(CjznError):
     def text(self, lang: str) -> str:
         return "\n".join(p.located(lang) for p in self.problems)
 
+    def __reduce__(self) -> tuple[type[CatalogError], tuple[tuple[CatalogProblem, ...]]]:
+        """Made again from its problems (an error may cross from a worker process)."""
+        return (CatalogError, (self.problems,))
+
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 

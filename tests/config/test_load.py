@@ -227,3 +227,18 @@ def test_data_only(tmp_path: Path) -> None:
 )
 def test_globs(pattern: str, path: str, matches: bool) -> None:
     assert glob_match(pattern, path) is matches
+
+
+def test_a_config_error_is_worded_in_the_runs_language_and_survives_pickling(
+    tmp_path: Path,
+) -> None:
+    import pickle
+
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, 'round = "2013-2014"\nbogus = 1\n', "en")
+    error = caught.value
+    text = error.text("en")
+    assert text.startswith("cjzn.toml has 1 problem(s); nothing was checked:"), text
+    assert "有" not in text and str(error) == text
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.text("en"), again.exit_code) == (ConfigError, text, 2)

@@ -118,6 +118,10 @@ class ConfigError(CjznError):
         self.lang = lang
         super().__init__(self.text(lang))
 
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[str, list[Diagnostic], str]]:
+        """Made again from its problems (an error may cross from a worker process)."""
+        return (ConfigError, (self.file, self.diagnostics, self.lang))
+
     def text(self, lang: str | None = None) -> str:
         """The problems as the CLI prints them; their messages were worded in `self.lang`
         (the run's), the heading and labels are in `lang` (default: the same)."""
