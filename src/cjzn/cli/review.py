@@ -30,6 +30,7 @@ from cjzn.i18n import Msg
 if TYPE_CHECKING:
     from cjzn.check import Selection
     from cjzn.options import Options
+    from cjzn.review import Migrated
 
 HELP = bi(
     "记录区县和市教委的审核决定、评估和命名。"
@@ -71,6 +72,7 @@ _W = {
     "signer": Msg("审核决定要有负责人签字：--signed-by 姓名", "a decision needs its signer: --signed-by NAME"),
     "eval_level": Msg("评估由市教委记录：--level municipal", "the city records evaluations: --level municipal"),
     "migrated": Msg("{filing}：reviews: 已移到 {files}", "{filing}: reviews: moved to {files}"),
+    "emptied": Msg("{filing}：reviews: 是空的（没有任何审核意见），已从备案文件中删去", "{filing}: reviews: was empty (no review in it) and is removed from the filing"),
     "nothing": Msg("没有需要移动的 reviews:", "no inline reviews: to move"),
     "cannot": Msg("cjzn: {path}：无法写入审核记录：{why}", "cjzn: {path}: cannot write its review files: {why}"),
 }  # fmt: skip
@@ -302,10 +304,19 @@ def _migrate(paths: list[Path], options: Options, catalog: Path | None, chosen: 
                     _W["cannot"].format(options.lang, path=migrated.filing, why=why), err=True
                 )
                 raise typer.Exit(1) from None
-            files = "、".join(str(p) for p in migrated.writes if p != migrated.filing)
-            typer.echo(_W["migrated"].format(options.lang, filing=migrated.filing, files=files))
+            _say_migrated(migrated, options.lang)
     for line in run.skipped:
         typer.echo(line, err=True)
-    if not run.done:
+    if not run.done and not run.skipped:
         typer.echo(_W["nothing"].get(options.lang))
-    raise typer.Exit(0)
+    raise typer.Exit(1 if run.skipped else 0)  # a filing left with its reviews: is refused
+
+
+def _say_migrated(migrated: Migrated, lang: str) -> None:
+    if migrated.emptied:
+        typer.echo(_W["emptied"].format(lang, filing=migrated.filing))
+        return
+    files = "、".join(str(p) for p in migrated.writes if p != migrated.filing)
+    typer.echo(_W["migrated"].format(lang, filing=migrated.filing, files=files))
+    for note in migrated.notes:
+        typer.echo(f"  {note}")
