@@ -10,6 +10,7 @@ import typer
 
 from cjzn.cli.common import (
     AllowEmptyOption,
+    AsOfOption,
     CatalogOption,
     ConfigFileOption,
     ExcludeOption,
@@ -136,8 +137,9 @@ DateOption = Annotated[
         "--date",
         metavar=bi("日期", "DATE"),
         help=bi(
-            "决定或评估的日期（默认今天，上海时间）。",
-            "Date of the decision or evaluation (default: today in Shanghai).",
+            "决定或评估的日期（默认今天，上海时间）；没有 --as-of 时，备案文件的阶段期限也按这一天检查。",
+            "Date of the decision or evaluation (default: today in Shanghai); without --as-of, "
+            "the filing's deadlines are judged as of this day too.",
         ),
     ),
 ]
@@ -222,6 +224,7 @@ def review(
     force: ForceOption = False,
     show: ShowOption = False,
     migrate: MigrateOption = False,
+    as_of: AsOfOption = None,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
     config: ConfigFileOption = None,
@@ -234,7 +237,11 @@ def review(
     from cjzn.options import Options
     from cjzn.review import Request
 
-    options = Options(lang=lang.value, **config_options(None, None, config, no_config))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),  # None: the decision's --date (Request.day)
+        **config_options(None, None, config, no_config),
+    )
     if show or migrate:
         (_show if show else _migrate)(paths, options, catalog, selection(exclude, allow_empty))
     if len(paths) != 1:
