@@ -63,9 +63,7 @@ def test_a_return_quotes_the_problems_of_its_date(repo: Path) -> None:
     assert returned.exit_code == 0, returned.output
     text = (repo / DISTRICT).read_text(encoding="utf-8")
     assert "请细化成效指标" in text and "cjzn 检查发现的问题" not in text  # none in April 2013
-    later = decide(
-        "return", "2015-01-05", "--opinion", "请补交总结", "--opinion-from-problems"
-    )
+    later = decide("return", "2015-01-05", "--opinion", "请补交总结", "--opinion-from-problems")
     assert later.exit_code == 0, later.output
     text = (repo / DISTRICT).read_text(encoding="utf-8")
     assert "cjzn 检查发现的问题" in text and "第四阶段（备查总结）已于 2014-12-31 截止" in text
