@@ -287,13 +287,13 @@ def _record(filing: Path, request: object, options: Options, catalog: Path | Non
 def _show(paths: list[Path], options: Options, catalog: Path | None, chosen: Selection) -> None:
     # imported when the command runs: the other commands start without it
     from cjzn.check import validate_paths
-    from cjzn.review import trail_text
+    from cjzn.review import shown_in_full, trail_text
 
     with usage_errors():
         report = validate_paths(paths, options, catalog, selection=chosen)
     say_skipped(report.skipped, options.lang)
     typer.echo("\n".join(trail_text(r, options.lang) for r in report.results), nl=False)
-    raise typer.Exit(0)
+    raise typer.Exit(0 if all(shown_in_full(r) for r in report.results) else 1)
 
 
 def _migrate(paths: list[Path], options: Options, catalog: Path | None, chosen: Selection) -> None:

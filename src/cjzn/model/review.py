@@ -153,6 +153,11 @@ class ReviewTrail:
     def empty(self) -> bool:
         return not self.files
 
+    @property
+    def unread(self) -> list[str]:
+        """The levels whose review file is there but could not be read or modelled."""
+        return [level for level in self.files if level not in self.decisions]
+
     def last_date(self) -> date | None:
         """The latest date any decision or evaluation records."""
         dates = [d.date for ds in self.decisions.values() for d in ds if d.date is not None]

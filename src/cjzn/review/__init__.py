@@ -19,7 +19,7 @@ from cjzn.review.record import (
     record,
     review_filing,
 )
-from cjzn.review.show import state_name, trail_text
+from cjzn.review.show import shown_in_full, state_name, trail_text
 
 __all__ = [
     "HAS_ERRORS",
@@ -40,6 +40,7 @@ __all__ = [
     "problems_opinion",
     "record",
     "review_filing",
+    "shown_in_full",
     "state_name",
     "trail_text",
     "write",
