@@ -181,8 +181,8 @@ def _decided(trail: ReviewTrail, level: str, catalog: Catalog, signed: bool) -> 
     if decision is None:
         return ReviewView("", SignBlock(signer))
     if stale_approval(trail, level, catalog) is not None:
-        day = f"{decision.date.isoformat()} " if decision.date else ""
-        note = STALE_APPROVAL.format(date=day, word=decision.decision)
+        when = f"{decision.date.isoformat()} " if decision.date else ""
+        note = STALE_APPROVAL.format(date=when, word=decision.decision)
         return ReviewView(note, SignBlock(signer))
     opinion = (decision.opinion or "").strip()
     if catalog.review.decision_code(decision.decision) == "return":
