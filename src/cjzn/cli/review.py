@@ -38,16 +38,19 @@ HELP = bi(
     "决定写入备案文件旁的审核记录文件（天平路街道.district-review.yaml、"
     "天平路街道.municipal-review.yaml），追加在最后，同时记下备案文件当时的校验值。"
     "备案文件还有错误时不能同意（可退回修改，或加 --force）；不合审核顺序的记录不写入。"
+    "备案文件按 --as-of（没有时按 --date）那天的期限检查。"
     "--show 显示审核记录，--migrate 把备案文件中的 reviews: 移到审核记录文件。"
-    "\n退出码：0 已记录，1 未记录（备案有错误或顺序不对），2 用法错误。",
+    "\n退出码：0 已记录，1 未记录（备案有错误或顺序不对；--show 有无法读取的文件或审核记录有错误；"
+    "--migrate 有没能移动的 reviews:），2 用法错误。",
     "Record the district's and the city's decisions, evaluations and naming. "
     "A decision goes into the review file beside the filing (X.district-review.yaml, "
     "X.municipal-review.yaml), appended at the end with the checksum of the filing at the "
     "time. A filing with errors cannot be approved (return it, or --force); an entry out of "
-    "order is not written. --show prints the trail, --migrate moves a filing's inline "
-    "reviews: into review files."
-    "\nExit 0 when recorded, 1 when refused (errors in the filing, or out of order), 2 on a "
-    "usage error.",
+    "order is not written. The filing is judged as of --as-of, else --date. --show prints the "
+    "trail, --migrate moves a filing's inline reviews: into review files."
+    "\nExit 0 when recorded, 1 when refused (errors in the filing, or out of order; --show: a "
+    "file that cannot be read or errors in the review files; --migrate: a reviews: left in "
+    "place), 2 on a usage error.",
 )
 
 
