@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import COMPLETE
+from review_repo import FILING, make_repo
 
 from cjzn.check import discover
 from cjzn.errors import CatalogError, CatalogProblem, CjznError, RenderError, UsageError
@@ -92,7 +93,8 @@ def test_the_library_raises_both_languages(tmp_path: Path) -> None:
 
 def test_a_review_usage_error_has_both_languages_whatever_the_runs(tmp_path: Path) -> None:
     request = Request(level="municipal", evaluation="S3", result="maybe", signed_by="张三")
-    error = _raised(review_filing, COMPLETE, request, Options(lang="en"))
+    filing = make_repo(tmp_path) / FILING  # no inline reviews: the --result is looked at
+    error = _raised(review_filing, filing, request, Options(lang="en"))
     assert error.text("zh") == "--result 应为 通过、不通过、暂缓 之一"
     assert error.text("en") == "--result must be one of pass, fail, defer"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import COMPLETE, DRAFT
+from review_repo import FILING, make_repo
 from typer.testing import CliRunner
 
 from cjzn.cli import app
@@ -46,6 +47,7 @@ def _cases(tmp: Path) -> list[Case]:
     archived = tmp / "archive" / "天平路街道.yaml"
     archived.parent.mkdir()
     shutil.copy(COMPLETE, archived)
+    reviewed = make_repo(tmp / "repo") / FILING  # no inline reviews: the --result is looked at
     return [
         Case(
             "missing path",
@@ -101,7 +103,7 @@ def _cases(tmp: Path) -> list[Case]:
         ),
         Case(
             "review result not of the round",
-            ("review", filing, "--evaluation", "S3", "--result", "maybe"),
+            ("review", str(reviewed), "--evaluation", "S3", "--result", "maybe"),
             "cjzn: --result 应为 通过、不通过、暂缓 之一\n",
             "cjzn: --result must be one of pass, fail, defer\n",
         ),
