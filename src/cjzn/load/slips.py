@@ -40,7 +40,7 @@ from cjzn.load.slip_codes import (
     Slip,
 )
 
-__all__ = ["find_slips", "unclosed_quote"]
+__all__ = ["excerpt", "find_slips", "unclosed_quote"]
 
 _LEAD = "[ \u3000]*(?:-[ \u3000]+)*"  # indentation and list dashes, full-width spaces too
 
