@@ -76,3 +76,14 @@ def test_fix_closes_the_quote_before_the_label(tmp_path: Path, catalog: Catalog)
     assert "  sealed: true  # 公章（已盖公章写 true，否则写 false）" in lines
     found = {p["code"] for p in problems(path)}
     assert "Y023" not in found and "Y040" not in found and "V001" in found
+
+
+def test_a_key_replaced_by_its_label(tmp_path: Path, catalog: Catalog) -> None:
+    """The clerk wrote the skeleton's comment as the key: F001 names the key it labels."""
+    path = trial_filing(tmp_path, catalog)
+    text = path.read_text("utf-8")
+    path.write_text(re.sub(r"(?m)^    kind:  # ", "    组织形式: 领导小组  # ", text), "utf-8")
+    result = runner.invoke(
+        app, ["validate", "--as-of", "2013-04-15", "--select", "F001", str(path)]
+    )
+    assert "不认识的键 组织形式，是否应为 kind（组织形式）？" in result.output
