@@ -54,6 +54,22 @@ def test_the_path_names_the_district_and_the_unit(tmp_path: Path, catalog: Catal
     assert unit_of(path) == {"name": "徐家汇街道", "district": "徐汇区"}
 
 
+def test_a_file_name_the_roster_lacks_asks_for_unit_only(tmp_path: Path) -> None:
+    """The folder gave the district: the message names the one thing missing, and why."""
+    path = tmp_path / "filings" / "徐汇区" / "新街道.yaml"
+    result = init(str(path))
+    assert result.exit_code == 2 and not path.exists()
+    assert "徐汇区的街镇名册里没有“新街道”" in result.stderr
+    assert "--unit 新街道" in result.stderr and "--district" not in result.stderr
+    english = init(str(path), "--lang", "en")
+    assert "roster has no “新街道”" in english.stderr and "名册" not in english.stderr
+    nowhere = init(str(tmp_path / "x" / "新街道.yaml"))
+    assert nowhere.exit_code == 2 and "--district" in nowhere.stderr
+    given = init(str(path), "--unit", "新街道")  # as the message says: written, R003 later
+    assert given.exit_code == 0, given.output
+    assert unit_of(path) == {"name": "新街道", "district": "徐汇区"}
+
+
 def test_another_districts_folder_is_refused(tmp_path: Path, catalog: Catalog) -> None:
     path = tmp_path / "filings" / "长宁区" / "天平路街道.yaml"
     right = tmp_path / "filings" / "徐汇区" / "天平路街道.yaml"

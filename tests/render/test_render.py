@@ -7,6 +7,7 @@ intended change with `python -m pytest tests/render/test_render.py --accept-gold
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -409,6 +410,8 @@ def test_invalid_filing_renders_as_marked_draft() -> None:
     assert 'class="watermark"' in html
     markdown = render_text(view, "md")
     assert "草稿" in markdown and f"共 {result.errors} 个错误" in markdown
+    # the form is a Chinese document: no English mark on it
+    assert "DRAFT" not in html and "DRAFT" not in markdown
     # invalid values are shown as written, so the draft can be discussed
     assert view.district == "闵行县"
     clean = render_text(view_of(COMPLETE), "html")
@@ -532,7 +535,9 @@ def test_docx_draft_mark() -> None:
     view = build_view(result_of(DRAFT, as_of=date(2013, 3, 1)), commit=None)
     document = docx.Document(io.BytesIO(render_bytes(view, "docx")))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "草稿" in text and f"{view.errors} 个错误" in text
+    assert "草稿" in text and f"{view.errors} 个错误" in text and "DRAFT" not in text
+    # the title Word shows, as the HTML's <title>
+    assert document.core_properties.title == f"{view.title} · {view.unit_name}（草稿）"
 
 
 # ---------------------------------------------------------------------------
@@ -758,6 +763,9 @@ def test_cli_unreadable_filing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", str(bad)])
     assert result.exit_code == 1
     assert "无法读取" in result.output and "Traceback" not in result.output
+    # located first, as every other message: file:line:column, then the code and why
+    line = next(x for x in result.output.splitlines() if "无法读取" in x)
+    assert re.match(rf"{re.escape(str(bad))}:\d+:\d+：Y\d{{3}} .+；无法读取，未生成$", line), line
 
 
 def test_validate_does_not_import_render_libraries() -> None:

@@ -15,7 +15,7 @@ import random
 import re
 import shutil
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -700,3 +700,12 @@ def test_own_works_by_title_and_outcomes_side_by_side(
         t for t in html.find("table", "outcomes") if t["data-file"].endswith(f"f{number:03d}.yaml")
     ]
     assert len(tables) == 1
+
+
+def test_markdown_problem_list_words_severity_in_the_language(redacted: Dashboard) -> None:
+    md = render_report(redacted, "md")
+    problems = md.split("\n## ")[-1]  # the last section: the problem list
+    items = [line for line in problems.splitlines() if line.startswith("- ")]
+    assert items and all(line.startswith(("- 错误 ", "- 警告 ")) for line in items)
+    english = render_report(replace(redacted, lang="en"), "md").split("\n## ")[-1]
+    assert any(line.startswith("- error ") for line in english.splitlines())

@@ -197,6 +197,26 @@ def _check_repo_options(
             )
 
 
+_NO_TERMINAL = Msg(
+    "缺少 --unit 和/或 --district（没有终端可以提问），例如 --unit 天平路街道 --district 徐汇区",
+    "--unit and --district are required when there is no terminal to ask, e.g. "
+    "--unit 天平路街道 --district 徐汇区",
+)
+_NOT_IN_ROSTER = Msg(
+    "{district}的街镇名册里没有“{name}”，无法从文件名得知单位：请用 --unit 写明单位名称，"
+    "例如 --unit {name}（名册未列的单位也可以备案，cjzn validate 会提示 R003）",
+    "{district}'s roster has no “{name}”, so the file name does not name the unit: give it "
+    "with --unit, e.g. --unit {name} (a unit the roster lacks may file; validate warns, R003)",
+)
+
+
+def _missing_unit_or_district(path: Path, district: str | None, lang: str) -> str:
+    """Why `init` cannot go on without a terminal: the unit the file name does not give, or both."""
+    if district is None:
+        return _NO_TERMINAL.get(lang)
+    return _NOT_IN_ROSTER.format(lang, district=district, name=path.stem)
+
+
 def _ask_missing(
     catalog: Catalog, path: Path, unit: str | None, district: str | None, lang: str
 ) -> tuple[str, str]:
@@ -215,14 +235,7 @@ def _ask_missing(
     if unit is not None and district is not None:
         return unit, district
     if not _stdin_is_terminal():
-        fail_usage(
-            Msg(
-                "缺少 --unit 和/或 --district（没有终端可以提问），例如 "
-                "--unit 天平路街道 --district 徐汇区",
-                "--unit and --district are required when there is no terminal to ask, e.g. "
-                "--unit 天平路街道 --district 徐汇区",
-            )
-        )
+        fail_usage(_missing_unit_or_district(path, district, lang))
     if district is None:
         district = ask_district(catalog, typer.prompt, typer.echo, lang)
     if unit is None:

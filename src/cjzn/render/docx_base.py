@@ -269,7 +269,8 @@ class DocBuilder:
         """Core properties: the title, and the marker that lets a later render overwrite the file."""
         p = self.view.provenance
         core = self.doc.core_properties
-        core.title = _property(f"{self.view.title} · {self.view.unit_name}")
+        draft = "（草稿）" if self.view.is_draft else ""
+        core.title = _property(f"{self.view.title} · {self.view.unit_name}{draft}")
         core.subject = _property(self.view.unit_name)
         core.author = "cjzn"
         core.last_modified_by = "cjzn"

@@ -87,7 +87,7 @@ def _head(b: DocBuilder) -> None:
             Mm(GEOMETRY.text_width), WD_TAB_ALIGNMENT.RIGHT
         )
         errors = b.view.errors
-        run = head.add_run(xml_safe(f"\t草稿 · 未通过校验：共 {errors} 个错误 · DRAFT"))
+        run = head.add_run(xml_safe(f"\t草稿 · 未通过校验：共 {errors} 个错误"))
         set_font(run, TITLE_FONT, 8.5)
         run.bold = True
         run.font.color.rgb = _RED

@@ -25,12 +25,13 @@ _DRAFT = Msg(
     "{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`",
 )
 _UNREADABLE = Msg(
-    "{file}：无法读取，未生成 {why}", "{file}: cannot be read, nothing rendered {why}"
+    "{where}：{why}无法读取，未生成", "{where}: {why}cannot be read, nothing rendered"
 )
 _UNREADABLE_IN_BOOKLET = Msg(
-    "{file}：无法读取，合订本中以一页说明代替 {why}",
-    "{file}: cannot be read, a page in the booklet says so {why}",
+    "{where}：{why}无法读取，合订本中以一页说明代替",
+    "{where}: {why}cannot be read, a page in the booklet says so",
 )
+_WHY = Msg("{code} {message}；", "{code} {message}; ")
 
 
 @dataclass
@@ -64,8 +65,9 @@ class RenderOutcome:
         unreadable = _UNREADABLE_IN_BOOKLET if self.booklet is not None else _UNREADABLE
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
-            why = f"{first.line}:{first.column}: {first.message}" if first else ""
-            lines.append(unreadable.format(lang, file=result.file, why=why).rstrip())
+            where = f"{result.file}:{first.line}:{first.column}" if first else result.file
+            why = _WHY.format(lang, code=first.code, message=first.message) if first else ""
+            lines.append(unreadable.format(lang, where=where, why=why))
         lines += [why.get(lang) for _path, why in self.refused]
         return lines
 

@@ -62,6 +62,8 @@ _WORDS: dict[str, Msg] = {
     "complete": Msg("全部完成", "all met"),
     "errors": Msg("错误", "errors"),
     "warnings": Msg("警告", "warnings"),
+    "error": Msg("错误", "error"),  # a problem's severity, as the text output words it
+    "warning": Msg("警告", "warning"),
     "district": Msg("区县", "district"),
     "unit": Msg("街道（乡镇）", "street/town"),
     "stage": Msg("当前阶段", "current stage"),
