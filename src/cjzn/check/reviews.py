@@ -18,7 +18,13 @@ from cjzn.diagnostics import Diagnostic
 from cjzn.guide import Catalog
 from cjzn.load import load_bytes, load_path
 from cjzn.load.read import read_bytes
-from cjzn.model import REVIEW_MODELS, MunicipalReviewFile, ReviewTrail, check_against
+from cjzn.model import (
+    REVIEW_MODELS,
+    MunicipalReviewFile,
+    ReviewTrail,
+    check_against,
+    inline_reviews,
+)
 from cjzn.options import Options
 from cjzn.rules.review import REVIEW_RULES, ReviewContext, ReviewFile
 
@@ -44,7 +50,7 @@ def read_reviews(
     `instead`: the text of a level's review file as it would be (`cjzn review` checks an
     entry before writing it)."""
     document = result.document
-    inline = document is not None and isinstance(document.data, dict) and "reviews" in document.data
+    inline = document is not None and inline_reviews(document.data)
     files = reviews_of(path)
     for level in instead or {}:
         files.setdefault(level, review_path(path, level))

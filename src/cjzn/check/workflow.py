@@ -23,9 +23,9 @@ before review files.
 from __future__ import annotations
 
 from cjzn.guide import Catalog
-from cjzn.model import Filing, ReviewTrail
+from cjzn.model import Decision, Filing, ReviewTrail
 
-__all__ = ["changed_since_review", "workflow_state"]
+__all__ = ["changed_since_review", "stale_approval", "workflow_state"]
 
 _AFTER_DECISION = {
     ("district", "approve"): "district_approved",
@@ -81,15 +81,20 @@ def _inline_state(filing: Filing, state: str) -> str:
     return state
 
 
+def stale_approval(trail: ReviewTrail, level: str, catalog: Catalog) -> Decision | None:
+    """The level's latest decision when it is 同意 and its `filing_sha256` is not the
+    filing's now (W006's condition: the filing changed after it was approved)."""
+    latest = trail.latest(level)
+    if latest is None or not trail.sha256:
+        return None
+    if catalog.review.decision_code(latest.decision) != "approve":
+        return None
+    recorded = (latest.filing_sha256 or "").strip().lower()
+    return latest if recorded and recorded != trail.sha256 else None
+
+
 def changed_since_review(trail: ReviewTrail | None, catalog: Catalog) -> bool:
     """Whether the filing changed after the latest approval of a level (W006's condition)."""
-    if trail is None or not trail.sha256:
+    if trail is None:
         return False
-    for level in trail.decisions:
-        latest = trail.latest(level)
-        if latest is None or catalog.review.decision_code(latest.decision) != "approve":
-            continue
-        recorded = (latest.filing_sha256 or "").strip().lower()
-        if recorded and recorded != trail.sha256:
-            return True
-    return False
+    return any(stale_approval(trail, level, catalog) for level in trail.decisions)

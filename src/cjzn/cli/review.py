@@ -10,6 +10,7 @@ import typer
 
 from cjzn.cli.common import (
     AllowEmptyOption,
+    AsOfOption,
     CatalogOption,
     ConfigFileOption,
     ExcludeOption,
@@ -30,22 +31,26 @@ from cjzn.i18n import Msg
 if TYPE_CHECKING:
     from cjzn.check import Selection
     from cjzn.options import Options
+    from cjzn.review import Migrated
 
 HELP = bi(
     "记录区县和市教委的审核决定、评估和命名。"
     "决定写入备案文件旁的审核记录文件（天平路街道.district-review.yaml、"
     "天平路街道.municipal-review.yaml），追加在最后，同时记下备案文件当时的校验值。"
     "备案文件还有错误时不能同意（可退回修改，或加 --force）；不合审核顺序的记录不写入。"
+    "备案文件按 --as-of（没有时按 --date）那天的期限检查。"
     "--show 显示审核记录，--migrate 把备案文件中的 reviews: 移到审核记录文件。"
-    "\n退出码：0 已记录，1 未记录（备案有错误或顺序不对），2 用法错误。",
+    "\n退出码：0 已记录，1 未记录（备案有错误或顺序不对；--show 有无法读取的文件或审核记录有错误；"
+    "--migrate 有没能移动的 reviews:），2 用法错误。",
     "Record the district's and the city's decisions, evaluations and naming. "
     "A decision goes into the review file beside the filing (X.district-review.yaml, "
     "X.municipal-review.yaml), appended at the end with the checksum of the filing at the "
     "time. A filing with errors cannot be approved (return it, or --force); an entry out of "
-    "order is not written. --show prints the trail, --migrate moves a filing's inline "
-    "reviews: into review files."
-    "\nExit 0 when recorded, 1 when refused (errors in the filing, or out of order), 2 on a "
-    "usage error.",
+    "order is not written. The filing is judged as of --as-of, else --date. --show prints the "
+    "trail, --migrate moves a filing's inline reviews: into review files."
+    "\nExit 0 when recorded, 1 when refused (errors in the filing, or out of order; --show: a "
+    "file that cannot be read or errors in the review files; --migrate: a reviews: left in "
+    "place), 2 on a usage error.",
 )
 
 
@@ -71,6 +76,7 @@ _W = {
     "signer": Msg("审核决定要有负责人签字：--signed-by 姓名", "a decision needs its signer: --signed-by NAME"),
     "eval_level": Msg("评估由市教委记录：--level municipal", "the city records evaluations: --level municipal"),
     "migrated": Msg("{filing}：reviews: 已移到 {files}", "{filing}: reviews: moved to {files}"),
+    "emptied": Msg("{filing}：reviews: 是空的（没有任何审核意见），已从备案文件中删去", "{filing}: reviews: was empty (no review in it) and is removed from the filing"),
     "nothing": Msg("没有需要移动的 reviews:", "no inline reviews: to move"),
     "cannot": Msg("cjzn: {path}：无法写入审核记录：{why}", "cjzn: {path}: cannot write its review files: {why}"),
 }  # fmt: skip
@@ -134,8 +140,9 @@ DateOption = Annotated[
         "--date",
         metavar=bi("日期", "DATE"),
         help=bi(
-            "决定或评估的日期（默认今天，上海时间）。",
-            "Date of the decision or evaluation (default: today in Shanghai).",
+            "决定或评估的日期（默认今天，上海时间）；没有 --as-of 时，备案文件的阶段期限也按这一天检查。",
+            "Date of the decision or evaluation (default: today in Shanghai); without --as-of, "
+            "the filing's deadlines are judged as of this day too.",
         ),
     ),
 ]
@@ -220,6 +227,7 @@ def review(
     force: ForceOption = False,
     show: ShowOption = False,
     migrate: MigrateOption = False,
+    as_of: AsOfOption = None,
     lang: LangOption = Lang.zh,
     catalog: CatalogOption = None,
     config: ConfigFileOption = None,
@@ -232,7 +240,11 @@ def review(
     from cjzn.options import Options
     from cjzn.review import Request
 
-    options = Options(lang=lang.value, **config_options(None, None, config, no_config))
+    options = Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),  # None: the decision's --date (Request.day)
+        **config_options(None, None, config, no_config),
+    )
     if show or migrate:
         (_show if show else _migrate)(paths, options, catalog, selection(exclude, allow_empty))
     if len(paths) != 1:
@@ -278,13 +290,13 @@ def _record(filing: Path, request: object, options: Options, catalog: Path | Non
 def _show(paths: list[Path], options: Options, catalog: Path | None, chosen: Selection) -> None:
     # imported when the command runs: the other commands start without it
     from cjzn.check import validate_paths
-    from cjzn.review import trail_text
+    from cjzn.review import shown_in_full, trail_text
 
     with usage_errors():
         report = validate_paths(paths, options, catalog, selection=chosen)
     say_skipped(report.skipped, options.lang)
     typer.echo("\n".join(trail_text(r, options.lang) for r in report.results), nl=False)
-    raise typer.Exit(0)
+    raise typer.Exit(0 if all(shown_in_full(r) for r in report.results) else 1)
 
 
 def _migrate(paths: list[Path], options: Options, catalog: Path | None, chosen: Selection) -> None:
@@ -302,10 +314,19 @@ def _migrate(paths: list[Path], options: Options, catalog: Path | None, chosen: 
                     _W["cannot"].format(options.lang, path=migrated.filing, why=why), err=True
                 )
                 raise typer.Exit(1) from None
-            files = "、".join(str(p) for p in migrated.writes if p != migrated.filing)
-            typer.echo(_W["migrated"].format(options.lang, filing=migrated.filing, files=files))
+            _say_migrated(migrated, options.lang)
     for line in run.skipped:
         typer.echo(line, err=True)
-    if not run.done:
+    if not run.done and not run.skipped:
         typer.echo(_W["nothing"].get(options.lang))
-    raise typer.Exit(0)
+    raise typer.Exit(1 if run.skipped else 0)  # a filing left with its reviews: is refused
+
+
+def _say_migrated(migrated: Migrated, lang: str) -> None:
+    if migrated.emptied:
+        typer.echo(_W["emptied"].format(lang, filing=migrated.filing))
+        return
+    files = "、".join(str(p) for p in migrated.writes if p != migrated.filing)
+    typer.echo(_W["migrated"].format(lang, filing=migrated.filing, files=files))
+    for note in migrated.notes:
+        typer.echo(f"  {note}")

@@ -11,6 +11,7 @@ from cjzn.model.review import (
     EvaluationRecord,
     MunicipalReviewFile,
     ReviewTrail,
+    inline_reviews,
 )
 
 __all__ = [
@@ -26,5 +27,6 @@ __all__ = [
     "ReviewTrail",
     "check_against",
     "check_document",
+    "inline_reviews",
     "iso_date",
 ]

@@ -33,6 +33,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, ValidationInfo
 
+from cjzn.load.walk import blank
 from cjzn.model.codes import CHOICE
 from cjzn.model.fields import Flag, IsoDate, Version, fail
 from cjzn.model.filing import Section
@@ -44,6 +45,7 @@ __all__ = [
     "EvaluationRecord",
     "MunicipalReviewFile",
     "ReviewTrail",
+    "inline_reviews",
 ]
 
 
@@ -115,12 +117,23 @@ REVIEW_MODELS: dict[str, type[DistrictReviewFile]] = {
 }
 
 
+def inline_reviews(data: object) -> bool:
+    """Whether a filing's raw data carries version 1's `reviews:` with anything written in it.
+
+    A block whose boxes are all empty (`reviews:` with `opinion:`, `signed_by:`, `date:`
+    and nothing after them, as `cjzn init` wrote before review files) counts as absent:
+    it records no review, so it is neither migrated, nor beside review files an error
+    (W014), nor shown as the old way of reviewing."""
+    return isinstance(data, dict) and "reviews" in data and not blank(data["reviews"])
+
+
 @dataclass
 class ReviewTrail:
     """What the review files of one filing say (pruned of bad values), with where they are.
 
     `decisions[level]` in file order; `sha256` is the filing's as it is now. `inline`: the
-    filing carries version 1's `reviews:` instead (or as well).
+    filing carries version 1's `reviews:` instead (or as well), with something written in
+    it (`inline_reviews`).
     """
 
     files: dict[str, str] = field(default_factory=dict)  # level -> review file (as printed)
@@ -139,6 +152,11 @@ class ReviewTrail:
     @property
     def empty(self) -> bool:
         return not self.files
+
+    @property
+    def unread(self) -> list[str]:
+        """The levels whose review file is there but could not be read or modelled."""
+        return [level for level in self.files if level not in self.decisions]
 
     def last_date(self) -> date | None:
         """The latest date any decision or evaluation records."""

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cjzn.check import FileResult
+from cjzn.check.workflow import stale_approval
 from cjzn.guide import Catalog, Catalogs
 from cjzn.load.walk import ABSENT, BROKEN, value_at
 from cjzn.model import Contact, Filing, ReviewTrail
@@ -167,14 +168,22 @@ def _reviews(
 
 
 _RETURNED = "【{word}】"
+#: The box of an approval taken on another version of the filing (W006): no opinion, date,
+#: signer or seal of it is printed, so the form never shows it as the approval of this text.
+STALE_APPROVAL = "【{date}“{word}”的是备案文件的另一版本：此后备案文件又修改过，须重新审核】"
 
 
 def _decided(trail: ReviewTrail, level: str, catalog: Catalog, signed: bool) -> ReviewView:
-    """A level's box from its latest decision (a return is marked as such in the box)."""
+    """A level's box from its latest decision (a return is marked as such in the box; an
+    approval of another version of the filing is not printed, a note says why)."""
     decision = trail.latest(level)
+    signer = "" if level == "district" else catalog.form.municipal_signer
     if decision is None:
-        signer = "" if level == "district" else catalog.form.municipal_signer
         return ReviewView("", SignBlock(signer))
+    if stale_approval(trail, level, catalog) is not None:
+        when = f"{decision.date.isoformat()} " if decision.date else ""
+        note = STALE_APPROVAL.format(date=when, word=decision.decision)
+        return ReviewView(note, SignBlock(signer))
     opinion = (decision.opinion or "").strip()
     if catalog.review.decision_code(decision.decision) == "return":
         opinion = _RETURNED.format(word=decision.decision) + opinion

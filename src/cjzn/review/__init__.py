@@ -4,6 +4,7 @@ the review files beside a filing, show a filing's trail, move inline `reviews:` 
 from cjzn.review.migrate import Migrated, MigrateRun, migrate_paths, write
 from cjzn.review.record import (
     HAS_ERRORS,
+    MIGRATE_FIRST,
     OUT_OF_ORDER,
     Entry,
     Recorded,
@@ -12,15 +13,17 @@ from cjzn.review.record import (
     decision_entry,
     evaluation_entry,
     filing_result,
+    judged_as_of,
     own_problems,
     problems_opinion,
     record,
     review_filing,
 )
-from cjzn.review.show import state_name, trail_text
+from cjzn.review.show import shown_in_full, state_name, trail_text
 
 __all__ = [
     "HAS_ERRORS",
+    "MIGRATE_FIRST",
     "OUT_OF_ORDER",
     "Entry",
     "MigrateRun",
@@ -31,11 +34,13 @@ __all__ = [
     "decision_entry",
     "evaluation_entry",
     "filing_result",
+    "judged_as_of",
     "migrate_paths",
     "own_problems",
     "problems_opinion",
     "record",
     "review_filing",
+    "shown_in_full",
     "state_name",
     "trail_text",
     "write",

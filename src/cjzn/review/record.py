@@ -11,7 +11,7 @@ with its diagnostics, unless `force`. The file is then written atomically.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -30,11 +30,13 @@ from cjzn.review.text import HEADER, append_entry
 from cjzn.rules.review import LEVEL_NAMES
 
 __all__ = [
+    "MIGRATE_FIRST",
     "Entry",
     "Recorded",
     "Refused",
     "Request",
     "filing_result",
+    "judged_as_of",
     "problems_opinion",
     "record",
     "review_filing",
@@ -54,8 +56,9 @@ _UNREADABLE = Msg(
     "the filing cannot be read, so it cannot be reviewed: see cjzn validate {path}",
 )
 HAS_ERRORS = Msg(
-    "备案文件还有 {n} 个错误，不能同意（可以退回修改；确需同意时加 --force）：",
-    "the filing still has {n} error(s) and cannot be approved (return it, or add --force):",
+    "按 {as_of} 检查，备案文件还有 {n} 个错误，不能同意（可以退回修改；确需同意时加 --force）：",
+    "as of {as_of}, the filing still has {n} error(s) and cannot be approved "
+    "(return it, or add --force):",
 )
 OUT_OF_ORDER = Msg(
     "这条记录不合审核顺序，没有写入（确需写入时加 --force）：",
@@ -64,6 +67,12 @@ OUT_OF_ORDER = Msg(
 _CANNOT_APPEND = Msg(
     "无法在 {path} 的末尾追加记录（文件的结构不是 cjzn 能安全追加的）：请手工添加",
     "cannot append to {path} safely (its layout is not one cjzn can append to): add it by hand",
+)
+MIGRATE_FIRST = Msg(
+    "备案文件的 reviews: 中写有审核意见（旧格式），再记一条会与它并存（W014）：先运行 "
+    "cjzn review --migrate {path} 把它移到审核记录文件（确需写入时加 --force）",
+    "the filing has reviews inline (the old way); a review file beside it would be W014: "
+    "run cjzn review --migrate {path} first (or add --force)",
 )
 _CANNOT_WRITE = Msg("无法写入 {path}：{why}", "cannot write {path}: {why}")
 _PROBLEMS_HEAD = Msg("cjzn 检查发现的问题：", "Problems cjzn found:")
@@ -96,6 +105,14 @@ class Refused(Exception):
     reason: Msg
     problems: list[Diagnostic] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)
+
+
+def judged_as_of(options: Options, day: date | None) -> Options:
+    """The options a decision of `day` is judged with: `--as-of` when given, else `day`
+    (when given; else cjzn.toml's `as-of` or today, as for the other commands)."""
+    if options.as_of is not None or day is None:
+        return options
+    return replace(options, as_of=day)
 
 
 def filing_result(filing: Path, options: Options, catalog_path: Path | None) -> FileResult:
@@ -268,11 +285,18 @@ def review_filing(
 ) -> str:
     """Record `request` for `filing` (see `record`); the sentence that says what was written.
 
+    The filing is judged as of `options.as_of` (`--as-of`), else the day of the decision
+    (`request.day`, `--date`), else as the other commands judge it (cjzn.toml's `as-of`,
+    else today): a decision taken in 2013 is taken on the filing's deadlines of then.
+
     Raises `Refused` (nothing written: the filing's errors, an entry out of order) and
     `UsageError` (not a filing; a stage or result the round does not have)."""
+    options = judged_as_of(options, request.day)
     result = filing_result(filing, options, catalog_path)
     catalog = result.catalog
     assert catalog is not None
+    if result.trail is not None and result.trail.inline and not request.force:
+        raise Refused(MIGRATE_FIRST, [], {"path": filing})
     day = effective_as_of(request.day)
     if request.evaluation is None:
         entry, what = _decision(result, catalog, request, day, options.lang)
@@ -290,7 +314,8 @@ def _decision(
     code = request.decision or "approve"
     errors = own_problems(result)
     if code == "approve" and errors and not request.force:
-        raise Refused(HAS_ERRORS, errors, {"n": len(errors)})
+        judged = result.timeline.as_of if result.timeline is not None else day
+        raise Refused(HAS_ERRORS, errors, {"n": len(errors), "as_of": judged.isoformat()})
     opinion = request.opinion
     if request.quote_problems:
         opinion = problems_opinion(opinion or "", result, lang)

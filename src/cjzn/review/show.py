@@ -5,12 +5,13 @@ filing's workflow state."""
 from __future__ import annotations
 
 from cjzn.check import FileResult
+from cjzn.diagnostics import Diagnostic
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg
 from cjzn.model import Decision, EvaluationRecord, ReviewTrail
 from cjzn.rules.review import LEVEL_NAMES
 
-__all__ = ["state_name", "trail_text"]
+__all__ = ["shown_in_full", "state_name", "trail_text"]
 
 _W = {
     "head": Msg("{file}（{unit}）", "{file} ({unit})"),
@@ -32,6 +33,17 @@ _W = {
         "the reviews are inline under reviews: (the old way); cjzn review --migrate moves them",
     ),
     "problems": Msg("审核记录的问题：", "Problems of the review files:"),
+    "hint": Msg("提示：", "hint: "),
+    "unreadable": Msg(
+        "备案文件无法读取，不能显示审核记录：", "The filing cannot be read, so no trail is shown:"
+    ),
+    "no_state": Msg(
+        "备案文件有错误，流程状态无法判断：",
+        "The filing has errors; its workflow state is unknown:",
+    ),
+    "unread": Msg(
+        "  （审核记录文件无法读取，见下面的问题）", "  (the review file cannot be read: see below)"
+    ),
 }
 _TITLES = {
     "district": Msg("区县教育行政部门指导意见", "the district education authority's guidance"),
@@ -47,13 +59,30 @@ def state_name(code: str | None, catalog: Catalog, lang: str) -> str:
     return text.get(lang) if text is not None else code
 
 
+def shown_in_full(result: FileResult) -> bool:
+    """Whether the trail of `result` can be shown with nothing in error: the filing read
+    and modelled, every review file read, none of their problems an error."""
+    trail = result.trail or ReviewTrail()
+    if result.filing is None or trail.unread:
+        return False
+    return not any(d.is_error for d in _review_problems(result, trail))
+
+
 def trail_text(result: FileResult, lang: str) -> str:
-    """The whole trail of one filing (see the module's doc)."""
+    """The whole trail of one filing (see the module's doc); a filing that cannot be read or
+    modelled is shown with the located problems why (the ones `cjzn validate` gives)."""
     catalog = result.catalog
     trail = result.trail or ReviewTrail()
     unit = result.unit.name if result.unit is not None else ""
-    lines = [_W["head"].format(lang, file=result.file, unit=unit or "?")]
-    if catalog is not None:
+    lines = [_W["head"].format(lang, file=result.file, unit=unit) if unit else result.file]
+    if result.filing is None:
+        unreadable = result.document is None
+        lines.append(_W["unreadable" if unreadable else "no_state"].get(lang))
+        own = [d for d in result.diagnostics if d.file == result.file and d.is_error]
+        lines += [_problem(d, lang, hint=True) for d in own]
+        if unreadable:
+            return "\n".join(lines) + "\n"
+    elif catalog is not None:
         changed = _W["changed"].get(lang) if result.changed_since_review else ""
         state = state_name(result.workflow, catalog, lang)
         lines.append(_W["state"].format(lang, state=state, changed=changed))
@@ -64,16 +93,29 @@ def trail_text(result: FileResult, lang: str) -> str:
         lines += ["", _W["level"].format(lang, name=_TITLES[level].get(lang), file=file)]
         decisions = trail.of(level)
         lines += [_decision(n, d, trail, lang) for n, d in enumerate(decisions, 1)] or [
-            _W["none"].get(lang)
+            _W["unread" if level in trail.unread else "none"].get(lang)
         ]
     if trail.evaluations:
         lines += ["", _W["evaluations"].get(lang)]
         lines += [_evaluation(n, e, lang) for n, e in enumerate(trail.evaluations, 1)]
-    problems = [d for d in result.diagnostics if d.file in trail.files.values()]
+    problems = _review_problems(result, trail)
     if problems:
         lines += ["", _W["problems"].get(lang)]
-        lines += [f"  {d.file}:{d.line}:{d.column}  {d.code}  {d.message}" for d in problems]
+        lines += [_problem(d) for d in problems]
     return "\n".join(lines) + "\n"
+
+
+def _review_problems(result: FileResult, trail: ReviewTrail) -> list[Diagnostic]:
+    return [d for d in result.diagnostics if d.file in trail.files.values()]
+
+
+def _problem(diagnostic: Diagnostic, lang: str = "zh", hint: bool = False) -> str:
+    """`file:line:column  CODE  message` (and the hint below it, as `cjzn validate` has it)."""
+    d = diagnostic
+    text = f"  {d.file}:{d.line}:{d.column}  {d.code}  {d.message}"
+    if hint and d.hint:
+        text += "\n      " + _W["hint"].get(lang) + d.hint.replace("\n", "\n      ")
+    return text
 
 
 def _decision(n: int, decision: Decision, trail: ReviewTrail, lang: str) -> str:

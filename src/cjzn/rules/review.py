@@ -18,7 +18,14 @@ from cjzn.guide import Catalog
 from cjzn.i18n import Msg, join
 from cjzn.load import Document, PathKey, dotted
 from cjzn.load.walk import missing_text, value_at
-from cjzn.model import Decision, DistrictReviewFile, EvaluationRecord, Filing, MunicipalReviewFile
+from cjzn.model import (
+    Decision,
+    DistrictReviewFile,
+    EvaluationRecord,
+    Filing,
+    MunicipalReviewFile,
+    inline_reviews,
+)
 from cjzn.options import Options
 from cjzn.rules import review_codes as W
 from cjzn.stages import stage_name
@@ -309,7 +316,7 @@ def check_applied(ctx: ReviewContext) -> Iterator[Diagnostic]:
 
 
 def check_inline(ctx: ReviewContext) -> Iterator[Diagnostic]:
-    if "reviews" not in ctx.document.data or not ctx.files:
+    if not inline_reviews(ctx.document.data) or not ctx.files:
         return
     line, column = ctx.document.locate_key(("reviews",))
     files = join([f.document.file for f in ctx.files.values()], ctx.lang)

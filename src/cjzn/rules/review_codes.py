@@ -14,6 +14,8 @@ __all__ = ["CODES"]
 _FILED = "submission:\n  filed_on: 2013-03-15\n  signed_by: 李国强\n"
 _SUMMARY = "summary:\n  written_on: 2014-11-20\n  text: 创建工作总结……\n"
 _EARLY = "evaluation:\n  apply_early: true\n"
+#: The empty `reviews:` block `cjzn init` wrote before review files: no review at all.
+_EMPTY_INLINE = _FILED + "reviews:\n  district:\n    opinion:\n    signed_by:\n    date:\n"
 
 
 def _sha(filing: str) -> str:
@@ -173,7 +175,8 @@ INLINE_AND_FILES = error(
     Msg("备案文件中写了审核意见（reviews:），同时又有审核记录文件 {files}：只能保留一处", "the filing has reviews: inline and review files as well ({files}): keep one"),
     Msg("用 cjzn review --migrate {filing} 把 reviews: 移到审核记录文件中", "run cjzn review --migrate {filing} to move reviews: into review files"),
     help=Msg("审核意见写在审核记录文件中（备案文件名.district-review.yaml 等）；旧的 reviews: 用 cjzn review --migrate 移过去", "reviews belong in review files (<filing>.district-review.yaml …); move an old reviews: with cjzn review --migrate"),
-    passing=(_case(district=_OK), Example(_FILED + "reviews:\n  district:\n    opinion: 同意\n    signed_by: 王明\n    date: 2013-03-20\n")),
+    passing=(_case(district=_OK), Example(_FILED + "reviews:\n  district:\n    opinion: 同意\n    signed_by: 王明\n    date: 2013-03-20\n"),
+             _case(district=_decision("同意", "2013-03-20", _EMPTY_INLINE), filing=_EMPTY_INLINE)),
     failing=(_case(district=_OK, filing=_FILED + "reviews:\n  district:\n    opinion: 同意\n"),),
 )  # fmt: skip
 EVALUATION_INCOMPLETE = error(

@@ -75,6 +75,8 @@ _W = {
     "source": Msg("名册：{source}", "Roster: {source}"),
     "workflow": Msg("流程状态：{state}{changed}", "Workflow state: {state}{changed}"),
     "changed": Msg("（同意之后备案文件又修改过）", " (the filing changed after it was approved)"),
+    "changed_short": Msg("（已改）", " (changed)"),
+    "legend": Msg("（已改）：同意之后备案文件又修改过（W006），须重新审核", "(changed): the filing changed after it was approved (W006); it needs a new review"),
     "per_district": Msg("各区县流程状态", "Workflow states per district"),
 }
 _HEADS = (
@@ -108,6 +110,15 @@ def render_text(report: StatusReport, *, color: bool = False, width: int = 160) 
 
 def _state(status: FilingStatus, lang: str) -> str:
     return state_label(status.result.workflow, status.result.catalog, lang)
+
+
+def _state_cell(status: FilingStatus, lang: str) -> str:
+    """The table's 流程 cell: the state, marked `（已改）` when the filing changed after it
+    was approved (the legend under the table says what that means)."""
+    state = _state(status, lang)
+    if state and status.result.changed_since_review:
+        state += _W["changed_short"].get(lang)
+    return state
 
 
 def _workflow(console: Console, report: StatusReport) -> None:
@@ -270,7 +281,7 @@ def _row(status: FilingStatus, lang: str) -> list[str]:
     return [
         _escape(status.unit) or "—",
         _escape(status.district) or "—",
-        _escape(_state(status, lang)) or "—",
+        _escape(_state_cell(status, lang)) or "—",
         stage_cell,
         open_cell,
         deadline_cell,
@@ -290,5 +301,7 @@ def _table(console: Console, report: StatusReport) -> None:
     for status in report.filings:
         table.add_row(*_row(status, lang))
     console.print(table)
+    if any(status.result.changed_since_review for status in report.filings):
+        console.print(_escape(_W["legend"].get(lang)))
     failing = sum(1 for f in report.filings if f.errors or f.overdue)
     console.print(_W["footer"].format(lang, total=len(report.filings), failing=failing))
