@@ -69,12 +69,15 @@ def paren(text: str, lang: str) -> str:
     return _PAREN.format(lang, x=text)
 
 
-def quote(value: Any, lang: str) -> str:
+def quote(value: Any, lang: str, limit: int | None = 40) -> str:
     """A user value inside a message, shortened so a 10 KB paragraph stays one line, and
-    inert: controls, bidi overrides and invisible characters shown as escapes (`text.visible`)."""
+    inert: controls, bidi overrides and invisible characters shown as escapes (`text.visible`).
+
+    `limit=None` for a text the caller has shortened itself (a corrected line that must
+    show where the correction is)."""
     text = str(value).replace("\n", " ")
-    if len(text) > 40:
-        text = text[:37] + "…"
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 3] + "…"
     return _QUOTE.format(lang, x=visible(text))
 
 

@@ -145,6 +145,7 @@ def test_bom_crlf_comments_and_free_text_are_kept(tmp_path: Path) -> None:
         ("contact:\n  postcode: ２０００３０\n", "contact:\n  postcode: 200030\n"),  # V010 (#15)
         ("leader:\n  name：李国强\n  title:主任\n\u3000phone: 021-64311234\n", "leader:\n  name: 李国强\n  title: 主任\n  phone: 021-64311234\n"),
         ('leader:\n  title: “主任: 社区教育”\n  name: "李国强”\n', 'leader:\n  title: "主任: 社区教育"\n  name: "李国强"\n'),
+        ('plan:\n  overall_goal: "建成示范街道。  # 总体目标\n  network: 三级网络\n', 'plan:\n  overall_goal: "建成示范街道。"  # 总体目标\n  network: 三级网络\n'),
     ],
 )  # fmt: skip
 def test_fix_text(written: str, fixed: str, tmp_path: Path) -> None:

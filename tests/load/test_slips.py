@@ -140,6 +140,27 @@ def test_text_after_space_hash_is_a_lost_comment() -> None:
     assert data is not None and data["basic_work"] == {"B1.2": {"measures": "成立领导小组"}}
 
 
+@pytest.mark.parametrize(
+    ("value", "lost", "quoted"),
+    [
+        ("开设“银发课堂”，送教上门 #1号文件", "#1号文件", '"开设“银发课堂”，送教上门 #1号文件"'),
+        (
+            "湖南路 #2 号 湖南路街道办事处",
+            "#2 号 湖南路街道办事处",
+            '"湖南路 #2 号 湖南路街道办事处"',
+        ),
+    ],
+    ids=["measures", "address"],
+)
+def test_quoting_for_a_hash_stops_before_the_skeletons_comment(
+    value: str, lost: str, quoted: str
+) -> None:
+    _, problems = slips(f"basic_work:\n  B1.2:\n    measures: {value}  # 工作措施\n")
+    slip = only(problems)
+    assert f"“{lost}” 被当作注释丢掉了" in slip.message
+    assert f"“measures: {quoted}  # 工作措施”" in slip.hint
+
+
 def test_a_real_comment_is_not_a_slip() -> None:
     _, problems = slips(
         "contact:\n  office_phone: 021-64311234   # 原样保留\n  postcode: 200030 #\n"
@@ -159,8 +180,48 @@ def test_a_chinese_closing_quote_is_fixed() -> None:
     data, problems = slips('leader:\n  name: "李国强”\n  title: 主任\n')
     slip = only(problems)
     assert (slip.code, slip.line, slip.column) == ("Y023", 4, 9)
-    assert slip.fix == Fix(4, 13, "”", '"')
+    assert slip.fix == Fix(4, 9, '"李国强”', '"李国强"')  # from the quote it is reported at
+    assert '把中文引号 ” 换成 "' in slip.hint
     assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}
+
+
+GOAL = "依托社区学校和居村委学习点，整合辖区教育资源，到2014年底建成社区教育示范街道。"
+
+
+def test_an_unclosed_quote_before_the_skeletons_comment_is_closed_before_it() -> None:
+    """`init`'s key lines end with `  # label`: the quote goes before it, not at the line's end,
+    and the rest of the file is read with that correction."""
+    body = (
+        f'plan:\n  overall_goal: "{GOAL}  # 总体目标\n  network: 三级网络  # 工作网络构成\n'
+        "submission:\n  sealed: 是  # 公章\n"
+    )
+    data, problems = slips(body)
+    slip = only(problems)
+    assert (slip.code, slip.line, slip.column, slip.path) == ("Y023", 4, 17, "plan.overall_goal")
+    assert slip.fix == Fix(4, 17, f'"{GOAL}', f'"{GOAL}"')
+    assert '示范街道。"  # 总体目标”' in slip.message  # the end of the line: where the quote goes
+    assert slip.message.count("…") == 1 and '“overall_goal: "' in slip.message
+    assert '在注释 “# 总体目标” 前面补上 "' in slip.hint
+    assert data is not None
+    assert data["plan"] == {"overall_goal": GOAL, "network": "三级网络"}
+    assert data["submission"] == {"sealed": "是"}  # read, so the model can say F009
+
+
+def test_a_single_quote_before_the_comment_too() -> None:
+    data, problems = slips("leader:\n  name: '李国强  # 姓名\n  title: 主任\n")
+    assert only(problems).fix == Fix(4, 9, "'李国强", "'李国强'")
+    assert data is not None and data["leader"] == {"name": "李国强", "title": "主任"}
+
+
+def test_a_quote_closed_on_a_later_line_is_a_value_of_several_lines() -> None:
+    data, problems = slips('leader:\n  title: "主任  # 分管\n    社区教育"\n')
+    assert problems == []
+    assert data is not None and data["leader"] == {"title": "主任  # 分管 社区教育"}
+
+
+def test_an_unclosed_quote_without_a_comment_is_closed_at_the_end() -> None:
+    _, problems = slips('leader:\n  name: "李国强\n  title: 主任\n')
+    assert '在值的末尾补上 "' in only(problems).hint
 
 
 def test_positions_after_a_fix_are_those_of_the_text_as_written() -> None:

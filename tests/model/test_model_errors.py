@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cjzn.guide import catalog_for_round
 from cjzn.load import load_text
 from cjzn.model import check_document
@@ -39,6 +41,37 @@ def test_unknown_key_with_suggestion() -> None:
     nested = HEAD + "contact:\n  mobil: 13816612345\n"
     assert check(nested) == [("F001", 4, 3, "contact.mobil")]
     assert "mobile" in messages(nested, "en")[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "suggested"),
+    [
+        ("plan:\n  leading_body:\n    组织形式: 领导小组\n", "kind（组织形式）"),
+        ("plan:\n  总体目标: 建成示范街道\n", "overall_goal（总体目标）"),
+        ("plan:\n  总体目的: 建成示范街道\n", "overall_goal（总体目标）"),  # one character off
+        ("contact:\n  手机: '13816612345'\n", "mobile（手机号码）"),
+        ("leader:\n  电话: 021-64311234\n", "phone（联系电话）"),
+        ("basic_work:\n  B1.1:\n    工作措施: 成立领导小组\n", "measures（工作措施）"),
+        (
+            "key_work:\n  - code: K3\n    预计成效: [参学人数增加]\n",
+            "expected_outcomes（预计成效）",
+        ),
+        ("submission:\n  filing date: 2013-03-01\n", "filed_on（备案日期）"),  # the English label
+    ],
+    ids=["kind", "overall_goal", "close", "mobile", "phone", "measures", "outcomes", "english"],
+)
+def test_an_unknown_key_that_is_a_fields_label(body: str, suggested: str) -> None:
+    """The labels are the catalog's, the ones the skeleton writes after each key."""
+    (message,) = messages(HEAD + body)
+    assert message.endswith(f"，是否应为 {suggested}？"), message
+
+
+def test_no_label_close_enough_gets_no_guess() -> None:
+    """`类型` means `kind`, but no label says so: nothing is guessed from meaning."""
+    (message,) = messages(HEAD + "plan:\n  leading_body:\n    类型: 领导小组\n")
+    assert message.endswith("不认识的键 类型")
+    (message,) = messages(HEAD + "总体目标: 建成示范街道\n")  # a label of plan's, not the top's
+    assert "是否应为" not in message
 
 
 def test_nested_errors_are_at_the_node_never_line_one() -> None:

@@ -35,7 +35,11 @@ MAX_ROUNDS = 4
 
 @dataclass(frozen=True)
 class Change:
-    """One correction made: where, what was written, what it became, and why."""
+    """One correction made: where, what was written, what it became, and why.
+
+    Where is where `cjzn validate` reports the problem (the slip's character: the `、` of
+    `[1、3]`), so the two commands give the same line and column; `old` may start before it.
+    """
 
     line: int
     column: int
@@ -135,13 +139,13 @@ def fix_text(
     for _ in range(MAX_ROUNDS):
         result, fixes = _round(fixed.after, path, file, setting)
         fixed.result = result
-        codes = {id(d.fix): d.code for d in result.diagnostics if d.fix is not None}
+        problems = {id(d.fix): d for d in result.diagnostics if d.fix is not None}
         edited = apply_fixes(fixed.after, fixes)
         if not edited.applied:
             break
-        fixed.changes += [
-            Change(f.line, f.column, f.old, f.new, codes[id(f)]) for f in edited.applied
-        ]
+        for f in edited.applied:
+            problem = problems[id(f)]
+            fixed.changes.append(Change(problem.line, problem.column, f.old, f.new, problem.code))
         fixed.after = edited.text
     else:
         fixed.result = _round(fixed.after, path, file, setting)[0]

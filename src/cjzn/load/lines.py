@@ -13,9 +13,18 @@ from bisect import bisect_right
 
 from cjzn.load.edits import line_starts
 
-__all__ = ["Lines"]
+__all__ = ["BOL", "EOL", "KEY", "NL", "REST", "VALUE_START", "Lines"]
 
-_NL = "\r\n\x85\u2028\u2029"
+#: Regular-expression pieces the slip finders share: the characters that end a line (as YAML
+#: counts them), the start and the end of a line, a character of the same line, a key of the
+#: format (`name`, `B1.1`), and where a value or a list item starts.
+NL = "\r\n\x85\u2028\u2029"
+BOL = f"(?<![^{NL}])"
+REST = f"[^{NL}]"
+EOL = f"(?=[{NL}]|\\Z)"
+KEY = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[0-9]+)?"
+VALUE_START = f"(?:{BOL}[ ]*(?:-[ ]+)*|:[ ]+)"
+
 _BLOCK_HEADER = re.compile(r"(?:^|[ \t])[|>][1-9+-]*[ \t]*(?:#.*)?$")
 _DASHES = re.compile("(?:-[ \u3000]+)*")
 
@@ -35,7 +44,7 @@ class Lines:
     def line(self, number: int) -> str:
         start = self.starts[number - 1]
         end = self.starts[number] if number < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip(_NL)
+        return self.text[start:end].rstrip(NL)
 
     def in_block_scalar(self, number: int) -> bool:
         """Whether line `number` is the content of a `|` or `>` block (indentation decides)."""

@@ -51,6 +51,7 @@ from cjzn.load.read import (
     mark_diagnostic,
     read_bytes,
 )
+from cjzn.load.slip_codes import UNCLOSED_QUOTE
 from cjzn.load.slips import find_slips, unclosed_quote
 from cjzn.text import display_path
 
@@ -256,6 +257,16 @@ def load_text(text: str, file: str, lang: str = "zh") -> Loaded:
         document, problems = load_text(text, file, lang)
         return document, controls + problems
     slips = find_slips(text, file, lang)
+    quoted = [s for s in slips if s.code == UNCLOSED_QUOTE.code and s.fix is not None]
+    if quoted:  # a quote closed on a later line is a value of several lines, not a slip
+        loaded = _parse_fixed(text, [slip for slip in slips if slip not in quoted], file, lang)
+        if loaded[0] is not None:
+            return loaded
+    return _parse_fixed(text, slips, file, lang)
+
+
+def _parse_fixed(text: str, slips: list[Diagnostic], file: str, lang: str) -> Loaded:
+    """`text` parsed with the slips' fixes applied, every position one in `text`."""
     fixes = [slip.fix for slip in slips if slip.fix is not None]
     if not fixes:
         document, problems = _parse(text, file, lang)

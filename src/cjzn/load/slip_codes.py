@@ -2,12 +2,16 @@
 
 Each slip is found where it is (`cjzn.load.slips`), named by its character
 (全角冒号、全角空格、中文逗号、顿号、中文引号) and given with the line as it
-should be; the unambiguous ones carry a `Fix` that `cjzn fix` applies.
+should be; the unambiguous ones carry a `Fix` that `cjzn fix` applies. A `Slip`
+is one found, before it becomes a diagnostic.
 """
 
 from __future__ import annotations
 
-from cjzn.diagnostics import CodeInfo, Example, error, warning
+from dataclasses import dataclass, field
+from typing import Any
+
+from cjzn.diagnostics import CodeInfo, Example, Fix, error, warning
 from cjzn.i18n import Msg
 
 __all__ = [
@@ -19,7 +23,25 @@ __all__ = [
     "NO_SPACE",
     "SLIP_CODES",
     "UNCLOSED_QUOTE",
+    "Slip",
 ]
+
+
+@dataclass
+class Slip:
+    """A slip found in the text: its code, where (1-based), its fix and message parameters.
+
+    `fixed`: the whole line as it should be, when it is not the line with the fixes applied;
+    `focus`: where in that line the correction is (0-based), so a long line is shown there.
+    """
+
+    info: CodeInfo
+    line: int
+    column: int
+    fix: Fix | None
+    params: dict[str, Any] = field(default_factory=dict)
+    fixed: str | None = None
+    focus: int | None = None
 
 
 def _pair(passing: str, failing: str) -> dict[str, tuple[Example, ...]]:
@@ -73,9 +95,10 @@ UNCLOSED_QUOTE = error(
     "Y023", "unclosed-quote",
     Msg("引号没有结束", "unclosed quote"),
     Msg("这里的{name} {quote} 没有配对的结束引号，之后的内容都被当成了引号里的文字：应写成 {fixed}", "the {name} {quote} opened here is never closed, so everything after it is read as quoted text: {fixed}"),
-    Msg("在值的末尾补上 {quote}，首尾引号要成对", "close the value with {quote}; quotes come in pairs"),
+    Msg("{how}，首尾引号要成对", "{how}; quotes come in pairs"),
     help=Msg("开始和结束的引号要成对，而且都是半角引号（\" 或 '）", "opening and closing quotes come in pairs, both ASCII (\" or ')"),
-    **_pair("leader:\n  name: \"李国强\"\n  title: 主任\n", "leader:\n  name: \"李国强\n  title: 主任\n"),
+    passing=(Example("leader:\n  name: \"李国强\"\n  title: 主任\n"), Example("leader:\n  name: \"李国强\"  # 姓名\n")),
+    failing=(Example("leader:\n  name: \"李国强\n  title: 主任\n"), Example("leader:\n  name: \"李国强  # 姓名\n  title: 主任\n")),
 )  # fmt: skip
 
 SLIP_CODES: dict[str, CodeInfo] = {

@@ -18,32 +18,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from cjzn.diagnostics import CodeInfo, Diagnostic, Fix
+from cjzn.diagnostics import Diagnostic, Fix
 from cjzn.i18n import Msg, quote
+from cjzn.load import quotes
 from cjzn.load.edits import apply_fixes
+from cjzn.load.lines import BOL as _BOL
+from cjzn.load.lines import KEY as _KEY
+from cjzn.load.lines import NL as _NL
+from cjzn.load.lines import VALUE_START as _VALUE_START
 from cjzn.load.lines import Lines
 from cjzn.load.slip_codes import (
     CHINESE_COMMA,
-    CHINESE_QUOTES,
     FULLWIDTH_COLON,
     FULLWIDTH_SPACE,
     HASH_COMMENT,
     NO_SPACE,
     UNCLOSED_QUOTE,
+    Slip,
 )
 
-__all__ = ["find_slips", "unclosed_quote", "yaml_quoted"]
+__all__ = ["excerpt", "find_slips", "unclosed_quote"]
 
-_NL = "\r\n\x85\u2028\u2029"
-_BOL = f"(?<![^{_NL}])"  # at the start of a line
-_REST = f"[^{_NL}]"
-_EOL = f"(?=[{_NL}]|\\Z)"
-_KEY = r"[A-Za-z_][A-Za-z0-9_]*(?:\.[0-9]+)?"
 _LEAD = "[ \u3000]*(?:-[ \u3000]+)*"  # indentation and list dashes, full-width spaces too
-_VALUE_START = f"(?:{_BOL}[ ]*(?:-[ ]+)*|:[ ]+)"  # where a value (or a list item) starts
 
 _FULLWIDTH_COLON = re.compile(
     f"{_BOL}(?P<lead>{_LEAD})(?P<key>{_KEY})(?P<sep>[ \u3000]*：[ \u3000]*)"
@@ -55,20 +54,9 @@ _SPACE_LEAD = re.compile(
 )
 _SPACE_AFTER_COLON = re.compile(f"{_BOL}{_LEAD}(?P<key>{_KEY})(?P<sep>:\u3000[ \u3000]*)")
 _FLOW_LIST = re.compile(f"{_VALUE_START}\\[(?P<body>[^\\[\\]{_NL}]*[，、][^\\[\\]{_NL}]*)\\]")
-_CHINESE_QUOTED = re.compile(
-    f"{_VALUE_START}(?P<value>(?P<open>[“‘「『])(?P<body>{_REST}*?)(?P<close>[”’」』]))"
-    f"(?=[ \\t]*(?:#{_REST}*)?{_EOL})"
-)
-_MISMATCHED = re.compile(
-    f"{_VALUE_START}(?P<open>[\"'])(?P<body>[^\"'{_NL}]*)(?P<close>[”’])(?=[ \\t]*(?:#{_REST}*)?{_EOL})"
-)
-_HASH = re.compile("[ \t]#(?=[^\\s#])")
 _LINE_END = re.compile(f"[{_NL}]")
 _OTHER_BREAK = re.compile("[\r\x85\u2028\u2029](?!\n|\\Z)")
-_PLAIN_KEY = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s#:'\"\[\]{},][^:#]*?:(?:[ \t]+|$))?")
 _CODE_LIKE = re.compile(r"[A-Za-z]*[0-9]+(?:[.\-][0-9]+)*")
-_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-_CLOSERS = {'"': "”", "'": "’"}
 _URL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "file"})
 
 _COMMA_NAMES = {
@@ -80,25 +68,9 @@ _WHERE = {
     "dash": Msg("“-”后面", "after “-”"),
     "colon": Msg("冒号后面", "after the colon"),
 }
-_QUOTE_NAMES = {'"': Msg("双引号", "double quote"), "'": Msg("单引号", "single quote")}
 _QUOTED_PARAMS = frozenset({"comment", "kept", "value"})
-
-
-def yaml_quoted(text: str) -> str:
-    """`text` as a quoted YAML scalar: double quotes unless it holds `"` or `\\`."""
-    if '"' not in text and "\\" not in text:
-        return f'"{text}"'
-    return "'" + text.replace("'", "''") + "'"
-
-
-@dataclass
-class _Slip:
-    info: CodeInfo
-    line: int
-    column: int
-    fix: Fix | None
-    params: dict[str, Any] = field(default_factory=dict)
-    fixed: str | None = None  # the whole line as it should be, when it is not the fix's
+#: A corrected line longer than this is shown from its start and around its correction.
+_SHOWN = 60
 
 
 def _hits(text: str, needles: tuple[str, ...] | re.Pattern[str]) -> list[int]:
@@ -139,7 +111,7 @@ def find_slips(text: str, file: str, lang: str) -> list[Diagnostic]:
     looked at further, so a clean filing costs a few scans of its text.
     """
     lines: Lines | None = None
-    slips: list[_Slip] = []
+    slips: list[Slip] = []
     for finder in _FINDERS:
         for start, end in _candidate_lines(text, finder):
             for match in finder.pattern.finditer(text, start, end):
@@ -158,10 +130,10 @@ def find_slips(text: str, file: str, lang: str) -> list[Diagnostic]:
     return [_diagnostic(slip, corrected, file, lang) for slip in slips]
 
 
-def _one_per_spot(slips: list[_Slip]) -> list[_Slip]:
+def _one_per_spot(slips: list[Slip]) -> list[Slip]:
     """A slip found twice (a value both Chinese-quoted and holding ` #`) is reported once."""
     seen: set[tuple[int, int]] = set()
-    kept: list[_Slip] = []
+    kept: list[Slip] = []
     lines_with_quotes = {slip.line for slip in slips if slip.info is not HASH_COMMENT}
     for slip in sorted(slips, key=lambda s: (s.line, s.column)):
         if (slip.line, slip.column) in seen:
@@ -173,7 +145,7 @@ def _one_per_spot(slips: list[_Slip]) -> list[_Slip]:
     return kept
 
 
-def _corrected_lines(slips: list[_Slip], lines: Lines) -> dict[int, str]:
+def _corrected_lines(slips: list[Slip], lines: Lines) -> dict[int, str]:
     """Each line with a fixable slip, with all of that line's fixes applied."""
     corrected: dict[int, str] = {}
     for number in sorted({slip.line for slip in slips if slip.fix is not None}):
@@ -186,10 +158,31 @@ def _corrected_lines(slips: list[_Slip], lines: Lines) -> dict[int, str]:
     return corrected
 
 
-def _diagnostic(slip: _Slip, corrected: dict[int, str], file: str, lang: str) -> Diagnostic:
+def excerpt(line: str, focus: int, width: int = _SHOWN) -> str:
+    """`line` whole when it is short; else its start (the key) and the part around `focus`
+    (0-based: where the correction is), with “…” where text is left out."""
+    if len(line) <= width:
+        return line
+    head = width // 3
+    start = max(focus - width // 4, head)
+    end = min(start + width - head, len(line))
+    start = max(min(start, end - (width - head)), head)
+    middle = "…" if start > head else ""
+    return line[:head] + middle + line[start:end] + ("…" if end < len(line) else "")
+
+
+def _diagnostic(slip: Slip, corrected: dict[int, str], file: str, lang: str) -> Diagnostic:
     fixed = slip.fixed if slip.fixed is not None else corrected.get(slip.line, "")
+    if slip.focus is not None:
+        focus = slip.focus
+    elif slip.fix is not None:
+        focus = slip.fix.column - 1 + len(slip.fix.new)
+    else:
+        focus = slip.column - 1
     keep_indent = slip.info is FULLWIDTH_SPACE
-    shown = quote(fixed.rstrip() if keep_indent else fixed.strip(), lang)
+    line = fixed.rstrip() if keep_indent else fixed.strip()
+    focus -= len(fixed) - len(fixed.lstrip()) if not keep_indent else 0
+    shown = quote(excerpt(line, focus), lang, limit=None)
     params: dict[str, Any] = {
         key: value.get(lang) if isinstance(value, Msg) else value
         for key, value in slip.params.items()
@@ -206,20 +199,8 @@ def _diagnostic(slip: _Slip, corrected: dict[int, str], file: str, lang: str) ->
 class _Finder:
     trigger: tuple[str, ...] | re.Pattern[str]  # what a line with this slip holds, found fast
     pattern: re.Pattern[str]  # the slip, matched on the lines holding a trigger
-    make: Callable[[re.Match[str], Lines], _Slip | None]
+    make: Callable[[re.Match[str], Lines], Slip | None]
     near: Callable[[str, int], bool] | None = None  # a cheap look around a needle first
-
-
-def _at_value_start(text: str, at: int) -> bool:
-    """A quote that opens a value: after `: `, `- ` or the indentation of its line."""
-    before = text[max(at - 12, 0) : at].rstrip(" ")
-    return not before or before[-1] in ":-\r\n\x85\u2028\u2029"
-
-
-def _at_value_end(text: str, at: int) -> bool:
-    """A closing quote that ends its line (or comes before a comment)."""
-    after = text[at + 1 : at + 13].lstrip(" \t")
-    return not after or after[0] in "#\r\n\x85\u2028\u2029"
 
 
 def _comma_in_list(text: str, at: int) -> bool:
@@ -229,30 +210,24 @@ def _comma_in_list(text: str, at: int) -> bool:
     return ("，" in inside or "、" in inside) and "\n" not in inside
 
 
-def _hash_text(text: str, at: int) -> bool:
-    """` #` followed by text (a comment has a space after #)."""
-    follower = text[at + 2 : at + 3]
-    return bool(follower) and not follower.isspace() and follower != "#"
-
-
-def _fullwidth_colon(match: re.Match[str], lines: Lines) -> _Slip:
+def _fullwidth_colon(match: re.Match[str], lines: Lines) -> Slip:
     line, column = lines.where(match.start("sep"))
     rest = lines.line(line)[column - 1 + len(match["sep"]) :]
     new = ": " if rest.strip() and not rest.lstrip().startswith("#") else ":"
     colon = column + match["sep"].index("：")
-    return _Slip(
+    return Slip(
         FULLWIDTH_COLON, line, colon, Fix(line, column, match["sep"], new), {"key": match["key"]}
     )
 
 
-def _no_space(match: re.Match[str], lines: Lines) -> _Slip | None:
+def _no_space(match: re.Match[str], lines: Lines) -> Slip | None:
     if match["key"].lower() in _URL_SCHEMES:
         return None
     line, column = lines.where(match.end("key"))
-    return _Slip(NO_SPACE, line, column, Fix(line, column, ":", ": "), {"key": match["key"]})
+    return Slip(NO_SPACE, line, column, Fix(line, column, ":", ": "), {"key": match["key"]})
 
 
-def _space_lead(match: re.Match[str], lines: Lines) -> _Slip | None:
+def _space_lead(match: re.Match[str], lines: Lines) -> Slip | None:
     lead = match["lead"]
     if "\u3000" not in lead:
         return None
@@ -263,7 +238,7 @@ def _space_lead(match: re.Match[str], lines: Lines) -> _Slip | None:
     lines.decided[line] = len(new) - len(after)
     where = "indent" if "\u3000" in indent else "dash"
     column = lead.index("\u3000") + 1
-    return _Slip(FULLWIDTH_SPACE, line, column, Fix(line, 1, lead, new), {"where": _WHERE[where]})
+    return Slip(FULLWIDTH_SPACE, line, column, Fix(line, 1, lead, new), {"where": _WHERE[where]})
 
 
 def _indentation(indent: str, lines: Lines, number: int) -> int:
@@ -281,13 +256,13 @@ def _indentation(indent: str, lines: Lines, number: int) -> int:
     return min(levels, key=lambda level: (abs(level - seen), level))
 
 
-def _space_after_colon(match: re.Match[str], lines: Lines) -> _Slip:
+def _space_after_colon(match: re.Match[str], lines: Lines) -> Slip:
     line, column = lines.where(match.start("sep"))
     fix = Fix(line, column, match["sep"], ": ")
-    return _Slip(FULLWIDTH_SPACE, line, column + 1, fix, {"where": _WHERE["colon"]})
+    return Slip(FULLWIDTH_SPACE, line, column + 1, fix, {"where": _WHERE["colon"]})
 
 
-def _chinese_comma(match: re.Match[str], lines: Lines) -> _Slip | None:
+def _chinese_comma(match: re.Match[str], lines: Lines) -> Slip | None:
     body = match["body"]
     parts = [unicodedata.normalize("NFKC", part).strip() for part in re.split("[,，、]", body)]
     if not all(_CODE_LIKE.fullmatch(part) for part in parts):
@@ -304,42 +279,7 @@ def _chinese_comma(match: re.Match[str], lines: Lines) -> _Slip | None:
         )
     )
     params = {"char": char, "value": value}
-    return _Slip(CHINESE_COMMA, line, column + first, Fix(line, column, body, new), params)
-
-
-def _chinese_quotes(match: re.Match[str], lines: Lines) -> _Slip | None:
-    body, opening, closing = match["body"], match["open"], match["close"]
-    if _PAIRS[opening] != closing or closing in body:
-        return None
-    if not (": " in body or ":\t" in body or body.endswith(":") or re.search("[ \t]#", body)):
-        return None  # YAML reads it fine: the quotes are part of the text
-    line, column = lines.where(match.start("value"))
-    fix = Fix(line, column, match["value"], yaml_quoted(body))
-    return _Slip(CHINESE_QUOTES, line, column, fix, {"open": opening, "close": closing})
-
-
-def _mismatched_quote(match: re.Match[str], lines: Lines) -> _Slip | None:
-    opening, closing = match["open"], match["close"]
-    if _CLOSERS[opening] != closing:
-        return None
-    line, column = lines.where(match.start("open"))
-    fix = Fix(line, column + 1 + len(match["body"]), closing, opening)
-    params = {"name": _QUOTE_NAMES[opening], "quote": opening}
-    return _Slip(UNCLOSED_QUOTE, line, column, fix, params)
-
-
-def _hash_comment(match: re.Match[str], lines: Lines) -> _Slip | None:
-    line, column = lines.where(match.start())
-    content = lines.line(line)
-    start = _PLAIN_KEY.match(content)
-    begin = start.end() if start else 0
-    if begin >= column or content[begin] in "\"'[{|>&*!%@`#" or ": " in content[begin:column]:
-        return None
-    kept = content[begin : column - 1].rstrip()
-    comment = content[column:].rstrip()
-    fixed = content[:begin] + yaml_quoted(content[begin:].rstrip())
-    params = {"comment": comment, "kept": kept}
-    return _Slip(HASH_COMMENT, line, column + 1, None, params, fixed=fixed)
+    return Slip(CHINESE_COMMA, line, column + first, Fix(line, column, body, new), params)
 
 
 _FINDERS = (
@@ -348,9 +288,22 @@ _FINDERS = (
     _Finder(("\u3000",), _SPACE_LEAD, _space_lead),
     _Finder(("\u3000",), _SPACE_AFTER_COLON, _space_after_colon),
     _Finder(("[",), _FLOW_LIST, _chinese_comma, _comma_in_list),
-    _Finder(tuple(_PAIRS), _CHINESE_QUOTED, _chinese_quotes, _at_value_start),
-    _Finder(tuple(_CLOSERS.values()), _MISMATCHED, _mismatched_quote, _at_value_end),
-    _Finder((" #", "\t#"), _HASH, _hash_comment, _hash_text),
+    _Finder(
+        tuple(quotes.PAIRS), quotes.CHINESE_QUOTED, quotes.chinese_quotes, quotes.at_value_start
+    ),
+    _Finder(
+        tuple(quotes.CLOSERS.values()),
+        quotes.MISMATCHED,
+        quotes.mismatched_quote,
+        quotes.at_value_end,
+    ),
+    _Finder(
+        tuple(quotes.CLOSERS),
+        quotes.OPEN_QUOTE,
+        quotes.unclosed_before_comment,
+        quotes.at_value_start,
+    ),
+    _Finder((" #", "\t#"), quotes.HASH, quotes.hash_comment, quotes.hash_text),
 )
 
 
@@ -360,11 +313,8 @@ def unclosed_quote(text: str, line: int, column: int, file: str, lang: str) -> D
     if not 1 <= line < len(lines.starts) + 1:
         return None
     content = lines.line(line)
-    char = content[column - 1 : column]
-    if char not in _QUOTE_NAMES:
+    if content[column - 1 : column] not in quotes.CLOSERS:
         return None
-    fixed = content.rstrip() + char
-    slip = _Slip(
-        UNCLOSED_QUOTE, line, column, None, {"name": _QUOTE_NAMES[char], "quote": char}, fixed=fixed
-    )
+    fixed, focus, params = quotes.closed_line(content, column)
+    slip = Slip(UNCLOSED_QUOTE, line, column, None, params, fixed=fixed, focus=focus)
     return _diagnostic(slip, {}, file, lang)

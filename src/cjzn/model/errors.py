@@ -21,8 +21,8 @@ from pydantic import BaseModel, ValidationError
 
 from cjzn.diagnostics import Diagnostic, Fix
 from cjzn.guide import Catalog
-from cjzn.guide.labels import describe, leaf
-from cjzn.i18n import Msg, did_you_mean, join, quote
+from cjzn.guide.labels import describe, leaf, pattern
+from cjzn.i18n import LANGS, Msg, did_you_mean, join, quote
 from cjzn.load import Document, PathKey, dotted
 from cjzn.model import codes
 from cjzn.model.filing import Filing
@@ -134,10 +134,34 @@ def _unknown_key(
         chars = " ".join(visible(char) for char in hidden)
         suggestion = _HIDDEN_IN_KEY.format(lang, chars=chars, name=_named(loc, bare, catalog, lang))
         return {"key": shown, "suggestion": suggestion, "place": place}
-    close = difflib.get_close_matches(bare, allowed, n=1, cutoff=0.5)
+    labels = _labels(loc[:-1], allowed, catalog)
+    close = _by_label(bare, labels, exact=True)  # `组织形式` for kind: the skeleton's comment
+    close = close or difflib.get_close_matches(bare, allowed, n=1, cutoff=0.5)
+    close = close or _by_label(bare, labels, exact=False)
     close = close or [name for name in allowed if bare and (name in bare or bare in name)][:1]
     suggestion = did_you_mean(_named(loc, close[0], catalog, lang), lang) if close else ""
     return {"key": shown, "suggestion": suggestion, "place": place}
+
+
+def _labels(parent: PathKey, allowed: list[str], catalog: Catalog | None) -> dict[str, set[str]]:
+    """The labels on the form of the keys allowed under `parent` (the catalog's, in either
+    language: what the skeleton writes after each key), casefolded, with their keys."""
+    named: dict[str, set[str]] = {}
+    for key in allowed if catalog is not None else []:
+        for lang in LANGS:
+            label = catalog.label(pattern((*parent, key)), lang) if catalog else None
+            if label:
+                named.setdefault(label.strip().casefold(), set()).add(key)
+    return named
+
+
+def _by_label(written: str, labels: dict[str, set[str]], *, exact: bool) -> list[str]:
+    """The one key whose label `written` is (or, not `exact`, is close to); [] when none or
+    several are."""
+    text = written.casefold()
+    close = [text] if exact else difflib.get_close_matches(text, list(labels), n=1, cutoff=0.6)
+    keys = labels.get(close[0], set()) if close else set()
+    return sorted(keys) if len(keys) == 1 else []
 
 
 def _named(loc: PathKey, key: str, catalog: Catalog | None, lang: str) -> str:

@@ -175,6 +175,28 @@ def landline_area(value: str) -> tuple[str, Msg] | None:
     return area, Msg(zh or area, en or area)
 
 
+def phone_half_width(value: str) -> str | None:
+    """A valid mainland number typed with full-width characters (`０２１－６４３７６５３２`,
+    `（021）64376532`, `１３９ １６０５ ８２３１`) as the form writes it: `021-64376532` (an
+    extension after ` 转 `), `13916058231`, a bare 8-digit number as its 8 digits. None for a
+    number written in ASCII (however spaced) and for what is no valid mainland number."""
+    text = value.strip()
+    half = unicodedata.normalize("NFKC", text)
+    number = _parse_phone(half) if half != text else None
+    if number is None or number.country_code != MAINLAND:
+        return None
+    national = phonenumbers.national_significant_number(number)
+    digits = re.sub(r"\D", "", half)
+    area = phonenumbers.length_of_geographical_area_code(number)
+    if len(digits) == 8 and re.fullmatch(r"[\d\s-]+", half):
+        written = digits  # documented as a Shanghai number: no area code is added
+    elif phonenumbers.number_type(number) in _MOBILE_TYPES or not area:
+        written = national
+    else:
+        written = f"0{national[:area]}-{national[area:]}"
+    return f"{written} 转 {number.extension}" if number.extension else written
+
+
 def check_email(value: str) -> str:
     if not value.strip():
         return value  # blank is not filled in yet: the stage rules say when it is due

@@ -12,7 +12,18 @@ from cjzn import config, load, model
 from cjzn.diagnostics import CodeInfo
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg
-from cjzn.rules import codes, dates, evidence, key_work, plan, review_codes, roster, stages, values
+from cjzn.rules import (
+    codes,
+    dates,
+    evidence,
+    key_work,
+    plan,
+    review_codes,
+    roster,
+    slips,
+    stages,
+    values,
+)
 from cjzn.rules.base import Rule
 from cjzn.rules.repo import REPO_RULES
 
@@ -21,7 +32,7 @@ __all__ = ["ALL_CODES", "RULES", "codes_json", "codes_markdown"]
 #: Per-filing rules by code, in the order they run.
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for module in (key_work, codes, plan, values, stages, dates, evidence, roster)
+    for module in (key_work, codes, plan, values, stages, dates, evidence, roster, slips)
     for rule in module.RULES
 }
 
