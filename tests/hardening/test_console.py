@@ -138,7 +138,13 @@ def test_a_closed_stdout_says_cannot_write_output(args: list[str]) -> None:
     done = _run(*args, stdout=None, preexec_fn=lambda: os.close(1))
     stderr = done.stderr.decode("utf-8")
     assert done.returncode == 1, stderr
-    assert "无法写出结果" in stderr and not _internal_error(stderr), stderr
+    assert stderr == "cjzn: 无法写出结果：标准输出已关闭\n", stderr
+    english = _run(*args, stdout=None, preexec_fn=lambda: os.close(1), env=_env(CJZN_LANG="en"))
+    said = english.stderr.decode("utf-8")
+    assert (english.returncode, said) == (
+        1,
+        "cjzn: cannot write output: standard output is closed\n",
+    )
 
 
 @posix_only

@@ -119,7 +119,9 @@ def main() -> None:
         if isinstance(exc, BrokenPipeError):  # the reader stopped reading: nothing to say
             output.quiet_broken_pipe()
             sys.exit(1)
-        _say(_CANNOT_WRITE.format(_lang(), why=exc.strerror or exc))
+        from cjzn.fileio import os_reason  # imported when a write failed: start-up time
+
+        _say(_CANNOT_WRITE.format(_lang(), why=os_reason(exc, _lang())))
         sys.exit(1)
     except Exception as exc:  # pragma: no cover - last line of defence
         _internal_error(exc)

@@ -29,9 +29,12 @@ from typing import Any
 
 import typer
 
+from cjzn.i18n import Msg
+
 __all__ = [
     "CONSOLE_ERRORS",
     "Interrupted",
+    "StreamClosed",
     "configure_streams",
     "echo_chunks",
     "flush_output",
@@ -41,6 +44,7 @@ __all__ = [
 ]
 
 CONSOLE_ERRORS = "cjzn-console"
+_CLOSED = Msg("标准输出已关闭", "standard output is closed")
 
 #: Look-alikes a GBK (GB2312, Big5 …) console has, for what cjzn itself prints.
 _LOOK_ALIKES = {
@@ -86,7 +90,17 @@ class _ClosedStream(io.TextIOBase):
         return True
 
     def write(self, text: str) -> int:
-        raise OSError(errno.EBADF, "标准输出已关闭 / standard output is closed")
+        raise StreamClosed
+
+
+class StreamClosed(OSError):
+    """A write to a standard stream closed before cjzn started; `reason(lang)` words it."""
+
+    def __init__(self) -> None:
+        super().__init__(errno.EBADF, f"{_CLOSED.zh} / {_CLOSED.en}")
+
+    def reason(self, lang: str) -> str:
+        return _CLOSED.get(lang)
 
 
 def configure_streams() -> None:
