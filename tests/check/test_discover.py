@@ -10,6 +10,7 @@ from conftest import MINIMAL
 from typer.testing import CliRunner
 
 from cjzn.check import Selection, discover, find, folders_above
+from cjzn.check.discover import nearest_existing
 from cjzn.cli import app
 from cjzn.errors import UsageError
 
@@ -139,3 +140,28 @@ def test_every_command_takes_exclude_and_allow_empty(
         assert "1 个文件被 --exclude 排除" in left_out.output
         empty = runner.invoke(app, [*command, "--exclude", "徐汇区", "--allow-empty", "filings"])
         assert empty.exit_code == 0, (command, empty.output)
+
+
+def test_a_mistyped_path_gets_the_nearest_existing_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "filings" / "徐汇区").mkdir(parents=True)
+    (tmp_path / "filings" / "徐汇区" / "湖南路街道.yaml").write_text("cjzn: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert nearest_existing(Path("filings/徐汇")) == str(Path("filings/徐汇区"))
+    assert nearest_existing(Path("filings/徐汇/湖南路街道.yaml")) == str(
+        Path("filings/徐汇区/湖南路街道.yaml")
+    )
+    assert nearest_existing(Path("filings/徐汇区/湖南路.yaml")) == str(
+        Path("filings/徐汇区/湖南路街道.yaml")
+    )
+    assert nearest_existing(tmp_path / "filing" / "徐汇区") == str(tmp_path / "filings" / "徐汇区")
+    # nothing close, or the guess does not exist either: no guess
+    assert nearest_existing(Path("nowhere")) is None
+    assert nearest_existing(Path("filings/徐汇/不存在.yaml")) is None
+    with pytest.raises(UsageError) as raised:
+        discover([Path("filings/徐汇")])
+    assert raised.value.text("zh") == "路径不存在：filings/徐汇，是否应为 filings/徐汇区？"
+    assert raised.value.text("en") == (
+        "path does not exist: filings/徐汇; did you mean filings/徐汇区?"
+    )

@@ -40,7 +40,9 @@ line that holds no filing is a usage error naming it, unless `allow_empty`
 
 from __future__ import annotations
 
+import difflib
 import functools
+import itertools
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -59,7 +61,7 @@ from cjzn.check.naming import (
 from cjzn.config import glob_match
 from cjzn.errors import UsageError
 from cjzn.gitutil import work_tree_of
-from cjzn.i18n import Msg
+from cjzn.i18n import Msg, did_you_mean
 from cjzn.load.read import file_kind
 
 __all__ = [
@@ -181,7 +183,8 @@ def _once(paths: list[Path]) -> list[Path]:
 def _not_a_filing(path: Path) -> Msg:
     """Why a path named on the command line is not a filing: missing, or what it is instead."""
     if not path.exists():
-        return _MISSING.fill(path=path)
+        near = nearest_existing(path)
+        return Msg.each(lambda lang: _MISSING.format(lang, path=path) + did_you_mean(near, lang))
 
     def worded(lang: str) -> str:
         # file_kind is None only for what exists and is neither a folder nor a file
@@ -189,6 +192,34 @@ def _not_a_filing(path: Path) -> Msg:
         return _NOT_REGULAR.format(lang, path=path, kind=kind)
 
     return Msg.each(worded)
+
+
+#: How many entries of a folder are compared with a mistyped name (a huge folder: no guess).
+_NEAR_LIMIT = 2000
+
+
+def nearest_existing(path: Path) -> str | None:
+    """`filings/徐汇区` for a mistyped `filings/徐汇`: the first missing part of `path` replaced
+    by the closest name in the folder above it, when that path exists; else None."""
+    parts = path.parts
+    for depth in range(len(parts)):
+        folder = Path(*parts[:depth]) if depth else Path(".")
+        if depth and not folder.is_dir():
+            return None
+        missing = parts[depth]
+        if (folder / missing).exists():
+            continue
+        try:
+            with os.scandir(folder) as entries:
+                names = [entry.name for entry in itertools.islice(entries, _NEAR_LIMIT + 1)]
+        except OSError:
+            return None
+        close = difflib.get_close_matches(missing, names[:_NEAR_LIMIT], n=1, cutoff=0.6)
+        guess = (folder / close[0]).joinpath(*parts[depth + 1 :]) if close else None
+        if guess is None or len(names) > _NEAR_LIMIT or not guess.exists():
+            return None
+        return str(guess)
+    return None
 
 
 def classify(path: Path) -> FileKind:
