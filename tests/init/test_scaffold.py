@@ -94,6 +94,7 @@ def test_vscode_maps_the_filings_to_the_schema(repo: Path) -> None:
     # review files have their own format and archive/ holds evidence: not filings
     assert "!filings/**/*.district-review.yaml" in globs
     assert "!filings/**/*.municipal-review.yaml" in globs
+    assert "!filings/**/*.district-review.yml" in globs
     assert "!filings/**/archive/**" in globs
     assert (repo / next(iter(settings["yaml.schemas"]))).is_file()
 

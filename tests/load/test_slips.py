@@ -219,6 +219,23 @@ def test_a_quote_closed_on_a_later_line_is_a_value_of_several_lines() -> None:
     assert data is not None and data["leader"] == {"title": "主任  # 分管 社区教育"}
 
 
+def test_a_value_of_several_lines_stays_one_when_another_line_is_wrong() -> None:
+    """Decided for each value, not for the file: a syntax error elsewhere must not turn a
+    quoted value of several lines into a slip whose fix would cut it (`cjzn fix` would
+    then move `# 分管` out of the value and break the file)."""
+    wrong_elsewhere = "leader:\n  name: 王建华\n   title: 主任\n"
+    several = 'plan:\n  network: "街道领导小组  # 三级网络\n    各居委学习点"\n'
+    _, problems = load_text(HEAD + wrong_elsewhere + several, "f.yaml")
+    assert [p.code for p in problems] == ["Y003"]
+    mismatched = 'plan:\n  network: "街道领导小组”\n    各居委学习点"\n'
+    _, problems = load_text(HEAD + wrong_elsewhere + mismatched, "f.yaml")
+    assert [p.code for p in problems] == ["Y003"]
+    # one that really is unclosed is still found beside the other error
+    unclosed = 'plan:\n  network: "街道领导小组  # 三级网络\n  other: x\n'
+    _, problems = load_text(HEAD + wrong_elsewhere + unclosed, "f.yaml")
+    assert sorted(p.code for p in problems) == ["Y003", "Y023"]
+
+
 def test_an_unclosed_quote_without_a_comment_is_closed_at_the_end() -> None:
     _, problems = slips('leader:\n  name: "李国强\n  title: 主任\n')
     assert '在值的末尾补上 "' in only(problems).hint

@@ -762,10 +762,10 @@ def test_cli_unreadable_filing(tmp_path: Path) -> None:
     bad.write_text("cjzn: 1\nunit: [\n", encoding="utf-8")
     result = runner.invoke(app, ["render", str(bad)])
     assert result.exit_code == 1
-    assert "无法读取" in result.output and "Traceback" not in result.output
+    assert "未生成" in result.output and "Traceback" not in result.output
     # located first, as every other message: file:line:column, then the code and why
-    line = next(x for x in result.output.splitlines() if "无法读取" in x)
-    assert re.match(rf"{re.escape(str(bad))}:\d+:\d+：Y\d{{3}} .+；无法读取，未生成$", line), line
+    line = next(x for x in result.output.splitlines() if "未生成" in x)
+    assert re.match(rf"{re.escape(str(bad))}:\d+:\d+：Y\d{{3}} .+；未生成$", line), line
 
 
 def test_validate_does_not_import_render_libraries() -> None:

@@ -60,6 +60,15 @@ def test_the_cut_keeps_crlf_and_the_bom(repo: Path) -> None:
     assert (repo / FILING).read_bytes() == b"\xef\xbb\xbf" + without
 
 
+@pytest.mark.parametrize("newline", ["\r", "\u2028"], ids=["cr-only", "line-separator"])
+def test_the_cut_counts_lines_as_yaml_does(repo: Path, newline: str) -> None:
+    """validate reads a CR-only file: migrate cuts it at the same lines, keeping its breaks."""
+    _, without = with_block(repo, OLD_SKELETON_BLOCK, newline)
+    moved = cjzn("review", "--migrate", "filings")
+    assert moved.exit_code == 0, moved.output
+    assert (repo / FILING).read_bytes() == without
+
+
 def test_the_library_plans_the_cut_only(repo: Path) -> None:
     _, without = with_block(repo, OLD_SKELETON_BLOCK)
     run = migrate_paths([Path("filings")], Options(), None, None)

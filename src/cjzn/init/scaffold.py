@@ -181,7 +181,11 @@ def vscode_settings(schema_path: str) -> str:
     evidence below `archive/` (`!` patterns; an older extension ignores them).
     """
     globs = [f"{FILINGS_DIR}/**/*.yaml", f"{FILINGS_DIR}/**/*.yml"]
-    globs += [f"!{FILINGS_DIR}/**/*.{level}-review.yaml" for level in REVIEW_LEVELS]
+    globs += [
+        f"!{FILINGS_DIR}/**/*.{level}-review.{ext}"
+        for level in REVIEW_LEVELS
+        for ext in ("yaml", "yml")
+    ]
     globs += [f"!{FILINGS_DIR}/**/{folder}/**" for folder in EVIDENCE_FOLDERS]
     settings = {
         "yaml.schemas": {schema_path: globs},

@@ -62,6 +62,21 @@ class Lines:
                     return False
         return False
 
+    def closes_later(self, number: int, quote: str, limit: int = 200) -> bool:
+        """Whether a quote opened on line `number` may close on a line after it: the value
+        goes on (blank lines, or lines indented deeper than line `number`) and one of those
+        lines holds `quote`. A quoted value of several lines, not an unclosed quote."""
+        indent = _indent(self.line(number))
+        for following in range(number + 1, min(number + limit, len(self.starts)) + 1):
+            content = self.line(following)
+            if not content.strip(" \t\u3000"):
+                continue
+            if _indent(content) <= indent:
+                return False
+            if quote in content:
+                return True
+        return False
+
     def levels_before(self, number: int) -> set[int]:
         """The indentations a structural line may take at line `number`.
 

@@ -153,6 +153,8 @@ def unclosed_before_comment(match: re.Match[str], lines: Lines) -> Slip | None:
     if body.endswith((CLOSERS[opening], "\\")):
         return None
     line, column = lines.where(match.start("open"))
+    if lines.closes_later(line, opening):
+        return None
     old = opening + body
     comment = rest[gap:].strip()
     params = quote_params(opening, _BEFORE_COMMENT, comment=comment)
@@ -179,6 +181,8 @@ def mismatched_quote(match: re.Match[str], lines: Lines) -> Slip | None:
     if CLOSERS[opening] != closing:
         return None
     line, column = lines.where(match.start("open"))
+    if lines.closes_later(line, opening):
+        return None
     old = opening + match["body"] + closing
     fix = Fix(line, column, old, opening + match["body"] + opening)
     params = quote_params(opening, _CHINESE_CLOSE, close=closing)

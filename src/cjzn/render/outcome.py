@@ -24,14 +24,12 @@ _DRAFT = Msg(
     "{file}：有 {errors} 个错误，已按“草稿”生成；运行 cjzn validate {file} 查看",
     "{file}: {errors} error(s), rendered as a DRAFT; run `cjzn validate {file}`",
 )
-_UNREADABLE = Msg(
-    "{where}：{why}无法读取，未生成", "{where}: {why}cannot be read, nothing rendered"
-)
+_UNREADABLE = Msg("{where}：{why}未生成", "{where}: {why}nothing rendered")
 _UNREADABLE_IN_BOOKLET = Msg(
-    "{where}：{why}无法读取，合订本中以一页说明代替",
-    "{where}: {why}cannot be read, a page in the booklet says so",
+    "{where}：{why}合订本中以一页说明代替", "{where}: {why}a page in the booklet says so"
 )
 _WHY = Msg("{code} {message}；", "{code} {message}; ")
+_CANNOT_READ = Msg("无法读取；", "cannot be read; ")
 
 
 @dataclass
@@ -66,7 +64,11 @@ class RenderOutcome:
         for result in self.unreadable:
             first = next((d for d in result.diagnostics if d.is_error), None)
             where = f"{result.file}:{first.line}:{first.column}" if first else result.file
-            why = _WHY.format(lang, code=first.code, message=first.message) if first else ""
+            why = (
+                _WHY.format(lang, code=first.code, message=first.message)
+                if first
+                else _CANNOT_READ.get(lang)
+            )
             lines.append(unreadable.format(lang, where=where, why=why))
         lines += [why.get(lang) for _path, why in self.refused]
         return lines

@@ -23,6 +23,7 @@ Review files are written first (never over an existing one), then the filing.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from cjzn.fileio import write_atomic
 from cjzn.guide import Catalog, Catalogs
 from cjzn.i18n import Msg, join
 from cjzn.load import Document
+from cjzn.load.edits import line_starts
 from cjzn.load.walk import blank, text_at, value_at
 from cjzn.model import inline_reviews
 from cjzn.options import Options
@@ -42,6 +44,7 @@ __all__ = ["MigrateRun", "Migrated", "migrate_paths", "write"]
 
 _NOTE = "# 由 cjzn review --migrate 从备案文件的 reviews: 移来（有日期的意见记为“同意”）\n"
 _LACKS = "# reviews: 中没有写：{fields}\n"
+_BREAKS = "\r\n\x85\u2028\u2029"
 _BOM = b"\xef\xbb\xbf"
 SKIP_BOTH = Msg(
     "{path}：已有审核记录文件，reviews: 没有移动（请手工合并后删去 reviews:）",
@@ -117,21 +120,24 @@ def migrate_paths(
 
 
 def _cut(filing: Path, document: Document) -> bytes | None:
-    """The filing's bytes without its `reviews:` block (split at line feeds only, so every
-    other byte is kept, carriage returns and form feeds included); None when the block's
-    key is not at the start of its line (a layout cjzn does not cut)."""
+    """The filing's bytes without its `reviews:` block, cut at the lines YAML counts (CRLF,
+    CR-only, NEL, U+2028), so every other byte is kept, line breaks included; None when the
+    block's key is not at the start of its line (a layout cjzn does not cut)."""
     raw = filing.read_bytes()
     bom = _BOM if raw.startswith(_BOM) else b""
     try:
-        lines = raw[len(bom) :].decode("utf-8").split("\n")
+        text = raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError:  # changed since it was read
         return None
+    starts = [*line_starts(text), len(text)]
+    pieces = [text[a:b] for a, b in itertools.pairwise(starts) if a < b]  # each with its break
+    lines = [piece.rstrip(_BREAKS) for piece in pieces]
     line, column = document.locate_key(("reviews",))
     start = line - 1
     if column != 1 or not 0 <= start < len(lines) or not lines[start].startswith("reviews"):
         return None
-    kept = lines[:start] + lines[end_of_block(lines, start) :]
-    return bom + "\n".join(kept).encode("utf-8")
+    kept = pieces[:start] + pieces[end_of_block(lines, start) :]
+    return bom + "".join(kept).encode("utf-8")
 
 
 def _undated(document: Document) -> list[str]:
