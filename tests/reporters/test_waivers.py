@@ -253,3 +253,29 @@ def test_github(repo: Path) -> None:
         expected = f"::{kind} file=cjzn.toml,line={STATE_LINES[state]},col=1,title={code}::"
         assert any(line.startswith(expected) for line in lines), code
     assert not any(line.startswith("::error file=filings/active.yaml") for line in lines)
+
+
+def status(*args: str) -> tuple[int, str]:
+    result = runner.invoke(
+        app, ["status", "--as-of", "2013-01-15", "--ignore", "R006", *args, "filings"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.stdout
+
+
+def test_status_shows_the_waivers_that_need_a_person(repo: Path) -> None:
+    """A reviewer's view names the expired, incomplete and stale waivers, located, and fails
+    as validate does (an expired or incomplete waiver is an error)."""
+    code, text = status()
+    assert code == 1
+    assert "仓库设置（cjzn.toml）中的豁免需要处理" in text
+    for state, line in STATE_LINES.items():
+        row = next(x for x in text.splitlines() if f"cjzn.toml:{line}:" in x)
+        assert STATE_CODES[state] in row, row
+        assert ("警告" if state == "unused" else "错误") in row, row
+    code, out = status("--format", "json")
+    problems = json.loads(out)["config_problems"]
+    assert code == 1
+    assert sorted((p["code"], p["line"]) for p in problems) == sorted(
+        (STATE_CODES[state], line) for state, line in STATE_LINES.items()
+    )

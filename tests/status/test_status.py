@@ -137,7 +137,10 @@ def test_due_soon_status(tmp_path: Path) -> None:
 
 def test_json_shape_is_stable() -> None:
     document = as_json(collect_status([EXAMPLES], options("2013-04-15")))
-    assert set(document) == {"version", "as_of", "files", "filings", "coverage", "workflow"}
+    assert set(document) == {
+        "version", "as_of", "files", "filings", "coverage", "workflow", "config_problems",
+    }  # fmt: skip
+    assert document["config_problems"] == []  # the examples have no cjzn.toml
     coverage = document["coverage"]
     assert set(coverage) == {"roster", "districts", "unknown_district"}
     # the district folders searched; the draft's 闵行县 is no district: listed apart

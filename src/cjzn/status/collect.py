@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from cjzn.check import FileResult, Report, Selection, validate_paths
+from cjzn.diagnostics import Diagnostic
 from cjzn.guide import Catalog
 from cjzn.i18n import Msg
 from cjzn.load.walk import text_at
@@ -127,11 +128,15 @@ class StatusReport:
     catalog: Catalog | None = None  # the round the coverage is of
     skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
     searched_folders: bool = False  # a folder was named: who has filed is shown for one filing too
+    #: problems of the repo's cjzn.toml waivers (C010-C012), as validate reports them
+    config_problems: list[Diagnostic] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
-        """1 when any filing has errors (due-and-missing requirements are errors), else 0."""
-        return 1 if any(f.errors or f.overdue for f in self.filings) else 0
+        """1 when any filing has errors (due-and-missing requirements are errors) or a
+        waiver is (an expired one: C010), else 0 — as validate decides."""
+        failing = any(f.errors or f.overdue for f in self.filings)
+        return 1 if failing or any(d.is_error for d in self.config_problems) else 0
 
 
 def status_of(result: FileResult) -> FilingStatus:
@@ -177,6 +182,7 @@ def collect_status(
         catalog=catalog,
         skipped=report.skipped,
         searched_folders=any(path.is_dir() for path in paths),
+        config_problems=report.config_problems,
     )
 
 

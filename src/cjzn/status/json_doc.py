@@ -145,7 +145,8 @@ def coverage_json(coverage: DistrictCoverage, lang: str) -> dict[str, Any]:
 
 
 def as_json(report: StatusReport) -> dict[str, Any]:
-    """The whole status document: `{"version", "as_of", "files", "filings": [...], "coverage"}`."""
+    """The whole status document: `{"version", "as_of", "files", "filings": [...], "coverage",
+    "workflow", "config_problems"}`."""
     lang = report.options.lang
     return {
         "version": STATUS_JSON_VERSION,
@@ -154,6 +155,8 @@ def as_json(report: StatusReport) -> dict[str, Any]:
         "filings": [filing_json(status, lang) for status in report.filings],
         "coverage": coverage_json(report.coverage, lang),
         "workflow": workflow_json(workflow_counts(report.filings), report.catalog, lang),
+        # the repo's waivers that are expired, incomplete or stale (C010-C012), as in validate
+        "config_problems": [problem.as_json() for problem in report.config_problems],
     }
 
 
