@@ -282,3 +282,20 @@ def test_apply_fixes_replaces_a_quoted_value_and_skips_stale_fixes() -> None:
     edited = apply_fixes(text, fixes)
     assert edited.text == "filed_on: 2013-03-05\nsealed: 是\n"
     assert edited.skipped == [fixes[1]]
+
+
+def test_a_key_typed_as_its_chinese_label_with_a_fullwidth_colon() -> None:
+    """`组织形式：领导小组` where `kind:` belongs: Y017 at the colon, the rest still read (the
+    Chinese key is then F001's business, with the key it labels suggested)."""
+    data, problems = slips("plan:\n  leading_body:\n    组织形式：领导小组\n    head: 王建华\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("Y017", 5, 9)]
+    assert data is not None and data["plan"] == {
+        "leading_body": {"组织形式": "领导小组", "head": "王建华"}
+    }
+
+
+def test_a_chinese_colon_in_a_value_that_goes_on_is_text() -> None:
+    """A plain value continued on a deeper line may hold `时间：…`: not a key, not a slip."""
+    data, problems = slips("plan:\n  measures: 成立领导小组，\n    时间：2013年\n")
+    assert problems == []
+    assert data is not None and data["plan"] == {"measures": "成立领导小组， 时间：2013年"}

@@ -47,6 +47,10 @@ _LEAD = "[ \u3000]*(?:-[ \u3000]+)*"  # indentation and list dashes, full-width 
 _FULLWIDTH_COLON = re.compile(
     f"{_BOL}(?P<lead>{_LEAD})(?P<key>{_KEY})(?P<sep>[ \u3000]*：[ \u3000]*)"
 )
+#: A key typed as its Chinese label (`组织形式：领导小组`, the skeleton's comment beside it).
+_LABEL_COLON = re.compile(
+    f"{_BOL}(?P<lead>{_LEAD})(?P<key>[\u4e00-\u9fff（）]{{1,16}})(?P<sep>[ \u3000]*：[ \u3000]*)"
+)
 _NO_SPACE = re.compile(f"{_BOL}(?P<lead>{_LEAD})(?P<key>{_KEY}):(?=[^\\s/\\\\:#])")
 _SPACE_LEAD = re.compile(
     f"{_BOL}(?=[ \u3000-]*\u3000)"
@@ -220,6 +224,20 @@ def _fullwidth_colon(match: re.Match[str], lines: Lines) -> Slip:
     )
 
 
+def _label_colon(match: re.Match[str], lines: Lines) -> Slip | None:
+    """`组织形式：领导小组` where a key belongs: the full-width colon is the slip (Y017) and the
+    Chinese key is F001's, with the key it labels suggested. Only at a key's indentation, so
+    a line that goes on a plain value (indented deeper) stays text."""
+    line, _ = lines.where(match.start())
+    lead = match["lead"]
+    indent = len(lead) - len(lead.lstrip(" \u3000")) + lead.count("\u3000")
+    dashes = lead.lstrip(" \u3000")
+    levels = lines.levels_before(line)
+    if levels and indent not in levels and indent + len(dashes) not in levels:
+        return None
+    return _fullwidth_colon(match, lines)
+
+
 def _no_space(match: re.Match[str], lines: Lines) -> Slip | None:
     if match["key"].lower() in _URL_SCHEMES:
         return None
@@ -284,6 +302,7 @@ def _chinese_comma(match: re.Match[str], lines: Lines) -> Slip | None:
 
 _FINDERS = (
     _Finder(("：",), _FULLWIDTH_COLON, _fullwidth_colon),
+    _Finder(("：",), _LABEL_COLON, _label_colon),
     _Finder(re.compile(":(?=[^\\s/\\\\:#])"), _NO_SPACE, _no_space),
     _Finder(("\u3000",), _SPACE_LEAD, _space_lead),
     _Finder(("\u3000",), _SPACE_AFTER_COLON, _space_after_colon),
