@@ -223,3 +223,23 @@ def test_cjzn_toml_is_respected(tmp_path: Path) -> None:
     assert excluded.read_text(encoding="utf-8") == text
     result = runner.invoke(app, ["fix", "--no-config", "--diff", str(kept)])
     assert "+  sealed: true" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [("闵行县", "闵行区"), ("崇明区", "崇明县"), ("长宁", "长宁区"), ("崇明", "崇明县")],
+)
+def test_a_district_name_that_is_sure_is_fixed(tmp_path: Path, written: str, fixed: str) -> None:
+    """The wrong 区/县, a known alias, or the name without its 区/县 (one district only)."""
+    path = tmp_path / "f.yaml"
+    path.write_text(MINIMAL.replace("district: 徐汇区", f"district: {written}"), encoding="utf-8")
+    runner.invoke(app, ["fix", "--as-of", "2013-03-01", str(path)])
+    assert f"district: {fixed}\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_district_name_that_is_a_guess_is_left(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(MINIMAL.replace("district: 徐汇区", "district: 徐江区"), encoding="utf-8")
+    before = path.read_bytes()
+    result = runner.invoke(app, ["fix", "--as-of", "2013-03-01", str(path)])
+    assert path.read_bytes() == before and "V007" in result.output

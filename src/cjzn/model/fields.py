@@ -237,11 +237,15 @@ def check_district(value: str, info: ValidationInfo) -> str:
 
 
 def _same_place(value: str, suggestion: str, catalog: Any) -> bool:
-    """`崇明区` for 崇明县 (a known alias) or `闵行县` for 闵行区: the name is sure, not a guess."""
+    """`崇明区` for 崇明县 (a known alias), `闵行县` for 闵行区, or `长宁` for 长宁区 (the one
+    district of the round that is the name with 区 or 县): the name is sure, not a guess."""
     text = value.strip()
     if catalog.district_aliases.get(text) == suggestion:
         return True
-    return len(text) > 1 and text[:-1] == suggestion[:-1] and text[-1] in "区县市"
+    if len(text) > 1 and text[:-1] == suggestion[:-1] and text[-1] in "区县市":
+        return True
+    completed = [name for name in catalog.districts if name[:-1] == text and name[-1] in "区县"]
+    return len(text) > 1 and completed == [suggestion]
 
 
 def check_leading_body_kind(value: str, info: ValidationInfo) -> str:
