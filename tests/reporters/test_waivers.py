@@ -279,3 +279,17 @@ def test_status_shows_the_waivers_that_need_a_person(repo: Path) -> None:
     assert sorted((p["code"], p["line"]) for p in problems) == sorted(
         (STATE_CODES[state], line) for state, line in STATE_LINES.items()
     )
+
+
+def test_a_run_judged_before_a_waiver_was_approved_does_not_call_it_stale(repo: Path) -> None:
+    """`--as-of` before `approved-on`: the waived problem may not be due yet on that day, so
+    "matches nothing, can be deleted" (C012) would be wrong; on a later day it is said."""
+
+    def codes(as_of: str) -> set[str]:
+        result = runner.invoke(
+            app, ["validate", "--as-of", as_of, "--ignore", "R006", "--format", "json", "filings"]
+        )
+        return {p["code"] for p in json.loads(result.stdout)["problems"]}
+
+    assert "C012" not in codes("2013-01-05")  # the unused waiver was approved on 2013-01-10
+    assert "C012" in codes("2013-01-15")

@@ -240,6 +240,9 @@ def _state_problem(waiver: Waiver, as_of: date, used: bool, options: Options) ->
         return waiver.diagnostic(
             WAIVER_EXPIRED, lang, expires=waiver.expires.isoformat(), approved_by=waiver.approved_by
         )
-    if not used:
+    # a run judged before the waiver was approved (an early --as-of) cannot call it stale:
+    # the problems it waives may not be due yet on that day
+    judged_after = waiver.approved_on is None or waiver.approved_on <= as_of
+    if not used and judged_after:
         return waiver.diagnostic(WAIVER_UNUSED, lang)
     return None
