@@ -20,6 +20,7 @@ from cjzn.model.fields import (
     PriorRounds,
     Version,
     YearMonth,
+    email_half_width,
     landline_area,
     postcode_half_width,
 )
@@ -240,3 +241,24 @@ def test_postcodes_are_ascii_digits_only() -> None:
     assert error_code(postcode="2000 30") == "V005"
     assert postcode_half_width("200030") == "200030"
     assert postcode_half_width("20003") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "corrected"),
+    [("xhljd_sqjy＠163.com", "xhljd_sqjy@163.com"), ("sqjy＠example．com", "sqjy@example.com"),
+     ("ｓｑｊｙ＠example。com", "sqjy@example.com")],
+)  # fmt: skip
+def test_an_email_typed_in_full_width_gets_the_half_width_address(
+    written: str, corrected: str
+) -> None:
+    """Still V004 (the address as written is not valid), now with the address and its fix."""
+    assert error_code(email=written) == "V004"
+    assert error_context(email=written)["corrected"] == corrected
+    assert email_half_width(written) == corrected
+
+
+def test_an_email_that_is_wrong_in_half_width_too_gets_no_correction() -> None:
+    assert error_code(email="xuhui@@example.com") == "V004"
+    assert "corrected" not in error_context(email="xuhui@@example.com")
+    assert email_half_width("xuhui＠＠example.com") is None
+    assert email_half_width("xuhui@example.com") is None  # nothing to correct

@@ -111,10 +111,14 @@ PHONE = error(
 EMAIL = error(
     "V004", "invalid-email",
     Msg("电子邮箱无效", "invalid email address"),
-    Msg("{label}：{value} 不是有效的电子邮箱", "{label}: {value} is not a valid email address ({reason})"),
+    Msg("{label}：{value} 不是有效的电子邮箱{detail}", "{label}: {value} is not a valid email address ({reason}){detail}"),
     Msg("电子邮箱形如 name@example.com", "an email address looks like name@example.com"),
     **_pair("contact:\n  email: xuhui@example.com\n", "contact:\n  email: xuhui@@example.com\n"),
 )  # fmt: skip
+#: V004's detail when the address is right once typed in half-width (`＠`, `．`, `。`).
+EMAIL_FULL_WIDTH = Msg(
+    "：用了全角字符，应为 {corrected}", "; it is typed in full-width characters: {corrected}"
+)
 POSTCODE = error(
     "V005", "invalid-postcode",
     Msg("邮政编码无效", "invalid postcode"),

@@ -196,6 +196,11 @@ def _custom_params(
         params["districts"] = join(catalog.districts, lang) if catalog else ""
     if code == codes.CHOICE.code and isinstance(params.get("choices"), list):
         params["choices"] = _choices(params["choices"], params.get("enum"), catalog, lang)
+    if code == codes.EMAIL.code:
+        corrected = context.get("corrected")
+        params["detail"] = (
+            codes.EMAIL_FULL_WIDTH.format(lang, corrected=corrected) if corrected else ""
+        )
     if code in _PHONE_CODES:
         params["detail"] = _phone_detail(context, lang)
     if code == codes.VERSION.code:

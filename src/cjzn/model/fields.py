@@ -203,8 +203,23 @@ def check_email(value: str) -> str:
     try:
         validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as exc:
-        raise fail(EMAIL, value=value, reason=str(exc)) from None
+        half = email_half_width(value)
+        extra = {"corrected": half} if half is not None else {}
+        raise fail(EMAIL, value=value, reason=str(exc), **extra) from None
     return value
+
+
+def email_half_width(value: str) -> str | None:
+    """`name＠163．com` -> `name@163.com`: an address typed in full-width (an IME left on),
+    when that half-width writing is a valid address; else None."""
+    half = unicodedata.normalize("NFKC", value.strip()).replace("。", ".")
+    if half == value.strip():
+        return None
+    try:
+        validate_email(half, check_deliverability=False)
+    except EmailNotValidError:
+        return None
+    return half
 
 
 def check_postcode(value: str) -> str:
