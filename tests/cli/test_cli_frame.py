@@ -167,3 +167,13 @@ def test_the_district_prompt_says_the_range(
     code, output = run("init", str(path), "--unit", "竖新镇", input="0\n18\n17\n")
     assert code == 0, output
     assert "输入编号 1-17 或名称" in output and output.count("编号应在 1 到 17 之间") == 2
+
+
+def test_a_bad_language_from_the_environment_is_named_there() -> None:
+    """CJZN_LANG=fr: the message names the variable the value came from, not only --lang."""
+    from_env = runner.invoke(app, ["validate", "examples"], env={"CJZN_LANG": "fr"})
+    assert from_env.exit_code == 2
+    assert "环境变量 CJZN_LANG（即 --lang）：应为 zh、en 之一，这里是“fr”" in from_env.stderr
+    typed = runner.invoke(app, ["validate", "--lang", "fr", "examples"], env={"CJZN_LANG": ""})
+    assert typed.exit_code == 2
+    assert "--lang：应为 zh、en 之一" in typed.stderr and "环境变量" not in typed.stderr

@@ -54,6 +54,7 @@ _MESSAGES = {
         "选项 {option} 是开关，后面不能写值", "option {option} is a switch and takes no value"
     ),
     "bad_value": Msg("{option}：{message}", "{option}: {message}"),
+    "from_env": Msg("环境变量 {env}（即 {option}）", "the environment variable {env} ({option})"),
     "extra": Msg(
         "多出了参数 {args}（路径中有空格时请加引号）",
         "unexpected extra argument(s) {args} (quote a path that has spaces)",
@@ -209,7 +210,19 @@ def _bad_value(exc: Any, message: str, lang: str) -> str:
         return message
     if not getattr(exc, "cjzn_worded", False):
         message = _typer_problem(exc.param, message, lang)
-    return _MESSAGES["bad_value"].format(lang, option=_param_name(exc.param, lang), message=message)
+    option = _param_name(exc.param, lang)
+    if _from_environment(exc):  # CJZN_LANG=fr: say where the value came from
+        option = _MESSAGES["from_env"].format(lang, env=exc.param.envvar, option=option)
+    return _MESSAGES["bad_value"].format(lang, option=option, message=message)
+
+
+def _from_environment(exc: Any) -> bool:
+    """Whether the rejected value was read from the option's environment variable."""
+    ctx, param = getattr(exc, "ctx", None), exc.param
+    if ctx is None or not isinstance(getattr(param, "envvar", None), str):
+        return False
+    source = ctx.get_parameter_source(param.name)
+    return getattr(source, "name", "") == "ENVIRONMENT"
 
 
 _BY_KIND: dict[str, Callable[[Any, str, str], str]] = {
