@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -293,3 +294,24 @@ def test_a_run_judged_before_a_waiver_was_approved_does_not_call_it_stale(repo: 
 
     assert "C012" not in codes("2013-01-05")  # the unused waiver was approved on 2013-01-10
     assert "C012" in codes("2013-01-15")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+def test_the_dashboard_lists_the_waivers_that_need_a_person(repo: Path, fmt: str) -> None:
+    out = repo / f"report.{fmt}"
+    result = runner.invoke(
+        app,
+        ["report", "--as-of", "2013-01-15", "--ignore", "R006", "-o", str(out), "filings"],
+    )
+    assert result.exit_code == 1, result.output  # an expired and an incomplete waiver
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        problems = json.loads(text)["config_problems"]
+        found = {(p["code"], p["line"]) for p in problems}
+    else:
+        assert "仓库设置（cjzn.toml）中需要处理的豁免" in text
+        found = {
+            (code, int(line))
+            for line, code in re.findall(r"(?:错误|警告) cjzn\.toml:(\d+):1 (C01\d)", text)
+        }
+    assert found == {(STATE_CODES[state], line) for state, line in STATE_LINES.items()}

@@ -133,6 +133,7 @@ def build_dashboard(
         districts=_districts(entries, report, chosen),
         roster_source=report.coverage.source,
         skipped=report.skipped,
+        config_problems=report.config_problems,
     )
 
 

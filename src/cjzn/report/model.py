@@ -62,6 +62,10 @@ _WORDS: dict[str, Msg] = {
     "complete": Msg("全部完成", "all met"),
     "errors": Msg("错误", "errors"),
     "warnings": Msg("警告", "warnings"),
+    "config_problems": Msg(
+        "仓库设置（cjzn.toml）中需要处理的豁免",
+        "Waivers in the repo's settings (cjzn.toml) that need a person",
+    ),
     "error": Msg("错误", "error"),  # a problem's severity, as the text output words it
     "warning": Msg("警告", "warning"),
     "district": Msg("区县", "district"),
@@ -241,6 +245,8 @@ class Dashboard:
     districts: list[DistrictEntry]
     roster_source: Msg | None = None
     skipped: list[Msg] = field(default_factory=list)  # named files left out, and why
+    #: the repo's waivers that need a person (C010-C012), as validate and status report them
+    config_problems: list[Diagnostic] = field(default_factory=list)
 
     @property
     def workflow_states(self) -> tuple[str, ...]:
@@ -328,8 +334,9 @@ class Dashboard:
 
     @property
     def exit_code(self) -> int:
-        """1 when a filing has errors (overdue requirements are errors), else 0."""
-        return 1 if self.failing else 0
+        """1 when a filing has errors (overdue requirements are errors) or a waiver has
+        (expired, incomplete), else 0."""
+        return 1 if self.failing or any(p.is_error for p in self.config_problems) else 0
 
     @property
     def scope(self) -> str:

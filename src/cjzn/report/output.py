@@ -76,6 +76,8 @@ def dashboard_json(dashboard: Dashboard) -> dict[str, Any]:
             for d in dashboard.districts
         ],
         "filings": [_filing_json(f) for f in dashboard.filings],
+        # the repo's waivers that need a person (C010-C012), as in validate's JSON
+        "config_problems": [problem.as_json() for problem in dashboard.config_problems],
     }
 
 
