@@ -299,3 +299,27 @@ def test_a_chinese_colon_in_a_value_that_goes_on_is_text() -> None:
     data, problems = slips("plan:\n  measures: 成立领导小组，\n    时间：2013年\n")
     assert problems == []
     assert data is not None and data["plan"] == {"measures": "成立领导小组， 时间：2013年"}
+
+
+def test_a_list_with_a_chinese_comma_and_no_closing_bracket() -> None:
+    """`covers: [B1.1，B1.2  # 涉及…`: the comma and the forgotten `]` are one slip, at the
+    comma, corrected before the skeleton's comment; the rest of the file is still read."""
+    body = "plan:\n  work_plan:\n    - task: 制定规划\n      covers: [B1.1，B1.2  # 涉及\n      month: 2013-03\n"
+    data, problems = slips(body)
+    problem = only(problems)
+    assert (problem.code, problem.line, problem.column) == ("Y020", 6, 20)
+    assert "covers: [B1.1, B1.2]  # 涉及" in problem.message
+    assert data is not None
+    assert data["plan"] == {
+        "work_plan": [{"task": "制定规划", "covers": ["B1.1", "B1.2"], "month": "2013-03"}]
+    }
+    fixed = apply_fixes(HEAD + body, [problem.fix] if problem.fix else []).text
+    assert "      covers: [B1.1, B1.2]  # 涉及\n" in fixed
+
+
+def test_a_list_closed_on_a_later_line_is_not_an_unclosed_one() -> None:
+    """The `]` on the line the list goes on to: no `]` is added (the item with the comma is
+    the rules' business, as before)."""
+    body = "plan:\n  work_plan:\n    - task: 制定规划\n      covers: [B1.1，\n        B1.2]\n"
+    _, problems = slips(body)
+    assert problems == []

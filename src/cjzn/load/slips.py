@@ -15,6 +15,7 @@ of codes, a whole value); text inside `|` and `>` blocks is never touched.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -58,6 +59,11 @@ _SPACE_LEAD = re.compile(
 )
 _SPACE_AFTER_COLON = re.compile(f"{_BOL}{_LEAD}(?P<key>{_KEY})(?P<sep>:\u3000[ \u3000]*)")
 _FLOW_LIST = re.compile(f"{_VALUE_START}\\[(?P<body>[^\\[\\]{_NL}]*[，、][^\\[\\]{_NL}]*)\\]")
+#: The same list never closed on its line: `covers: [B1.1，B1.2  # 涉及…` (the `]` forgotten).
+_OPEN_FLOW_LIST = re.compile(
+    f"{_VALUE_START}\\[(?P<body>[^\\[\\]#{_NL}]*[，、][^\\[\\]#{_NL}]*?)[ \\t]*"
+    f"(?:[ \\t]#[^{_NL}]*)?(?=[{_NL}]|\\Z)"
+)
 _LINE_END = re.compile(f"[{_NL}]")
 _OTHER_BREAK = re.compile("[\r\x85\u2028\u2029](?!\n|\\Z)")
 _CODE_LIKE = re.compile(r"[A-Za-z]*[0-9]+(?:[.\-][0-9]+)*")
@@ -280,6 +286,26 @@ def _space_after_colon(match: re.Match[str], lines: Lines) -> Slip:
     return Slip(FULLWIDTH_SPACE, line, column + 1, fix, {"where": _WHERE["colon"]})
 
 
+def _comma_in_open_list(text: str, at: int) -> bool:
+    """A `[` whose line holds a Chinese comma or 、 and no `]`."""
+    end = _LINE_END.search(text, at)
+    rest = text[at : end.start() if end else len(text)]
+    return ("，" in rest or "、" in rest) and "]" not in rest
+
+
+def _open_chinese_comma(match: re.Match[str], lines: Lines) -> Slip | None:
+    """`[B1.1，B1.2` with no `]` on its line (nor on a line the list goes on to): the
+    commas corrected and the list closed, before the skeleton's comment."""
+    line, _ = lines.where(match.start())
+    if lines.closes_later(line, "]"):
+        return None
+    slip = _chinese_comma(match, lines)
+    if slip is None or slip.fix is None:
+        return None
+    fix = slip.fix
+    return dataclasses.replace(slip, fix=dataclasses.replace(fix, new=fix.new.rstrip() + "]"))
+
+
 def _chinese_comma(match: re.Match[str], lines: Lines) -> Slip | None:
     body = match["body"]
     parts = [unicodedata.normalize("NFKC", part).strip() for part in re.split("[,，、]", body)]
@@ -307,6 +333,7 @@ _FINDERS = (
     _Finder(("\u3000",), _SPACE_LEAD, _space_lead),
     _Finder(("\u3000",), _SPACE_AFTER_COLON, _space_after_colon),
     _Finder(("[",), _FLOW_LIST, _chinese_comma, _comma_in_list),
+    _Finder(("[",), _OPEN_FLOW_LIST, _open_chinese_comma, _comma_in_open_list),
     _Finder(
         tuple(quotes.PAIRS), quotes.CHINESE_QUOTED, quotes.chinese_quotes, quotes.at_value_start
     ),
