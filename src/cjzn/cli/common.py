@@ -19,6 +19,7 @@ from cjzn.i18n import Msg, did_you_mean, join
 
 if TYPE_CHECKING:
     from cjzn.check import Selection
+    from cjzn.options import Options
 
 __all__ = [
     "CANNOT_WRITE",
@@ -37,11 +38,11 @@ __all__ = [
     "RoundOption",
     "SelectOption",
     "StageOption",
-    "config_options",
     "fail_usage",
     "note_jobs_lowered",
     "parse_date_option",
     "parse_stage_option",
+    "run_options",
     "say_skipped",
     "selection",
     "stdout_is_terminal",
@@ -289,13 +290,20 @@ def _codes(values: list[str] | None, option: str) -> tuple[str, ...] | None:
     return codes
 
 
-def config_options(
-    select: list[str] | None,
-    ignore: list[str] | None,
+def run_options(
+    lang: Lang,
+    as_of: str | None,
     config: Path | None,
     no_config: bool,
-) -> dict[str, Any]:
-    """The `Options` fields of `--select`, `--ignore`, `--config` and `--no-config`."""
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    **more: Any,
+) -> Options:
+    """The run's `Options` from what the checking commands share (`--lang`, `--as-of`,
+    `--select`, `--ignore`, `--config`, `--no-config`); `more`: a command's own fields."""
+    # imported when a command runs: `cjzn --help` starts without it
+    from cjzn.options import Options
+
     if config is not None and no_config:
         fail_usage(
             Msg("--config 与 --no-config 只能给一个", "give --config or --no-config, not both")
@@ -306,12 +314,15 @@ def config_options(
                 current_lang(), path=config
             )
         )
-    return {
-        "select": _codes(select, "--select"),
-        "ignore": _codes(ignore, "--ignore"),
-        "config": config,
-        "no_config": no_config,
-    }
+    return Options(
+        lang=lang.value,
+        as_of=parse_date_option(as_of, "--as-of"),
+        select=_codes(select, "--select"),
+        ignore=_codes(ignore, "--ignore"),
+        config=config,
+        no_config=no_config,
+        **more,
+    )
 
 
 def stdout_is_terminal() -> bool:

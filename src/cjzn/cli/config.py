@@ -20,8 +20,7 @@ from cjzn.cli.common import (
     LangOption,
     NoConfigOption,
     SelectOption,
-    config_options,
-    parse_date_option,
+    run_options,
     stdout_is_terminal,
     usage_errors,
 )
@@ -98,14 +97,9 @@ def config_command(
     # imported when the command runs: the other commands start without it
     from cjzn.check.policy import Policy
     from cjzn.config.show import settings_json, settings_rows
-    from cjzn.options import Options, today_in_shanghai
+    from cjzn.options import today_in_shanghai
 
-    options = Options(
-        lang=lang.value,
-        as_of=parse_date_option(as_of, "--as-of"),
-        hook=hook,
-        **config_options(select, ignore, config, no_config),
-    )
+    options = run_options(lang, as_of, config, no_config, select, ignore, hook=hook)
     with usage_errors():
         settings = Policy(options, catalog).for_file(path)
     today = today_in_shanghai()

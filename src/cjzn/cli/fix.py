@@ -17,8 +17,7 @@ from cjzn.cli.common import (
     LangOption,
     NoConfigOption,
     PathsArgument,
-    config_options,
-    parse_date_option,
+    run_options,
     say_skipped,
     selection,
     usage_errors,
@@ -65,14 +64,9 @@ def fix(
     """Correct filings in place (or show the diff): the command behind `cjzn fix`."""
     # imported when the command runs: the other commands start without it
     from cjzn.fix import changes_text, fix_paths, summary_text
-    from cjzn.options import Options
     from cjzn.reporters import REPORTERS
 
-    options = Options(
-        lang=lang.value,
-        as_of=parse_date_option(as_of, "--as-of"),
-        **config_options(None, None, config, no_config),
-    )
+    options = run_options(lang, as_of, config, no_config)
     with usage_errors():
         run = fix_paths(paths, options, catalog, selection(exclude, allow_empty))
     say_skipped(run.skipped, lang.value)

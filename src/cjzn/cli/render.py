@@ -23,10 +23,9 @@ from cjzn.cli.common import (
     PathsArgument,
     SelectOption,
     StageOption,
-    config_options,
     note_jobs_lowered,
-    parse_date_option,
     parse_stage_option,
+    run_options,
     selection,
     usage_errors,
 )
@@ -133,14 +132,10 @@ def render(
 ) -> None:
     """生成备案登记表和附页 / render the form and its 附页 (the help text is `HELP`)."""
     # imported when the command runs: the other commands start without it
-    from cjzn.options import Options
     from cjzn.render import render_paths
 
-    options = Options(
-        lang=lang.value,
-        as_of=parse_date_option(as_of, "--as-of"),
-        stage=parse_stage_option(stage, catalog),
-        **config_options(select, ignore, config, no_config),
+    options = run_options(
+        lang, as_of, config, no_config, select, ignore, stage=parse_stage_option(stage, catalog)
     )
     fmt = output_format.value if output_format is not None else None
     note_jobs_lowered(jobs, lang.value)

@@ -23,8 +23,7 @@ from cjzn.cli.common import (
     NoConfigOption,
     PathsArgument,
     SelectOption,
-    config_options,
-    parse_date_option,
+    run_options,
     say_skipped,
     selection,
     usage_errors,
@@ -132,15 +131,10 @@ def report(
     """
     # imported when the command runs: the other commands start without it
     from cjzn.fileio import refusal
-    from cjzn.options import Options
     from cjzn.report import MARKER, collect_dashboard, infer_format
     from cjzn.report.output import report_chunks
 
-    options = Options(
-        lang=lang.value,
-        as_of=parse_date_option(as_of, "--as-of"),
-        **config_options(select, ignore, config, no_config),
-    )
+    options = run_options(lang, as_of, config, no_config, select, ignore)
     with usage_errors():
         fmt = infer_format(output_format.value if output_format else None, output)
         dashboard = collect_dashboard(

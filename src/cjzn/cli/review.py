@@ -18,9 +18,9 @@ from cjzn.cli.common import (
     LangOption,
     NoConfigOption,
     PathsArgument,
-    config_options,
     fail_usage,
     parse_date_option,
+    run_options,
     say_skipped,
     selection,
     usage_errors,
@@ -237,14 +237,10 @@ def review(
 ) -> None:
     """Record a decision or an evaluation, show the trail, or migrate inline reviews."""
     # imported when the command runs: the other commands start without it
-    from cjzn.options import Options
     from cjzn.review import Request
 
-    options = Options(
-        lang=lang.value,
-        as_of=parse_date_option(as_of, "--as-of"),  # None: the decision's --date (Request.day)
-        **config_options(None, None, config, no_config),
-    )
+    # as_of None: the decision's --date (Request.day)
+    options = run_options(lang, as_of, config, no_config)
     if show or migrate:
         (_show if show else _migrate)(paths, options, catalog, selection(exclude, allow_empty))
     if len(paths) != 1:

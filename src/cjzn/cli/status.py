@@ -19,8 +19,7 @@ from cjzn.cli.common import (
     NoConfigOption,
     PathsArgument,
     SelectOption,
-    config_options,
-    parse_date_option,
+    run_options,
     say_skipped,
     selection,
     stdout_is_terminal,
@@ -72,16 +71,11 @@ def status(
     import shutil
 
     # imported when the command runs: the other commands start without it
-    from cjzn.options import Options
     from cjzn.status import collect_status, render_text
     from cjzn.status.digest import json_facts, table_facts
     from cjzn.status.json_doc import json_chunks
 
-    options = Options(
-        lang=lang.value,
-        as_of=parse_date_option(as_of, "--as-of"),
-        **config_options(select, ignore, config, no_config),
-    )
+    options = run_options(lang, as_of, config, no_config, select, ignore)
     # each filing reduced to what this output shows, where it is checked: flat memory
     facts = json_facts if output_format is StatusFormat.json else table_facts
     digest = functools.partial(facts, lang=lang.value)

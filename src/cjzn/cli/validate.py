@@ -22,10 +22,9 @@ from cjzn.cli.common import (
     PathsArgument,
     SelectOption,
     StageOption,
-    config_options,
     note_jobs_lowered,
-    parse_date_option,
     parse_stage_option,
+    run_options,
     say_skipped,
     selection,
     stdout_is_terminal,
@@ -135,18 +134,12 @@ def validate(
     # imported when the command runs: the other commands start without it
     from cjzn.check import validate_paths
     from cjzn.cli.progress import progress_for
-    from cjzn.options import Options
     from cjzn.reporters import REPORTERS
 
-    options = Options(
-        lang=lang.value,
-        strict=strict,
-        as_of=parse_date_option(as_of, "--as-of"),
-        stage=parse_stage_option(stage, catalog),
-        show_waived=show_waived,
-        hook=hook,
-        **config_options(select, ignore, config, no_config),
-    )
+    options = run_options(
+        lang, as_of, config, no_config, select, ignore,
+        strict=strict, stage=parse_stage_option(stage, catalog), show_waived=show_waived, hook=hook,
+    )  # fmt: skip
     note_jobs_lowered(jobs, lang.value)
     bar = progress_for(output_format, sys.stderr, lang.value)  # a terminal only, never in CI
     gc.freeze()  # what the imports built lives to the end: keep it out of every collection
