@@ -38,6 +38,13 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
 
+    def word(self, lang: str) -> str:
+        """错误 / 警告 (`error` / `warning`): how every output for people says it."""
+        return _SEVERITY_WORDS[self].get(lang)
+
+
+_SEVERITY_WORDS = {Severity.ERROR: Msg("错误", "error"), Severity.WARNING: Msg("警告", "warning")}
+
 
 @dataclass(frozen=True)
 class Fix:

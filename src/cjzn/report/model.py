@@ -66,8 +66,6 @@ _WORDS: dict[str, Msg] = {
         "仓库设置（cjzn.toml）中需要处理的豁免",
         "Waivers in the repo's settings (cjzn.toml) that need a person",
     ),
-    "error": Msg("错误", "error"),  # a problem's severity, as the text output words it
-    "warning": Msg("警告", "warning"),
     "district": Msg("区县", "district"),
     "unit": Msg("街道（乡镇）", "street/town"),
     "stage": Msg("当前阶段", "current stage"),

@@ -7,7 +7,7 @@ import io
 from typing import TYPE_CHECKING
 
 from cjzn.check import Report
-from cjzn.diagnostics import Diagnostic
+from cjzn.diagnostics import Diagnostic, Severity
 from cjzn.i18n import Msg, join
 from cjzn.reporters.common import WAIVED, by_file, waiver_note
 from cjzn.stages import where_it_stands
@@ -17,10 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["render", "stage_line", "summary_line"]
 
-_SEVERITY = {
-    "error": (Msg("错误", "error"), "red"),
-    "warning": (Msg("警告", "warning"), "yellow"),
-}
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 _HINT = Msg("提示：", "hint: ")
 _NONE_FOUND = Msg(
     "没有找到备案文件（*.yaml、*.yml），未检查任何文件。",
@@ -116,12 +113,12 @@ def render(report: Report, *, color: bool = False) -> str:
 def _line(console: Console, diagnostic: Diagnostic, lang: str) -> None:
     from rich.markup import escape  # rich only for the text format (see render)
 
-    word, colour = _SEVERITY[diagnostic.severity.value]
+    word, colour = diagnostic.severity.word(lang), _COLOURS[diagnostic.severity]
     if diagnostic.waived is not None:
-        word, colour = WAIVED, "green"
+        word, colour = WAIVED.get(lang), "green"
     location = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
     console.print(
-        f"  [cyan]{escape(location)}[/]  [bold {colour}]{word.get(lang)}[/]  "
+        f"  [cyan]{escape(location)}[/]  [bold {colour}]{word}[/]  "
         f"[bold]{diagnostic.code}[/]  {escape(diagnostic.message)}"
     )
     if diagnostic.waived is not None:

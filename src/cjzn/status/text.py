@@ -79,8 +79,6 @@ _W = {
     "legend": Msg("（已改）：同意之后备案文件又修改过（W006），须重新审核", "(changed): the filing changed after it was approved (W006); it needs a new review"),
     "per_district": Msg("各区县流程状态", "Workflow states per district"),
     "config": Msg("仓库设置（cjzn.toml）中的豁免需要处理：", "Waivers in the repo's settings (cjzn.toml) that need a person:"),
-    "error": Msg("错误", "error"),
-    "warning": Msg("警告", "warning"),
 }
 _HEADS = (
     Msg("街道（乡镇）", "street/town"), Msg("区县", "district"), Msg("流程", "workflow"),
@@ -120,7 +118,7 @@ def _config_problems(console: Console, report: StatusReport) -> None:
     console.print()
     console.print(_escape(_W["config"].get(lang)))
     for problem in report.config_problems:
-        word = _W["error" if problem.is_error else "warning"].get(lang)
+        word = problem.severity.word(lang)
         where = f"{problem.file}:{problem.line}:{problem.column}"
         console.print(f"  {_escape(where)}  {word}  {problem.code}  {_escape(problem.message)}")
 
